@@ -1,0 +1,1 @@
+//! Yew front end (filled in by the calculator work).
