@@ -1,0 +1,242 @@
+//! The input state as a URL fragment, so a link reopens the same view and
+//! nothing reaches a server (browsers never send the fragment).
+//!
+//! Format (a public contract, documented in the README):
+//! `#il6=12.4&il8=85.2&albumin=3.1&albumin_unit=g/dL&bilirubin=1.4&bilirubin_unit=mg/dL&cirrhosis=yes&child_pugh=A`
+//! `albumin_unit` is `g/L` or `g/dL`, `bilirubin_unit` is `umol/L` or `mg/dL`,
+//! `cirrhosis` is `yes`/`no`, `child_pugh` is `A`/`B`; an absent key means an
+//! empty field, the default unit, or "unknown". Values are percent-encoded.
+//!
+//! Parsing never fails: number texts are kept exactly as written and are
+//! validated like typed ones; a choice code that is not allowed is kept as
+//! [`Selection::Invalid`] so the field can say what was wrong.
+
+use crate::inputs::{ChildPughClass, Cirrhosis, RawInputs, Selection};
+use crate::units::{AlbuminUnit, BilirubinUnit};
+
+/// Reads a fragment, with or without its leading `#`. Unknown keys are
+/// ignored; for a repeated key the last one wins.
+pub fn parse_fragment(fragment: &str) -> RawInputs {
+    let mut inputs = RawInputs::default();
+    let body = fragment.strip_prefix('#').unwrap_or(fragment);
+    for pair in body.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = percent_decode(key);
+        let value = percent_decode(value);
+        match key.as_str() {
+            "il6" => inputs.il6 = value,
+            "il8" => inputs.il8 = value,
+            "albumin" => inputs.albumin = value,
+            "bilirubin" => inputs.bilirubin = value,
+            "albumin_unit" if !value.is_empty() => {
+                inputs.albumin_unit = select(&value, AlbuminUnit::from_code)
+            }
+            "bilirubin_unit" if !value.is_empty() => {
+                inputs.bilirubin_unit = select(&value, BilirubinUnit::from_code)
+            }
+            "cirrhosis" => inputs.cirrhosis = select_or_unknown(&value, Cirrhosis::from_code),
+            "child_pugh" => {
+                inputs.child_pugh = select_or_unknown(&value, ChildPughClass::from_code)
+            }
+            _ => {}
+        }
+    }
+    inputs
+}
+
+/// Writes the state as a fragment (without `#`), keys in a fixed order,
+/// leaving out what is empty, unknown or the default unit of an empty field.
+pub fn to_fragment(inputs: &RawInputs) -> String {
+    let defaults = RawInputs::default();
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    let mut push_text = |pairs: &mut Vec<(&str, String)>, key, text: &str| {
+        if !text.is_empty() {
+            pairs.push((key, text.to_owned()));
+        }
+    };
+    push_text(&mut pairs, "il6", &inputs.il6);
+    push_text(&mut pairs, "il8", &inputs.il8);
+    push_text(&mut pairs, "albumin", &inputs.albumin);
+    if !inputs.albumin.is_empty() || inputs.albumin_unit != defaults.albumin_unit {
+        push_selection(&mut pairs, "albumin_unit", &inputs.albumin_unit, |u| {
+            u.code()
+        });
+    }
+    push_text(&mut pairs, "bilirubin", &inputs.bilirubin);
+    if !inputs.bilirubin.is_empty() || inputs.bilirubin_unit != defaults.bilirubin_unit {
+        push_selection(&mut pairs, "bilirubin_unit", &inputs.bilirubin_unit, |u| {
+            u.code()
+        });
+    }
+    push_selection(&mut pairs, "cirrhosis", &inputs.cirrhosis, |c| c.code());
+    push_selection(&mut pairs, "child_pugh", &inputs.child_pugh, |c| c.code());
+    pairs
+        .iter()
+        .map(|(key, value)| format!("{key}={}", percent_encode(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn push_selection<'k, T>(
+    pairs: &mut Vec<(&'k str, String)>,
+    key: &'k str,
+    selection: &Selection<T>,
+    code: impl Fn(&T) -> &'static str,
+) {
+    match selection {
+        Selection::Unknown => {}
+        Selection::Chosen(value) => pairs.push((key, code(value).to_owned())),
+        Selection::Invalid(given) => pairs.push((key, given.clone())),
+    }
+}
+
+fn select<T>(value: &str, from_code: impl Fn(&str) -> Option<T>) -> Selection<T> {
+    match from_code(value) {
+        Some(chosen) => Selection::Chosen(chosen),
+        None => Selection::Invalid(value.to_owned()),
+    }
+}
+
+fn select_or_unknown<T>(value: &str, from_code: impl Fn(&str) -> Option<T>) -> Selection<T> {
+    if value.is_empty() || value == "unknown" {
+        Selection::Unknown
+    } else {
+        select(value, from_code)
+    }
+}
+
+/// Characters left as they are: RFC 3986 unreserved, plus `/` and `,`
+/// (allowed in a fragment) so that `g/dL` and `6,5` stay readable.
+fn is_kept(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/' | b',')
+}
+
+fn percent_encode(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if is_kept(byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+/// Decodes `%XX` escapes; a `%` not followed by two hex digits stays as it
+/// is, and invalid UTF-8 becomes U+FFFD, so decoding never fails.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(high), Some(low)) => hex_value(*high)
+                .zip(hex_value(*low))
+                .map(|(h, l)| h * 16 + l),
+            _ => None,
+        };
+        match escaped {
+            Some(byte) => {
+                decoded.push(byte);
+                i += 3;
+            }
+            None => {
+                decoded.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    char::from(digit)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ISSUE_EXAMPLE: &str = "#il6=12.4&il8=85.2&albumin=3.1&albumin_unit=g/dL&bilirubin=1.4&bilirubin_unit=mg/dL&cirrhosis=yes&child_pugh=A";
+
+    #[test]
+    fn the_issue_example_link_fills_every_field() {
+        let inputs = parse_fragment(ISSUE_EXAMPLE);
+        assert_eq!(
+            inputs,
+            RawInputs {
+                il6: "12.4".into(),
+                il8: "85.2".into(),
+                albumin: "3.1".into(),
+                albumin_unit: Selection::Chosen(AlbuminUnit::GramsPerDecilitre),
+                bilirubin: "1.4".into(),
+                bilirubin_unit: Selection::Chosen(BilirubinUnit::MilligramsPerDecilitre),
+                cirrhosis: Selection::Chosen(Cirrhosis::Yes),
+                child_pugh: Selection::Chosen(ChildPughClass::A),
+            }
+        );
+        assert_eq!(format!("#{}", to_fragment(&inputs)), ISSUE_EXAMPLE);
+    }
+
+    #[test]
+    fn absent_keys_mean_empty_default_unit_or_unknown() {
+        assert_eq!(parse_fragment(""), RawInputs::default());
+        assert_eq!(parse_fragment("#"), RawInputs::default());
+        assert_eq!(to_fragment(&RawInputs::default()), "");
+        let inputs = parse_fragment("il6=3&cirrhosis=unknown");
+        assert_eq!(inputs.il6, "3");
+        assert_eq!(inputs.cirrhosis, Selection::Unknown);
+        assert_eq!(
+            inputs.albumin_unit,
+            Selection::Chosen(AlbuminUnit::GramsPerLitre)
+        );
+    }
+
+    #[test]
+    fn values_are_kept_as_written_and_validated_later() {
+        let inputs = parse_fragment("il6=6,5&il8=abc&albumin=1e999");
+        assert_eq!(inputs.il6, "6,5");
+        assert_eq!(inputs.il8, "abc");
+        assert_eq!(inputs.albumin, "1e999");
+        assert_eq!(
+            to_fragment(&inputs),
+            "il6=6,5&il8=abc&albumin=1e999&albumin_unit=g/L"
+        );
+    }
+
+    #[test]
+    fn unknown_codes_become_invalid_selections() {
+        let inputs = parse_fragment("albumin_unit=kg&cirrhosis=maybe&child_pugh=C");
+        assert_eq!(inputs.albumin_unit, Selection::Invalid("kg".into()));
+        assert_eq!(inputs.cirrhosis, Selection::Invalid("maybe".into()));
+        assert_eq!(inputs.child_pugh, Selection::Invalid("C".into()));
+    }
+
+    #[test]
+    fn percent_escapes_are_decoded_and_special_characters_encoded() {
+        let inputs = parse_fragment("albumin_unit=g%2FdL&il6=%2012%20&il8=%E2%88%925");
+        assert_eq!(
+            inputs.albumin_unit,
+            Selection::Chosen(AlbuminUnit::GramsPerDecilitre)
+        );
+        assert_eq!(inputs.il6, " 12 ");
+        assert_eq!(inputs.il8, "\u{2212}5");
+        let written = to_fragment(&RawInputs {
+            il6: "1&il8=2#x %".into(),
+            ..RawInputs::default()
+        });
+        assert_eq!(written, "il6=1%26il8%3D2%23x%20%25");
+        assert_eq!(parse_fragment(&written).il6, "1&il8=2#x %");
+    }
+
+    #[test]
+    fn malformed_escapes_and_pairs_do_not_fail() {
+        let inputs = parse_fragment("il6=%&il8=%zz&=&&albumin&foo=bar&il6=%4");
+        assert_eq!(inputs.il6, "%4");
+        assert_eq!(inputs.il8, "%zz");
+        assert_eq!(inputs.albumin, "");
+    }
+}

@@ -1,0 +1,31 @@
+//! Pure domain core of the SORAMIC IL calculator.
+//!
+//! Text typed by a clinician (or read from a link) becomes validated values
+//! once, at the edge ([`number_input`], [`lab_values`], [`fragment`]); the rest
+//! computes on valid values only: the ALBI score and grades ([`albi`]), the
+//! patient's groups and risk factors against the published cutoffs, and the
+//! published Cox models ([`assessment`], [`published`]).
+//!
+//! No UI types, no clock, no randomness: everything here is tested natively
+//! with `cargo test -p calculator-core`.
+
+#![forbid(unsafe_code)]
+
+pub mod albi;
+pub mod assessment;
+pub mod decimal;
+pub mod fragment;
+pub mod inputs;
+pub mod lab_values;
+pub mod number_input;
+pub mod published;
+pub mod summary;
+pub mod units;
+
+pub use albi::{AlbiGrade, AlbiScore, MalbiGrade, MalbiGroup};
+pub use assessment::{Assessment, BiomarkerGroup, Presence, RelativeHazard};
+pub use decimal::Decimal;
+pub use fragment::{parse_fragment, to_fragment};
+pub use inputs::{ChildPughClass, Cirrhosis, RawInputs, Selection};
+pub use lab_values::{LabField, LabValueError, LabWarning};
+pub use units::{AlbuminUnit, BilirubinUnit};

@@ -1,0 +1,636 @@
+//! Every published figure the calculator shows, in one place.
+//!
+//! Source: Öcal O, Kupčinskas J, Morkunas E, et al., post hoc analysis of the
+//! palliative arm of the SORAMIC trial (90Y radioembolization + sorafenib),
+//! baseline serum IL6 and IL8 (`../shared/paper/`), as transcribed with its
+//! place in the paper in `../shared/reference/published.toml`. The test
+//! `tests/published_matches_reference.rs` compares every number here with that
+//! file, so a typo in either is caught.
+//!
+//! Where the paper contradicts itself the tables win (see [`ERRATA`]).
+
+use std::fmt;
+
+use crate::decimal::Decimal;
+
+/// How the app cites its source, everywhere it shows a published figure.
+pub const CITATION: &str = "Öcal O, Kupčinskas J, Morkunas E, et al. Baseline IL6 and IL8 in \
+advanced HCC treated with 90Y radioembolization plus sorafenib: post hoc analysis of the \
+SORAMIC trial (palliative arm). Trial NCT01126645, EudraCT 2009-012576-27.";
+
+/// Short form for labels and the summary.
+pub const SHORT_CITATION: &str = "Öcal et al., SORAMIC IL sub-study";
+
+/// Patients in the study cohort (Abstract; Results, Baseline characteristics).
+pub const COHORT_SIZE: u32 = 83;
+/// Deaths by the end of the study (Results: "73 (87.9%) patients had died").
+pub const COHORT_DEATHS: u32 = 73;
+/// Patients in the IL6 and IL8 groups (Table 1 header).
+pub const IL6_LOW_N: u32 = 35;
+pub const IL6_HIGH_N: u32 = 48;
+pub const IL8_LOW_N: u32 = 45;
+pub const IL8_HIGH_N: u32 = 38;
+
+/// IL6 cutoff, pg/mL; high means strictly above (Tables 2 and 3: "> 6.53").
+pub const IL6_CUTOFF_PG_ML: Decimal = Decimal::new(653, 2);
+/// IL8 cutoff, pg/mL; high means strictly above (Tables 2 and 3: "> 60.8").
+pub const IL8_CUTOFF_PG_ML: Decimal = Decimal::new(608, 1);
+/// Albumin risk factor: strictly below 36 g/L (Tables 1–3: "< 36 g/L").
+pub const ALBUMIN_CUTOFF_G_L: Decimal = Decimal::new(36, 0);
+/// Bilirubin risk factor: 17 µmol/L or more (Tables 1–3: "≥ 17 µmol/L").
+pub const BILIRUBIN_CUTOFF_UMOL_L: Decimal = Decimal::new(17, 0);
+
+/// Whole-cohort median overall survival, months, with its 95% CI.
+pub const COHORT_MEDIAN_OS: PublishedMedian = PublishedMedian {
+    months: 12.0,
+    ci: Some((9.7, 16.0)),
+};
+
+/// The paper's contradictions, and the reading the app takes.
+pub const ERRATA: [Erratum; 4] = [
+    Erratum {
+        paper_says: "Statistical analysis: \"cutoff values of 6.58 for IL6\"",
+        app_reads: "6.53 pg/mL, as in the Abstract, Methods (Follow-up) and Tables 2 and 3.",
+    },
+    Erratum {
+        paper_says: "Abstract: \"baseline albumin (< 36 g/dL)\"",
+        app_reads: "36 g/L, as in Tables 1–3; 36 g/dL is not a physiological albumin.",
+    },
+    Erratum {
+        paper_says: "Results: Model 1 high total bilirubin \"HR 0.58, [95% CI 0.32–1.05] p = 0.073\"",
+        app_reads: "HR 1.71 (0.95–3.09), Table 2: the text gives the reciprocal (1/1.71 = 0.58); the table's direction (≥ 17 vs < 17 µmol/L) is used.",
+    },
+    Erratum {
+        paper_says: "Results: PFS \"than patients with low IL6\" for the IL8 comparison",
+        app_reads: "Low IL8, as the context and Additional file 2 (Fig. S2b) show.",
+    },
+];
+
+/// One contradiction in the paper and how the app resolves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Erratum {
+    pub paper_says: &'static str,
+    pub app_reads: &'static str,
+}
+
+/// A p value as printed: exact, or "< bound".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PValue {
+    Exact(f64),
+    Below(f64),
+}
+
+impl PValue {
+    /// Significant at the paper's level of 0.05.
+    pub fn is_significant(self) -> bool {
+        match self {
+            PValue::Exact(p) => p < 0.05,
+            PValue::Below(bound) => bound <= 0.05,
+        }
+    }
+}
+
+impl fmt::Display for PValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PValue::Exact(p) => write!(f, "{p}"),
+            PValue::Below(bound) => write!(f, "< {bound}"),
+        }
+    }
+}
+
+/// A published hazard ratio with its 95% CI and p value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HazardRatio {
+    pub estimate: f64,
+    pub lower: f64,
+    pub upper: f64,
+    pub p: PValue,
+}
+
+const fn hr(estimate: f64, lower: f64, upper: f64, p: PValue) -> HazardRatio {
+    HazardRatio {
+        estimate,
+        lower,
+        upper,
+        p,
+    }
+}
+
+impl HazardRatio {
+    pub fn is_significant(&self) -> bool {
+        self.p.is_significant()
+    }
+}
+
+/// `2.35 (95% CI 1.35–4.1)`: as printed, with at least one decimal.
+impl fmt::Display for HazardRatio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} (95% CI {}–{})",
+            printed(self.estimate),
+            printed(self.lower),
+            printed(self.upper)
+        )
+    }
+}
+
+/// A published figure as the paper prints it (shortest form), but never
+/// without a decimal: `2.0`, `4.1`, `3.88`.
+pub fn printed(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value}")
+    }
+}
+
+/// The two endpoints with published Cox models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CoxEndpoint {
+    /// Table 2.
+    OverallSurvival,
+    /// Table 3: time to CTCAE v5.0 grade ≥ 2 blood bilirubin increase.
+    LiverDysfunction,
+}
+
+impl CoxEndpoint {
+    pub const ALL: [CoxEndpoint; 2] = [CoxEndpoint::OverallSurvival, CoxEndpoint::LiverDysfunction];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CoxEndpoint::OverallSurvival => "Overall survival",
+            CoxEndpoint::LiverDysfunction => {
+                "Liver dysfunction (CTCAE grade ≥ 2 bilirubin increase)"
+            }
+        }
+    }
+
+    /// What the hazard is a hazard of, for sentences.
+    pub fn event(self) -> &'static str {
+        match self {
+            CoxEndpoint::OverallSurvival => "death",
+            CoxEndpoint::LiverDysfunction => "liver dysfunction",
+        }
+    }
+
+    pub fn table(self) -> &'static str {
+        match self {
+            CoxEndpoint::OverallSurvival => "Table 2",
+            CoxEndpoint::LiverDysfunction => "Table 3",
+        }
+    }
+
+    pub fn rows(self) -> &'static [CoxRow] {
+        match self {
+            CoxEndpoint::OverallSurvival => &OVERALL_SURVIVAL_COX,
+            CoxEndpoint::LiverDysfunction => &LIVER_DYSFUNCTION_COX,
+        }
+    }
+
+    /// The published row for `factor`.
+    pub fn row(self, factor: RiskFactor) -> Option<&'static CoxRow> {
+        self.rows().iter().find(|row| row.factor == factor)
+    }
+}
+
+/// The multivariable models of Tables 2 and 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CoxModel {
+    /// Model 1: albumin and total bilirubin as separate factors.
+    Model1,
+    /// Model 2: mALBI grade instead of albumin and bilirubin.
+    Model2,
+}
+
+impl CoxModel {
+    pub const ALL: [CoxModel; 2] = [CoxModel::Model1, CoxModel::Model2];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CoxModel::Model1 => "Model 1",
+            CoxModel::Model2 => "Model 2",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            CoxModel::Model1 => "albumin and total bilirubin as separate factors",
+            CoxModel::Model2 => "mALBI grade instead of albumin and bilirubin",
+        }
+    }
+}
+
+/// The risk factors of Tables 2 and 3 that the calculator can place a
+/// patient on. (Sex, age, ECOG, aetiology, TACE, PVI, BCLC, AFP, tumour
+/// burden are in the tables too but in neither multivariable model.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RiskFactor {
+    Il6High,
+    Il8High,
+    Cirrhosis,
+    ChildPughB,
+    AlbuminBelow36,
+    Bilirubin17OrMore,
+    MalbiTwoBOrThree,
+}
+
+impl RiskFactor {
+    pub const ALL: [RiskFactor; 7] = [
+        RiskFactor::Il6High,
+        RiskFactor::Il8High,
+        RiskFactor::Cirrhosis,
+        RiskFactor::ChildPughB,
+        RiskFactor::AlbuminBelow36,
+        RiskFactor::Bilirubin17OrMore,
+        RiskFactor::MalbiTwoBOrThree,
+    ];
+
+    /// The factor's name in `published.toml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            RiskFactor::Il6High => "il6_high",
+            RiskFactor::Il8High => "il8_high",
+            RiskFactor::Cirrhosis => "cirrhosis",
+            RiskFactor::ChildPughB => "child_pugh_b",
+            RiskFactor::AlbuminBelow36 => "albumin_below_36",
+            RiskFactor::Bilirubin17OrMore => "bilirubin_17_or_more",
+            RiskFactor::MalbiTwoBOrThree => "malbi_2b_or_3",
+        }
+    }
+
+    /// The row's label in Tables 2 and 3.
+    pub fn paper_row(self) -> &'static str {
+        match self {
+            RiskFactor::Il6High => "IL6 (> 6.53 pg/mL)",
+            RiskFactor::Il8High => "IL8 (> 60.8 pg/mL)",
+            RiskFactor::Cirrhosis => "Cirrhosis (Yes vs. No)",
+            RiskFactor::ChildPughB => "Child–Pugh (B vs. A)",
+            RiskFactor::AlbuminBelow36 => "Albumin (< 36 g/L)",
+            RiskFactor::Bilirubin17OrMore => "Total bilirubin (≥ 17 µmol/L)",
+            RiskFactor::MalbiTwoBOrThree => "mALBI grade (2b and 3 vs. 1 and 2a)",
+        }
+    }
+
+    /// The inputs the factor is derived from, named as on the form.
+    pub fn inputs(self) -> &'static [&'static str] {
+        match self {
+            RiskFactor::Il6High => &["IL6"],
+            RiskFactor::Il8High => &["IL8"],
+            RiskFactor::Cirrhosis => &["cirrhosis"],
+            RiskFactor::ChildPughB => &["Child–Pugh class"],
+            RiskFactor::AlbuminBelow36 => &["albumin"],
+            RiskFactor::Bilirubin17OrMore => &["total bilirubin"],
+            RiskFactor::MalbiTwoBOrThree => &["albumin", "total bilirubin"],
+        }
+    }
+}
+
+/// One row of Table 2 or 3 (only the rows for the factors above).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CoxRow {
+    pub factor: RiskFactor,
+    pub univariate: HazardRatio,
+    pub model1: Option<HazardRatio>,
+    pub model2: Option<HazardRatio>,
+}
+
+impl CoxRow {
+    pub fn in_model(&self, model: CoxModel) -> Option<HazardRatio> {
+        match model {
+            CoxModel::Model1 => self.model1,
+            CoxModel::Model2 => self.model2,
+        }
+    }
+}
+
+use PValue::{Below, Exact};
+use RiskFactor::*;
+
+/// Table 2: factors associated with overall survival.
+pub const OVERALL_SURVIVAL_COX: [CoxRow; 7] = [
+    CoxRow {
+        factor: Il6High,
+        univariate: hr(2.4, 1.5, 3.88, Below(0.001)),
+        model1: Some(hr(2.35, 1.35, 4.1, Exact(0.002))),
+        model2: Some(hr(2.2, 1.28, 3.8, Exact(0.005))),
+    },
+    CoxRow {
+        factor: Il8High,
+        univariate: hr(1.8, 1.1, 2.9, Exact(0.011)),
+        model1: Some(hr(1.32, 0.77, 2.3, Exact(0.305))),
+        model2: Some(hr(1.2, 0.71, 2.0, Exact(0.481))),
+    },
+    CoxRow {
+        factor: Cirrhosis,
+        univariate: hr(2.4, 1.1, 5.2, Exact(0.032)),
+        model1: Some(hr(2.33, 0.94, 5.81, Exact(0.069))),
+        model2: Some(hr(2.4, 0.99, 6.1, Exact(0.053))),
+    },
+    CoxRow {
+        factor: ChildPughB,
+        univariate: hr(3.3, 1.3, 8.5, Exact(0.014)),
+        model1: Some(hr(2.91, 0.98, 8.64, Exact(0.055))),
+        model2: Some(hr(2.7, 0.98, 7.3, Exact(0.054))),
+    },
+    CoxRow {
+        factor: AlbuminBelow36,
+        univariate: hr(1.9, 1.1, 3.3, Exact(0.024)),
+        model1: Some(hr(0.68, 0.33, 1.43, Exact(0.31))),
+        model2: None,
+    },
+    CoxRow {
+        factor: Bilirubin17OrMore,
+        univariate: hr(2.0, 1.2, 3.2, Exact(0.009)),
+        model1: Some(hr(1.71, 0.95, 3.09, Exact(0.073))),
+        model2: None,
+    },
+    CoxRow {
+        factor: MalbiTwoBOrThree,
+        univariate: hr(2.1, 1.2, 3.6, Exact(0.007)),
+        model1: None,
+        model2: Some(hr(1.13, 0.62, 2.07, Exact(0.694))),
+    },
+];
+
+/// Table 3: factors associated with liver dysfunction.
+pub const LIVER_DYSFUNCTION_COX: [CoxRow; 7] = [
+    CoxRow {
+        factor: Il6High,
+        univariate: hr(3.1, 1.4, 6.6, Exact(0.003)),
+        model1: Some(hr(2.67, 1.21, 5.94, Exact(0.016))),
+        model2: Some(hr(2.5, 1.1, 5.4, Exact(0.024))),
+    },
+    CoxRow {
+        factor: Il8High,
+        univariate: hr(1.5, 0.75, 3.0, Exact(0.25)),
+        model1: None,
+        model2: None,
+    },
+    CoxRow {
+        factor: Cirrhosis,
+        univariate: hr(2.0, 0.62, 6.6, Exact(0.25)),
+        model1: None,
+        model2: None,
+    },
+    CoxRow {
+        factor: ChildPughB,
+        univariate: hr(3.3, 0.98, 11.0, Exact(0.053)),
+        model1: None,
+        model2: None,
+    },
+    CoxRow {
+        factor: AlbuminBelow36,
+        univariate: hr(3.0, 1.4, 6.3, Exact(0.003)),
+        model1: Some(hr(1.41, 0.61, 3.23, Exact(0.421))),
+        model2: None,
+    },
+    CoxRow {
+        factor: Bilirubin17OrMore,
+        univariate: hr(4.4, 2.2, 9.0, Below(0.001)),
+        model1: Some(hr(3.73, 1.72, 8.06, Below(0.001))),
+        model2: None,
+    },
+    CoxRow {
+        factor: MalbiTwoBOrThree,
+        univariate: hr(3.9, 1.9, 8.1, Below(0.001)),
+        model1: None,
+        model2: Some(hr(3.1, 1.5, 6.5, Exact(0.003))),
+    },
+];
+
+/// Kaplan–Meier endpoints with published medians.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KmEndpoint {
+    OverallSurvival,
+    ProgressionFreeSurvival,
+    TimeToLiverDysfunction,
+}
+
+impl KmEndpoint {
+    pub const ALL: [KmEndpoint; 3] = [
+        KmEndpoint::OverallSurvival,
+        KmEndpoint::ProgressionFreeSurvival,
+        KmEndpoint::TimeToLiverDysfunction,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            KmEndpoint::OverallSurvival => "Overall survival",
+            KmEndpoint::ProgressionFreeSurvival => "Progression-free survival",
+            KmEndpoint::TimeToLiverDysfunction => "Time to liver dysfunction",
+        }
+    }
+
+    /// The name in `published.toml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            KmEndpoint::OverallSurvival => "overall_survival",
+            KmEndpoint::ProgressionFreeSurvival => "progression_free_survival",
+            KmEndpoint::TimeToLiverDysfunction => "time_to_liver_dysfunction",
+        }
+    }
+}
+
+/// IL6 or IL8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Marker {
+    Il6,
+    Il8,
+}
+
+impl Marker {
+    pub const ALL: [Marker; 2] = [Marker::Il6, Marker::Il8];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Marker::Il6 => "il6",
+            Marker::Il8 => "il8",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Marker::Il6 => "IL6",
+            Marker::Il8 => "IL8",
+        }
+    }
+
+    pub fn cutoff_pg_ml(self) -> Decimal {
+        match self {
+            Marker::Il6 => IL6_CUTOFF_PG_ML,
+            Marker::Il8 => IL8_CUTOFF_PG_ML,
+        }
+    }
+}
+
+/// A published median, months, with its 95% CI where the paper gives one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PublishedMedian {
+    pub months: f64,
+    pub ci: Option<(f64, f64)>,
+}
+
+impl fmt::Display for PublishedMedian {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.ci {
+            Some((lower, upper)) => write!(
+                f,
+                "{} months (95% CI {}–{})",
+                printed(self.months),
+                printed(lower),
+                printed(upper)
+            ),
+            None => write!(f, "{} months (95% CI not published)", printed(self.months)),
+        }
+    }
+}
+
+/// The published Kaplan–Meier comparison of one endpoint by one marker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KmComparison {
+    pub endpoint: KmEndpoint,
+    pub marker: Marker,
+    pub low: PublishedMedian,
+    pub high: PublishedMedian,
+    pub p_logrank: PValue,
+    /// Where the figure stands in the paper.
+    pub source: &'static str,
+}
+
+const fn median(months: f64) -> PublishedMedian {
+    PublishedMedian { months, ci: None }
+}
+
+/// The six published comparisons (Figs. 2 and 3, Additional files 1–2).
+pub const KM_COMPARISONS: [KmComparison; 6] = [
+    KmComparison {
+        endpoint: KmEndpoint::OverallSurvival,
+        marker: Marker::Il6,
+        low: PublishedMedian {
+            months: 19.0,
+            ci: Some((15.0, 24.7)),
+        },
+        high: PublishedMedian {
+            months: 7.8,
+            ci: Some((6.6, 11.8)),
+        },
+        p_logrank: Below(0.001),
+        source: "Results, Overall survival; Fig. 2a",
+    },
+    KmComparison {
+        endpoint: KmEndpoint::OverallSurvival,
+        marker: Marker::Il8,
+        low: median(16.0),
+        high: median(8.4),
+        p_logrank: Exact(0.009),
+        source: "Results, Overall survival; Fig. 2b",
+    },
+    KmComparison {
+        endpoint: KmEndpoint::ProgressionFreeSurvival,
+        marker: Marker::Il6,
+        low: median(17.9),
+        high: median(5.5),
+        p_logrank: Below(0.001),
+        source: "Results; Additional file 1: Fig. S2a",
+    },
+    KmComparison {
+        endpoint: KmEndpoint::ProgressionFreeSurvival,
+        marker: Marker::Il8,
+        low: median(15.0),
+        high: median(7.8),
+        p_logrank: Exact(0.017),
+        source: "Results; Additional file 2: Fig. S2b",
+    },
+    KmComparison {
+        endpoint: KmEndpoint::TimeToLiverDysfunction,
+        marker: Marker::Il6,
+        low: median(32.6),
+        high: median(9.7),
+        p_logrank: Exact(0.003),
+        source: "Results, Liver dysfunction; Fig. 3a",
+    },
+    KmComparison {
+        endpoint: KmEndpoint::TimeToLiverDysfunction,
+        marker: Marker::Il8,
+        low: median(30.4),
+        high: median(9.7),
+        p_logrank: Exact(0.25),
+        source: "Results, Liver dysfunction; Fig. 3b",
+    },
+];
+
+/// The published comparison of `endpoint` by `marker`.
+pub fn km_comparison(endpoint: KmEndpoint, marker: Marker) -> &'static KmComparison {
+    // Every (endpoint, marker) pair is in the table, which a test checks; the
+    // fallback only keeps this total.
+    KM_COMPARISONS
+        .iter()
+        .find(|c| c.endpoint == endpoint && c.marker == marker)
+        .unwrap_or(&KM_COMPARISONS[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_endpoint_and_marker_has_a_published_comparison() {
+        for endpoint in KmEndpoint::ALL {
+            for marker in Marker::ALL {
+                let found = km_comparison(endpoint, marker);
+                assert_eq!((found.endpoint, found.marker), (endpoint, marker));
+            }
+        }
+    }
+
+    #[test]
+    fn significance_by_p_value_agrees_with_the_ci_excluding_one() {
+        // An independent check of the transcription: a Wald CI that excludes
+        // 1 goes with p < 0.05, and one that includes 1 with p >= 0.05.
+        for endpoint in CoxEndpoint::ALL {
+            for row in endpoint.rows() {
+                let hrs = [Some(row.univariate), row.model1, row.model2];
+                for hr in hrs.into_iter().flatten() {
+                    let ci_excludes_one = hr.lower > 1.0 || hr.upper < 1.0;
+                    assert_eq!(
+                        ci_excludes_one,
+                        hr.is_significant(),
+                        "{:?} {:?} {hr:?}",
+                        endpoint,
+                        row.factor
+                    );
+                    assert!(hr.lower < hr.estimate && hr.estimate < hr.upper);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_factor_has_one_row_per_table() {
+        for endpoint in CoxEndpoint::ALL {
+            for factor in RiskFactor::ALL {
+                let count = endpoint
+                    .rows()
+                    .iter()
+                    .filter(|r| r.factor == factor)
+                    .count();
+                assert_eq!(count, 1, "{endpoint:?} {factor:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn figures_print_as_in_the_paper_with_at_least_one_decimal() {
+        assert_eq!(printed(2.0), "2.0");
+        assert_eq!(printed(4.1), "4.1");
+        assert_eq!(printed(3.88), "3.88");
+        assert_eq!(
+            OVERALL_SURVIVAL_COX[0].univariate.to_string(),
+            "2.4 (95% CI 1.5–3.88)"
+        );
+        assert_eq!(PValue::Below(0.001).to_string(), "< 0.001");
+        assert_eq!(PValue::Exact(0.31).to_string(), "0.31");
+    }
+}

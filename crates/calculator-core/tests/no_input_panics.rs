@@ -1,0 +1,80 @@
+//! Property tests: no text of any kind, typed or from a link, makes the core
+//! panic, and a link always reads back as the same state.
+
+use calculator_core::number_input::parse_number;
+use calculator_core::summary::summary;
+use calculator_core::{parse_fragment, to_fragment, Assessment, LabField, RawInputs, Selection};
+use calculator_core::{AlbuminUnit, BilirubinUnit};
+use proptest::prelude::*;
+
+fn number_like() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[0-9.,eE+\\-− ]{0,24}",
+        "[0-9]{1,6}([.,][0-9]{0,6})?",
+        Just("NaN".to_owned()),
+        Just("1e999".to_owned()),
+    ]
+}
+
+fn units() -> impl Strategy<Value = (AlbuminUnit, BilirubinUnit)> {
+    (
+        prop_oneof![
+            Just(AlbuminUnit::GramsPerLitre),
+            Just(AlbuminUnit::GramsPerDecilitre)
+        ],
+        prop_oneof![
+            Just(BilirubinUnit::MicromolesPerLitre),
+            Just(BilirubinUnit::MilligramsPerDecilitre)
+        ],
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn any_text_parses_or_gives_a_reason(text in number_like()) {
+        match parse_number(&text) {
+            Ok(value) => prop_assert!(value.to_f64().is_finite()),
+            Err(error) => prop_assert!(!error.to_string().is_empty()),
+        }
+    }
+
+    #[test]
+    fn any_form_state_assesses_without_panicking(
+        il6 in number_like(), il8 in number_like(),
+        albumin in number_like(), bilirubin in number_like(),
+        (albumin_unit, bilirubin_unit) in units(),
+    ) {
+        let inputs = RawInputs {
+            il6, il8, albumin, bilirubin,
+            albumin_unit: Selection::Chosen(albumin_unit),
+            bilirubin_unit: Selection::Chosen(bilirubin_unit),
+            ..RawInputs::default()
+        };
+        let assessment = Assessment::new(&inputs);
+        if let Some(albi) = assessment.albi {
+            prop_assert!(albi.value().is_finite());
+        }
+        for field in LabField::ALL {
+            if let Err(error) = assessment.lab(field) {
+                prop_assert!(!error.to_string().is_empty());
+            }
+        }
+        let _ = summary(&assessment);
+    }
+
+    #[test]
+    fn any_fragment_reads_back_as_the_same_state(fragment in any::<String>()) {
+        let state = parse_fragment(&fragment);
+        let _ = summary(&Assessment::new(&state));
+        prop_assert_eq!(parse_fragment(&to_fragment(&state)), state);
+    }
+
+    #[test]
+    fn typed_text_survives_a_round_trip_through_the_link(il6 in any::<String>(), albumin in any::<String>()) {
+        let state = RawInputs { il6, albumin, ..RawInputs::default() };
+        prop_assert_eq!(parse_fragment(&to_fragment(&state)), state);
+    }
+}
