@@ -450,10 +450,12 @@ mod tests {
 
     #[test]
     fn a_bad_choice_from_a_link_is_an_error_not_unknown() {
-        let mut raw = RawInputs::default();
-        raw.cirrhosis = Selection::Invalid("maybe".to_owned());
-        raw.albumin_unit = Selection::Invalid("kg".to_owned());
-        raw.albumin = "40".to_owned();
+        let raw = RawInputs {
+            cirrhosis: Selection::Invalid("maybe".to_owned()),
+            albumin_unit: Selection::Invalid("kg".to_owned()),
+            albumin: "40".to_owned(),
+            ..RawInputs::default()
+        };
         let a = Assessment::new(&raw);
         assert!(a.cirrhosis_error().is_some());
         assert!(matches!(a.albumin, Err(LabValueError::UnknownUnit { .. })));

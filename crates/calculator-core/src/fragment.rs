@@ -49,7 +49,7 @@ pub fn parse_fragment(fragment: &str) -> RawInputs {
 pub fn to_fragment(inputs: &RawInputs) -> String {
     let defaults = RawInputs::default();
     let mut pairs: Vec<(&str, String)> = Vec::new();
-    let mut push_text = |pairs: &mut Vec<(&str, String)>, key, text: &str| {
+    let push_text = |pairs: &mut Vec<(&str, String)>, key, text: &str| {
         if !text.is_empty() {
             pairs.push((key, text.to_owned()));
         }
