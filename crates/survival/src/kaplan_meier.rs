@@ -45,8 +45,8 @@ pub struct KmStep {
     /// Kaplan–Meier survival just after `time`.
     pub surv: f64,
     /// Greenwood standard error of `surv` itself, as `summary(fit)$std.err`
-    /// (`surv · log_std_err`; 0 where the curve has reached 0).
-    pub std_err: f64,
+    /// (`surv · log_std_err`); `None` where the curve has reached 0 (R: `NA`).
+    pub std_err: Option<f64>,
     /// Standard error of `log(surv)` (Greenwood), as `fit$std.err`;
     /// infinite where the curve has reached 0.
     pub log_std_err: f64,
@@ -76,8 +76,9 @@ pub struct SurvivalEstimate {
     pub time: f64,
     /// Survival at `time` (1 before the first event).
     pub surv: f64,
-    /// Standard error of `surv` (Greenwood).
-    pub std_err: f64,
+    /// Standard error of `surv` (Greenwood); `None` where R gives `NA`
+    /// (the curve has reached 0).
+    pub std_err: Option<f64>,
     /// Lower confidence bound; `None` where R gives `NA`.
     pub lower: Option<f64>,
     /// Upper confidence bound; `None` where R gives `NA`.
@@ -210,7 +211,7 @@ impl KaplanMeierFit {
             return SurvivalEstimate {
                 time: t,
                 surv: f64::NAN,
-                std_err: f64::NAN,
+                std_err: None,
                 lower: None,
                 upper: None,
             };
@@ -220,7 +221,7 @@ impl KaplanMeierFit {
             None => SurvivalEstimate {
                 time: t,
                 surv: 1.0,
-                std_err: 0.0,
+                std_err: Some(0.0),
                 lower: Some(1.0),
                 upper: Some(1.0),
             },
@@ -303,14 +304,14 @@ impl KaplanMeierFit {
 
 /// Standard error of S and the log-scale band `exp(log S ∓ z·se)`, upper
 /// capped at 1; no band where S = 0 (R: `NA`).
-fn band(surv: f64, log_std_err: f64, z: f64) -> (f64, Option<f64>, Option<f64>) {
+fn band(surv: f64, log_std_err: f64, z: f64) -> (Option<f64>, Option<f64>, Option<f64>) {
     if surv > 0.0 && log_std_err.is_finite() {
         let log_s = surv.ln();
         let lower = (log_s - z * log_std_err).exp();
         let upper = (log_s + z * log_std_err).exp().min(1.0);
-        (surv * log_std_err, Some(lower), Some(upper))
+        (Some(surv * log_std_err), Some(lower), Some(upper))
     } else {
-        (0.0, None, None)
+        (None, None, None)
     }
 }
 

@@ -79,6 +79,7 @@ pub mod distribution;
 mod kaplan_meier;
 mod linalg;
 mod log_rank;
+pub mod prec;
 
 pub use covariates::Covariates;
 pub use cox::{CoxError, CoxFit, CoxModel, CoxTerm, Ties};
