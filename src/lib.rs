@@ -1,1 +1,15 @@
-//! Yew front end (filled in by the calculator work).
+//! The Yew front end of the SORAMIC IL calculator. The domain lives in the
+//! `calculator-core` crate; this crate only renders state and emits actions.
+
+#![forbid(unsafe_code)]
+
+pub mod components;
+pub mod location;
+pub mod state;
+
+pub use components::app::App;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}

@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    soramic_il_calculator::start();
+}

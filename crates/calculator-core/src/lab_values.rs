@@ -122,6 +122,13 @@ impl fmt::Display for LabValueError {
     }
 }
 
+impl LabValueError {
+    /// The field is simply empty: a prompt to fill it, not a fault.
+    pub fn is_empty_input(&self) -> bool {
+        matches!(self, LabValueError::Number(NumberInputError::Empty))
+    }
+}
+
 impl From<NumberInputError> for LabValueError {
     fn from(error: NumberInputError) -> Self {
         LabValueError::Number(error)

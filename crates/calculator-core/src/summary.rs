@@ -7,6 +7,9 @@
 use crate::assessment::{Assessment, BiomarkerGroup, RelativeHazard};
 use crate::published::{CoxEndpoint, CoxModel, KmEndpoint, Marker, COHORT_SIZE, SHORT_CITATION};
 
+/// The first author, as the summary names the study.
+const SHORT_CITATION_AUTHORS: &str = "Öcal et al.";
+
 /// The closing caveat, also shown permanently on the page.
 pub const CAVEAT: &str = "These are figures of one study cohort (SORAMIC, n = 83, 90Y \
 radioembolization + sorafenib), not a validated prediction for this patient.";
@@ -69,7 +72,7 @@ pub fn summary(assessment: &Assessment) -> Option<String> {
         .collect();
     if !medians.is_empty() {
         sentences.push(format!(
-            "In the {SHORT_CITATION} ({COHORT_SIZE} patients with advanced HCC treated with 90Y radioembolization plus sorafenib), {}.",
+            "In the SORAMIC IL sub-study ({SHORT_CITATION_AUTHORS}; {COHORT_SIZE} patients with advanced HCC treated with 90Y radioembolization plus sorafenib), {}.",
             medians.join(", and ")
         ));
     }

@@ -1,0 +1,61 @@
+//! "About the model": the source, the cohort, the formulas with their
+//! citations, the paper's errata and the reading the app takes.
+
+use calculator_core::albi::{
+    ALBUMIN_COEFFICIENT, BILIRUBIN_COEFFICIENT, GRADE_1_UPPER, GRADE_2A_UPPER, GRADE_2_UPPER,
+};
+use calculator_core::published::{
+    printed, CITATION, COHORT_DEATHS, COHORT_MEDIAN_OS, COHORT_SIZE, ERRATA, IL6_HIGH_N,
+    IL6_LOW_N, IL8_HIGH_N, IL8_LOW_N,
+};
+use yew::prelude::*;
+
+#[component]
+pub fn About() -> Html {
+    html! {
+        <article class="about" data-testid="about">
+            <h2>{ "About the model" }</h2>
+
+            <h3>{ "What this tool is" }</h3>
+            <p>{ "A reference to one study's cohort: it shows where a patient's baseline values place them among the patients of a single published study, and the figures that study reported for such patients. It is not a validated decision tool and gives no individual prediction. The study's own message is that its cutoffs need validation." }</p>
+
+            <h3>{ "Source" }</h3>
+            <p class="citation">{ CITATION }</p>
+            <p>{ format!(
+                "Cohort: {COHORT_SIZE} patients with advanced hepatocellular carcinoma (BCLC B not eligible for TACE, or BCLC C; Child–Pugh A to B7; ECOG ≤ 2) from the palliative arm of the phase II SORAMIC trial, treated with 90Y radioembolization followed by sorafenib, whose baseline serum was available for IL6 and IL8 (ELISA). {COHORT_DEATHS} had died by the end of the study; median overall survival {} months (95% CI {}–{}). IL6: {IL6_LOW_N} low, {IL6_HIGH_N} high; IL8: {IL8_LOW_N} low, {IL8_HIGH_N} high. Analysed with R 3.5.0.",
+                printed(COHORT_MEDIAN_OS.months),
+                printed(COHORT_MEDIAN_OS.ci.map_or(f64::NAN, |c| c.0)),
+                printed(COHORT_MEDIAN_OS.ci.map_or(f64::NAN, |c| c.1)),
+            ) }</p>
+
+            <h3>{ "Formulas and definitions" }</h3>
+            <ul>
+                <li>{ format!("ALBI score = {BILIRUBIN_COEFFICIENT} × log10(total bilirubin, µmol/L) − {} × albumin (g/L). Johnson PJ et al., J Clin Oncol 2015;33:550–558. This app uses the published coefficient −0.085, not the −0.0852 some calculators use; near a grade boundary they can disagree.", -ALBUMIN_COEFFICIENT) }</li>
+                <li>{ format!("ALBI grade 1: score ≤ {GRADE_1_UPPER:.2}; grade 2: {GRADE_1_UPPER:.2} < score ≤ {GRADE_2_UPPER:.2}; grade 3: score > {GRADE_2_UPPER:.2}. The score is shown to two decimals; the grade uses the unrounded score.") }</li>
+                <li>{ format!("mALBI grade (Hiraoka A et al., Liver Cancer 2017;6:204–215, the paper's ref. 11) splits grade 2 at {GRADE_2A_UPPER:.3}: 2a if ≤ {GRADE_2A_UPPER:.3}, 2b above. The paper groups 1 with 2a and 2b with 3.") }</li>
+                <li>{ "IL6 high: strictly above 6.53 pg/mL; IL8 high: strictly above 60.8 pg/mL (a value equal to the cutoff is low). Albumin risk factor: below 36 g/L; bilirubin risk factor: 17 µmol/L or more." }</li>
+                <li>{ "Units: albumin 1 g/dL = 10 g/L; bilirubin 1 mg/dL = 17.1 µmol/L (clinical convention); IL6 and IL8 1 pg/mL = 1 ng/L. Values are compared with the cutoffs exactly, in decimal, after conversion." }</li>
+                <li>{ "Liver dysfunction: any CTCAE v5.0 grade ≥ 2 blood bilirubin increase during follow-up (above 1.5 × ULN with a normal baseline, or above 1.5 × baseline with an abnormal one)." }</li>
+                <li>{ "Relative hazard: the product of the multivariable hazard ratios (Tables 2 and 3, Model 1 or Model 2) of the factors present. It assumes the model's proportional-hazards form and carries no confidence interval, because the paper does not publish the covariance of its estimates. In Model 1 for overall survival, low albumin has a hazard ratio below 1 (0.68, not significant), a sign of its overlap with bilirubin and IL6 in 83 patients, not a protective effect." }</li>
+            </ul>
+
+            <h3>{ "Errata in the paper, and the reading this app takes" }</h3>
+            <table>
+                <thead><tr><th scope="col">{ "The paper says" }</th><th scope="col">{ "This app reads" }</th></tr></thead>
+                <tbody>
+                    { for ERRATA.iter().map(|e| html! { <tr><td>{ e.paper_says }</td><td>{ e.app_reads }</td></tr> }) }
+                </tbody>
+            </table>
+
+            <h3>{ "Limits" }</h3>
+            <ul>
+                <li>{ "83 patients from one trial arm; the cutoffs came from an earlier exploratory study of mixed tumours and are confirmed here, not validated externally." }</li>
+                <li>{ "Only the factors the calculator asks for are placed; the tables also report sex, age, ECOG, aetiology, prior TACE, portal vein invasion, BCLC, AFP and tumour burden, none of which entered the multivariable models." }</li>
+                <li>{ "Child–Pugh C and patients outside the trial's eligibility are outside the study population." }</li>
+            </ul>
+
+            <h3>{ "Privacy" }</h3>
+            <p>{ "Everything is computed in this browser. The values live only in the page's address after the # (the fragment), which browsers never send to a server; nothing is stored on the device, and \"Clear all fields\" also clears the address." }</p>
+        </article>
+    }
+}

@@ -1,0 +1,155 @@
+//! One lab value: its text field, unit (fixed or selectable), the value
+//! echoed in the other unit, and its error or warnings right beside it.
+
+use calculator_core::lab_values::Checked;
+use calculator_core::{LabField, LabValueError, LabWarning};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// A unit the user can select: its fragment code and how it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitOption {
+    pub code: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LabInputProps {
+    pub field: LabField,
+    pub text: AttrValue,
+    pub status: Result<Checked, LabValueError>,
+    /// Selectable units; empty for a fixed unit.
+    #[prop_or_default]
+    pub units: Vec<UnitOption>,
+    /// The selected unit's code, `None` when the link gave an unknown one.
+    #[prop_or_default]
+    pub selected_unit: Option<AttrValue>,
+    /// The unit shown when there is no choice (IL6, IL8).
+    #[prop_or_default]
+    pub fixed_unit: AttrValue,
+    /// The valid value in the other unit, e.g. "= 31 g/L".
+    #[prop_or_default]
+    pub echo: Option<AttrValue>,
+    /// A short note under the label (reference range, cutoff).
+    #[prop_or_default]
+    pub hint: AttrValue,
+    pub on_text: Callback<String>,
+    #[prop_or_default]
+    pub on_unit: Callback<String>,
+}
+
+#[component]
+pub fn LabInput(props: &LabInputProps) -> Html {
+    let key = props.field.key();
+    let input_id = format!("input-{key}");
+    let message_id = format!("message-{key}");
+
+    let on_input = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            on_text.emit(input.value());
+        })
+    };
+    let on_select = {
+        let on_unit = props.on_unit.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            on_unit.emit(select.value());
+        })
+    };
+
+    let (error, warnings): (Option<&LabValueError>, &[LabWarning]) = match &props.status {
+        Ok(checked) => (None, &checked.warnings),
+        Err(error) => (Some(error), &[]),
+    };
+    // An empty field is a prompt, not a fault: it is said quietly.
+    let empty = error.is_some_and(|e| e.is_empty_input());
+
+    let unit = if props.units.is_empty() {
+        html! { <span class="unit" aria-hidden="true">{ props.fixed_unit.clone() }</span> }
+    } else {
+        html! {
+            <select
+                id={format!("unit-{key}")}
+                data-testid={format!("unit-{key}")}
+                aria-label={format!("{} unit", props.field.label())}
+                onchange={on_select}
+            >
+                if props.selected_unit.is_none() {
+                    <option value="" selected=true disabled=true>{ "choose unit" }</option>
+                }
+                { for props.units.iter().map(|unit| html! {
+                    <option
+                        value={unit.code}
+                        selected={props.selected_unit.as_deref() == Some(unit.code)}
+                    >{ unit.label }</option>
+                }) }
+            </select>
+        }
+    };
+
+    html! {
+        <div class={classes!("lab-input", error.filter(|_| !empty).map(|_| "invalid"))}>
+            <label for={input_id.clone()}>
+                { props.field.label() }
+                if !props.fixed_unit.is_empty() {
+                    <span class="label-unit">{ format!(" ({})", props.fixed_unit) }</span>
+                }
+            </label>
+            if !props.hint.is_empty() {
+                <div class="hint">{ props.hint.clone() }</div>
+            }
+            <div class="input-row">
+                <input
+                    id={input_id}
+                    data-testid={format!("input-{key}")}
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    value={props.text.clone()}
+                    aria-invalid={if error.is_some() && !empty { "true" } else { "false" }}
+                    aria-describedby={message_id.clone()}
+                    oninput={on_input}
+                />
+                { unit }
+            </div>
+            <div id={message_id} class="messages" aria-live="polite">
+                if let Some(error) = error {
+                    <p class={if empty { "prompt" } else { "error" }} data-testid={format!("error-{key}")}>
+                        if !empty { <span class="icon" aria-hidden="true">{ "✖ " }</span> }
+                        { error.to_string() }
+                    </p>
+                }
+                if let Some(echo) = &props.echo {
+                    <p class="echo" data-testid={format!("echo-{key}")}>{ echo.clone() }</p>
+                }
+                { for warnings.iter().map(|warning| warning_view(key, warning, &props.on_unit)) }
+            </div>
+        </div>
+    }
+}
+
+fn warning_view(key: &str, warning: &LabWarning, on_unit: &Callback<String>) -> Html {
+    let suggestion = match warning {
+        LabWarning::AlbuminLikelyInUnit(unit) => Some((unit.code(), unit.label())),
+        LabWarning::BilirubinLikelyInUnit(unit) => Some((unit.code(), unit.label())),
+        LabWarning::Unusual(_) => None,
+    };
+    html! {
+        <p class="warning" data-testid={format!("warning-{key}")}>
+            <span class="icon" aria-hidden="true">{ "⚠ " }</span>
+            { warning.to_string() }
+            if let Some((code, label)) = suggestion {
+                { " " }
+                <button
+                    type="button"
+                    class="suggest"
+                    data-testid={format!("suggest-unit-{key}")}
+                    onclick={let on_unit = on_unit.clone(); move |_| on_unit.emit(code.to_owned())}
+                >{ format!("Use {label}") }</button>
+            }
+        </p>
+    }
+}

@@ -1,0 +1,6 @@
+pub mod about;
+pub mod app;
+pub mod choice_input;
+pub mod input_form;
+pub mod lab_input;
+pub mod results;

@@ -1,0 +1,128 @@
+//! The calculator's UI state: one plain struct, an `Action` enum and a pure
+//! `reduce`, so every transition is testable natively.
+
+use std::rc::Rc;
+
+use calculator_core::{
+    AlbuminUnit, BilirubinUnit, ChildPughClass, Cirrhosis, LabField, RawInputs, Selection,
+};
+use yew::Reducible;
+
+/// Which view is shown. Not part of the link: the fragment carries lab values only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Calculator,
+    About,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CalculatorState {
+    pub inputs: RawInputs,
+    pub view: View,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    SetText(LabField, String),
+    SetAlbuminUnit(AlbuminUnit),
+    SetBilirubinUnit(BilirubinUnit),
+    SetCirrhosis(Selection<Cirrhosis>),
+    SetChildPugh(Selection<ChildPughClass>),
+    /// A new fragment arrived (a pasted link, back/forward).
+    ReplaceInputs(RawInputs),
+    Clear,
+    Show(View),
+}
+
+impl CalculatorState {
+    pub fn with_inputs(inputs: RawInputs) -> Self {
+        CalculatorState {
+            inputs,
+            view: View::default(),
+        }
+    }
+
+    /// The state after `action`; pure, and `None` when nothing changes.
+    pub fn apply(&self, action: Action) -> Option<CalculatorState> {
+        let mut next = self.clone();
+        match action {
+            Action::SetText(field, text) => *next.inputs.text_mut(field) = text,
+            // A unit change reinterprets the typed number rather than
+            // converting it: the selector says what unit the report is in.
+            Action::SetAlbuminUnit(unit) => next.inputs.albumin_unit = Selection::Chosen(unit),
+            Action::SetBilirubinUnit(unit) => {
+                next.inputs.bilirubin_unit = Selection::Chosen(unit)
+            }
+            Action::SetCirrhosis(choice) => next.inputs.cirrhosis = choice,
+            Action::SetChildPugh(choice) => next.inputs.child_pugh = choice,
+            Action::ReplaceInputs(inputs) => next.inputs = inputs,
+            Action::Clear => next.inputs = RawInputs::default(),
+            Action::Show(view) => next.view = view,
+        }
+        (next != *self).then_some(next)
+    }
+}
+
+impl Reducible for CalculatorState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.apply(action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_in_one_field_leaves_the_others_as_they_were() {
+        let state = CalculatorState::with_inputs(RawInputs {
+            il8: "abc".into(),
+            albumin: "3,4".into(),
+            ..RawInputs::default()
+        });
+        let next = state
+            .apply(Action::SetText(LabField::Il6, "1.2.3".into()))
+            .expect("changed");
+        assert_eq!(next.inputs.il6, "1.2.3");
+        assert_eq!(next.inputs.il8, "abc");
+        assert_eq!(next.inputs.albumin, "3,4");
+    }
+
+    #[test]
+    fn changing_the_unit_keeps_the_typed_number() {
+        let state = CalculatorState::with_inputs(RawInputs {
+            albumin: "3.4".into(),
+            ..RawInputs::default()
+        });
+        let next = state
+            .apply(Action::SetAlbuminUnit(AlbuminUnit::GramsPerDecilitre))
+            .expect("changed");
+        assert_eq!(next.inputs.albumin, "3.4");
+        assert_eq!(
+            next.inputs.albumin_unit,
+            Selection::Chosen(AlbuminUnit::GramsPerDecilitre)
+        );
+    }
+
+    #[test]
+    fn an_action_that_changes_nothing_keeps_the_same_state() {
+        let state = Rc::new(CalculatorState::default());
+        let same = state.clone().reduce(Action::Clear);
+        assert!(Rc::ptr_eq(&state, &same));
+    }
+
+    #[test]
+    fn clear_empties_every_field_and_resets_choices_to_unknown() {
+        let state = CalculatorState::with_inputs(calculator_core::parse_fragment(
+            "il6=1&il8=2&albumin=3&albumin_unit=g/dL&bilirubin=4&cirrhosis=yes&child_pugh=B",
+        ));
+        let next = state.apply(Action::Clear).expect("changed");
+        assert_eq!(next.inputs, RawInputs::default());
+    }
+}
