@@ -546,3 +546,160 @@ impl Problem {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prec::{close, HAND_COMPUTED};
+
+    fn data(times: &[f64], events: &[bool]) -> SurvivalData {
+        SurvivalData::new(times.to_vec(), events.to_vec()).unwrap()
+    }
+
+    /// Deaths at 1, 2, 3 with x = 1, 0, 1; at β = 0 every risk score is 1.
+    /// t=1: risk {1,0,1}, mean 2/3, death x=1: U += 1/3, I += 2/9
+    /// t=2: risk {0,1},   mean 1/2, death x=0: U −= 1/2, I += 1/4
+    /// t=3: risk {1}: nothing. U = −1/6, I = 17/36, score χ² = U²/I = 1/17;
+    /// log-likelihood at 0 = −(ln 3 + ln 2 + ln 1) = −ln 6.
+    #[test]
+    fn score_test_without_ties_matches_the_hand_computation() {
+        let fit = CoxFit::fit(
+            &data(&[1.0, 2.0, 3.0], &[true, true, true]),
+            &Covariates::single(vec![1.0, 0.0, 1.0]).unwrap(),
+        )
+        .unwrap();
+        assert!(close(fit.score_chi_square(), 1.0 / 17.0, HAND_COMPUTED));
+        assert!(close(
+            fit.log_likelihood_null(),
+            -(6.0_f64.ln()),
+            HAND_COMPUTED
+        ));
+        assert!(fit.converged());
+        assert!(fit.log_likelihood() >= fit.log_likelihood_null());
+    }
+
+    /// Two deaths tied at t=1 (x = 1, 0), a third death at 2 (x = 0).
+    /// Efron at β = 0: denominators 3 and 3 − ½·2 = 2, so ℓ(0) = −ln 6;
+    /// Breslow: 3 and 3, ℓ(0) = −ln 9.
+    /// Efron score: U = 1 − 1/3 − (1 − ½)/2 = 5/12; information
+    /// (1/3 − 1/9) + ((1 − ½)/2 − 1/16) = 59/144, χ² = (5/12)²/(59/144) = 25/59.
+    #[test]
+    fn efron_and_breslow_treat_tied_deaths_as_hand_computed() {
+        let d = data(&[1.0, 1.0, 2.0], &[true, true, true]);
+        let x = Covariates::single(vec![1.0, 0.0, 0.0]).unwrap();
+        let efron = CoxModel::new().fit(&d, &x).unwrap();
+        assert!(close(
+            efron.log_likelihood_null(),
+            -(6.0_f64.ln()),
+            HAND_COMPUTED
+        ));
+        assert!(close(efron.score_chi_square(), 25.0 / 59.0, HAND_COMPUTED));
+        let breslow = CoxModel::new().ties(Ties::Breslow).fit(&d, &x).unwrap();
+        assert!(close(
+            breslow.log_likelihood_null(),
+            -(9.0_f64.ln()),
+            HAND_COMPUTED
+        ));
+    }
+
+    #[test]
+    fn hazard_ratio_and_interval_are_exponentials_of_the_wald_interval() {
+        let fit = CoxFit::fit(
+            &data(&[1.0, 2.0, 3.0, 4.0, 5.0], &[true, true, false, true, true]),
+            &Covariates::single(vec![1.0, 0.0, 1.0, 1.0, 0.0]).unwrap(),
+        )
+        .unwrap();
+        let t = fit.term(0).unwrap();
+        assert!(close(t.hazard_ratio, t.coefficient.exp(), HAND_COMPUTED));
+        let z = 1.959_963_984_540_054;
+        assert!(close(t.lower, (t.coefficient - z * t.std_err).exp(), 1e-9));
+        assert!(close(t.upper, (t.coefficient + z * t.std_err).exp(), 1e-9));
+        assert!(close(t.wald_p, fit.wald_p(), 1e-9));
+        assert_eq!(fit.df(), 1);
+        assert_eq!(t.name, "x");
+    }
+
+    #[test]
+    fn rejects_a_constant_covariate_a_single_subject_and_no_events() {
+        let d = data(&[1.0, 2.0, 3.0], &[true, true, false]);
+        let constant = Covariates::single(vec![2.0, 2.0, 2.0]).unwrap();
+        assert_eq!(
+            CoxFit::fit(&d, &constant),
+            Err(CoxError::SingularInformation)
+        );
+        let one = data(&[1.0], &[true]);
+        let x1 = Covariates::single(vec![0.5]).unwrap();
+        assert_eq!(CoxFit::fit(&one, &x1), Err(CoxError::SingularInformation));
+        let none = data(&[1.0, 2.0], &[false, false]);
+        let x2 = Covariates::single(vec![0.0, 1.0]).unwrap();
+        assert_eq!(CoxFit::fit(&none, &x2), Err(CoxError::NoEvents));
+    }
+
+    #[test]
+    fn rejects_invalid_covariates_and_options() {
+        assert_eq!(
+            Covariates::from_columns(vec![]),
+            Err(CoxError::NoCovariates)
+        );
+        assert_eq!(Covariates::single(vec![]), Err(CoxError::NoSubjects));
+        assert_eq!(
+            Covariates::from_columns(vec![vec![1.0, 2.0], vec![1.0]]),
+            Err(CoxError::RaggedColumns {
+                column: 1,
+                len: 1,
+                expected: 2
+            })
+        );
+        assert!(matches!(
+            Covariates::single(vec![1.0, f64::NAN]),
+            Err(CoxError::NonFiniteCovariate {
+                column: 0,
+                row: 1,
+                ..
+            })
+        ));
+        let d = data(&[1.0, 2.0, 3.0], &[true, true, false]);
+        let x = Covariates::single(vec![0.0, 1.0]).unwrap();
+        assert_eq!(
+            CoxFit::fit(&d, &x),
+            Err(CoxError::LengthMismatch {
+                subjects: 3,
+                rows: 2
+            })
+        );
+        let x = Covariates::single(vec![0.0, 1.0, 0.0]).unwrap();
+        assert!(matches!(
+            CoxModel::new().conf_level(1.0).fit(&d, &x),
+            Err(CoxError::InvalidConfidenceLevel(_))
+        ));
+        assert!(matches!(
+            CoxModel::new().tolerance(0.0).fit(&d, &x),
+            Err(CoxError::InvalidTolerance(_))
+        ));
+    }
+
+    /// Every subject with x = 1 dies before every subject with x = 0: the
+    /// partial likelihood keeps rising as β → ∞. R 4.2.2 / survival 3.5-3,
+    /// `coxph(Surv(c(1,2,3,4), rep(1,4)) ~ c(1,1,0,0))`, warns "Ran out of
+    /// iterations and did not converge" and reports β = 21.67833782,
+    /// loglik −3.17805383 → −1.386294362 (= −ln 4).
+    #[test]
+    fn a_monotone_likelihood_stops_where_r_stops_and_says_it_did_not_converge() {
+        let d = data(&[1.0, 2.0, 3.0, 4.0], &[true, true, true, true]);
+        let x = Covariates::single(vec![1.0, 1.0, 0.0, 0.0]).unwrap();
+        let fit = CoxFit::fit(&d, &x).unwrap();
+        assert!(!fit.converged());
+        assert_eq!(fit.iterations(), 20);
+        assert!(close(fit.term(0).unwrap().coefficient, 21.67833782, 1e-8));
+        assert!(close(fit.log_likelihood(), -1.386294362, 1e-8));
+    }
+
+    #[test]
+    fn zero_iterations_report_the_model_at_beta_zero() {
+        let d = data(&[1.0, 2.0, 3.0], &[true, true, true]);
+        let x = Covariates::single(vec![1.0, 0.0, 1.0]).unwrap();
+        let fit = CoxModel::new().max_iterations(0).fit(&d, &x).unwrap();
+        assert_eq!(fit.term(0).unwrap().coefficient, 0.0);
+        assert_eq!(fit.iterations(), 0);
+    }
+}

@@ -391,3 +391,190 @@ fn find_quantile(x: &[f64], y: &[Option<f64>], p: f64) -> Option<f64> {
     }
     Some((x1? + x2?) / 2.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prec::{close, HAND_COMPUTED};
+
+    const Z95: f64 = 1.959_963_984_540_054;
+
+    fn data(times: &[f64], events: &[bool]) -> SurvivalData {
+        SurvivalData::new(times.to_vec(), events.to_vec()).unwrap()
+    }
+
+    #[track_caller]
+    fn assert_close(actual: f64, expected: f64) {
+        assert!(
+            close(actual, expected, HAND_COMPUTED),
+            "{actual} != {expected}"
+        );
+    }
+
+    /// Times 1, 2, 2, 2(censored), 3(censored), 4:
+    /// t=1: n=6, d=1        S = 5/6,           Σ d/(n(n-d)) = 1/30
+    /// t=2: n=5, d=2, c=1   S = 5/6·3/5 = 1/2, Σ = 1/30 + 2/15 = 1/6
+    ///      (the subject censored at 2 is still at risk at 2)
+    /// t=3: n=2, c=1        S = 1/2
+    /// t=4: n=1, d=1        S = 0, variance infinite, no CI (R: NA)
+    #[test]
+    fn counts_ties_and_keeps_censored_subjects_at_risk_at_their_time() {
+        let fit = KaplanMeierFit::fit(&data(
+            &[1.0, 2.0, 2.0, 2.0, 3.0, 4.0],
+            &[true, true, true, false, false, true],
+        ));
+        let s = fit.steps();
+        assert_eq!(s.len(), 4);
+        assert_eq!(
+            s.iter()
+                .map(|s| (s.n_risk, s.n_event, s.n_censor))
+                .collect::<Vec<_>>(),
+            vec![(6, 1, 0), (5, 2, 1), (2, 0, 1), (1, 1, 0)]
+        );
+        assert_close(s[0].surv, 5.0 / 6.0);
+        assert_close(s[1].surv, 0.5);
+        assert_close(s[2].surv, 0.5);
+        assert_eq!(s[3].surv, 0.0);
+        assert_close(s[0].log_std_err, (1.0_f64 / 30.0).sqrt());
+        assert_close(s[1].log_std_err, (1.0_f64 / 6.0).sqrt());
+        assert_close(s[1].std_err.unwrap(), 0.5 * (1.0_f64 / 6.0).sqrt());
+        assert_close(
+            s[0].lower.unwrap(),
+            ((5.0_f64 / 6.0).ln() - Z95 * (1.0_f64 / 30.0).sqrt()).exp(),
+        );
+        // exp(log(5/6) + 1.96·0.18) > 1: capped.
+        assert_eq!(s[0].upper, Some(1.0));
+        assert!(s[3].log_std_err.is_infinite());
+        assert_eq!((s[3].std_err, s[3].lower, s[3].upper), (None, None, None));
+        assert_eq!(fit.n(), 6);
+        assert_eq!(fit.n_events(), 4);
+    }
+
+    /// Same data: the curve is exactly 1/2 from t=2 until it drops at t=4,
+    /// so both R rules give the midpoint (2 + 4)/2 = 3.
+    #[test]
+    fn median_on_a_flat_stretch_at_one_half_is_the_midpoint() {
+        let fit = KaplanMeierFit::fit(&data(
+            &[1.0, 2.0, 2.0, 2.0, 3.0, 4.0],
+            &[true, true, true, false, false, true],
+        ));
+        assert_eq!(fit.median().estimate, Some(3.0));
+        assert_eq!(fit.quantile(0.5).estimate, Some(3.0));
+    }
+
+    /// Times 1, 2, 3+, 4+: S = 3/4, 1/2, 1/2, 1/2. The curve ends at 1/2:
+    /// print.survfit reports 2 (start of the flat), quantile.survfit
+    /// averages with the last time, (2 + 4)/2 = 3.
+    #[test]
+    fn median_of_a_curve_ending_at_one_half_follows_each_r_rule() {
+        let fit = KaplanMeierFit::fit(&data(&[1.0, 2.0, 3.0, 4.0], &[true, true, false, false]));
+        assert_eq!(fit.median().estimate, Some(2.0));
+        assert_eq!(fit.quantile(0.5).estimate, Some(3.0));
+        // S = 3/4 exactly at t=1 until t=2: the 25% quantile is (1 + 2)/2.
+        assert_eq!(fit.quantile(0.25).estimate, Some(1.5));
+        assert_eq!(fit.quantile(0.0).estimate, Some(0.0));
+        assert_eq!(fit.quantile(0.75).estimate, None);
+    }
+
+    #[test]
+    fn median_is_not_reached_when_the_curve_stays_above_one_half() {
+        let fit = KaplanMeierFit::fit(&data(&[1.0, 2.0, 3.0], &[true, false, false]));
+        let m = fit.median();
+        assert_eq!(m.estimate, None);
+        assert_eq!(m.upper, None);
+        // Lower band at t=1: exp(log(2/3) - 1.96·sqrt(1/6)) = 0.2995 < 0.5.
+        assert_eq!(m.lower, Some(1.0));
+    }
+
+    /// All censored: S = 1 everywhere, zero variance, CI [1, 1], no median.
+    #[test]
+    fn all_censored_data_give_a_flat_curve_at_one() {
+        let fit = KaplanMeierFit::fit(&data(&[3.0, 1.0, 2.0], &[false, false, false]));
+        for s in fit.steps() {
+            assert_eq!((s.surv, s.log_std_err), (1.0, 0.0));
+            assert_eq!(
+                (s.lower, s.upper, s.std_err),
+                (Some(1.0), Some(1.0), Some(0.0))
+            );
+        }
+        assert_eq!(fit.steps().len(), 3);
+        assert_eq!(
+            fit.median(),
+            MedianSurvival {
+                estimate: None,
+                lower: None,
+                upper: None
+            }
+        );
+        assert_eq!(fit.quantile(0.5).estimate, None);
+    }
+
+    /// One subject dying at 5: S drops from 1 to 0 at 5, the median is 5,
+    /// and R gives NA for both bounds (the bands are NA at S = 0).
+    #[test]
+    fn a_single_subject_with_an_event_has_median_at_its_time() {
+        let fit = KaplanMeierFit::fit(&data(&[5.0], &[true]));
+        assert_eq!(fit.steps()[0].surv, 0.0);
+        assert_eq!(
+            fit.median(),
+            MedianSurvival {
+                estimate: Some(5.0),
+                lower: None,
+                upper: None
+            }
+        );
+        assert_eq!(fit.survival_at(4.9).surv, 1.0);
+        assert_eq!(fit.survival_at(5.0).surv, 0.0);
+        assert_eq!(fit.survival_at(5.0).lower, None);
+    }
+
+    #[test]
+    fn survival_at_is_a_right_continuous_step_function_carried_forward() {
+        let fit = KaplanMeierFit::fit(&data(&[1.0, 2.0, 3.0, 4.0], &[true, true, false, false]));
+        assert_eq!(fit.survival_at(0.5).surv, 1.0);
+        assert_eq!(fit.survival_at(0.5).std_err, Some(0.0));
+        assert_close(fit.survival_at(1.0).surv, 0.75);
+        assert_close(fit.survival_at(1.99).surv, 0.75);
+        assert_close(fit.survival_at(100.0).surv, 0.5);
+        assert!(fit.survival_at(f64::NAN).surv.is_nan());
+    }
+
+    /// Times 1, 2, 2, 2+, 3+, 4 again. At 2.5: subjects with time >= 2.5
+    /// are 3+ and 4 (2 at risk); events up to 2.5: 1 + 2; censored: the 2+.
+    #[test]
+    fn risk_table_counts_at_risk_and_cumulative_events_and_censorings() {
+        let fit = KaplanMeierFit::fit(&data(
+            &[1.0, 2.0, 2.0, 2.0, 3.0, 4.0],
+            &[true, true, true, false, false, true],
+        ));
+        let rows = fit.risk_table(&[0.0, 2.0, 2.5, 5.0, f64::NAN]);
+        let got: Vec<_> = rows
+            .iter()
+            .map(|r| (r.at_risk, r.cumulative_events, r.cumulative_censored))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(6, 0, 0), (5, 3, 1), (2, 3, 1), (0, 4, 2), (0, 0, 0)]
+        );
+    }
+
+    #[test]
+    fn rejects_confidence_levels_outside_zero_and_one() {
+        let d = data(&[1.0], &[true]);
+        for level in [0.0, 1.0, -0.5, f64::NAN] {
+            assert!(matches!(
+                KaplanMeierFit::fit_with_level(&d, level),
+                Err(KaplanMeierError::InvalidConfidenceLevel(_))
+            ));
+        }
+        let fit = KaplanMeierFit::fit_with_level(&data(&[1.0, 2.0], &[true, false]), 0.9).unwrap();
+        assert_eq!(fit.conf_level(), 0.9);
+    }
+
+    #[test]
+    fn quantile_outside_zero_to_one_is_not_available() {
+        let fit = KaplanMeierFit::fit(&data(&[1.0, 2.0], &[true, true]));
+        assert_eq!(fit.quantile(1.5).estimate, None);
+        assert_eq!(fit.quantile(f64::NAN).estimate, None);
+    }
+}

@@ -199,3 +199,86 @@ impl LogRankTest {
         &self.variance
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prec::{close, HAND_COMPUTED};
+
+    fn data(times: &[f64], events: &[bool]) -> SurvivalData {
+        SurvivalData::new(times.to_vec(), events.to_vec()).unwrap()
+    }
+
+    /// A: deaths at 1 and 3; B: death at 2, censored at 4.
+    /// t=1: n=4 (2+2), d=1: E_B += 1/2, V_BB += 1·3/3·(2/4)(2/4) = 1/4
+    /// t=2: n=3 (1+2), d=1: E_B += 2/3, V_BB += 1·2/2·(2/3)(1/3) = 2/9
+    /// t=3: n=2 (1+1), d=1: E_B += 1/2, V_BB += 1·1/1·(1/2)(1/2) = 1/4
+    /// O_B = 1, E_B = 5/3, V = 13/18: χ² = (1 − 5/3)² / (13/18) = 8/13.
+    #[test]
+    fn two_groups_give_the_hand_computed_statistic() {
+        let a = data(&[1.0, 3.0], &[true, true]);
+        let b = data(&[2.0, 4.0], &[true, false]);
+        let t = LogRankTest::compute(&[&a, &b]).unwrap();
+        assert!(close(t.chi_square(), 8.0 / 13.0, HAND_COMPUTED));
+        assert_eq!(t.df(), 1);
+        assert!(close(t.groups()[0].observed, 2.0, HAND_COMPUTED));
+        assert!(close(t.groups()[0].expected, 4.0 / 3.0, HAND_COMPUTED));
+        assert!(close(t.groups()[1].expected, 5.0 / 3.0, HAND_COMPUTED));
+        assert!(close(t.groups()[1].variance, 13.0 / 18.0, HAND_COMPUTED));
+        assert!(close(
+            t.p_value(),
+            chi_square_sf(8.0 / 13.0, 1),
+            HAND_COMPUTED
+        ));
+    }
+
+    /// A: deaths at 1 and 2; B: one subject censored at 3, at risk at both.
+    /// E_B = 1/3 + 1/2 = 5/6, V_BB = 2/9 + 1/4 = 17/36, O_B = 0:
+    /// χ² = (5/6)² / (17/36) = 25/17.
+    #[test]
+    fn a_group_without_events_still_counts_when_it_was_at_risk() {
+        let a = data(&[1.0, 2.0], &[true, true]);
+        let b = data(&[3.0], &[false]);
+        let t = LogRankTest::compute(&[&a, &b]).unwrap();
+        assert!(close(t.chi_square(), 25.0 / 17.0, HAND_COMPUTED));
+        assert_eq!(t.groups()[1].observed, 0.0);
+    }
+
+    /// B is censored before anyone dies: it expects no events, R drops it
+    /// and is left with one group (chisq 0 on 0 df); here that is an error.
+    #[test]
+    fn a_group_never_at_risk_at_an_event_leaves_nothing_to_compare() {
+        let a = data(&[5.0, 6.0], &[true, true]);
+        let b = data(&[1.0], &[false]);
+        assert_eq!(
+            LogRankTest::compute(&[&a, &b]),
+            Err(LogRankError::FewerThanTwoComparableGroups)
+        );
+    }
+
+    #[test]
+    fn rejects_fewer_than_two_groups_and_data_without_events() {
+        let a = data(&[1.0], &[true]);
+        assert_eq!(
+            LogRankTest::compute(&[]),
+            Err(LogRankError::TooFewGroups(0))
+        );
+        assert_eq!(
+            LogRankTest::compute(&[&a]),
+            Err(LogRankError::TooFewGroups(1))
+        );
+        let c = data(&[1.0, 2.0], &[false, false]);
+        assert_eq!(LogRankTest::compute(&[&c, &c]), Err(LogRankError::NoEvents));
+    }
+
+    /// Two single subjects dying at the same time: n = d = 2, so the
+    /// variance term d(n−d)/(n−1) is 0 and the statistic is undefined.
+    #[test]
+    fn a_zero_variance_is_reported_not_divided_by() {
+        let a = data(&[1.0], &[true]);
+        assert_eq!(
+            LogRankTest::compute(&[&a, &a]),
+            Err(LogRankError::SingularVariance)
+        );
+    }
+}
