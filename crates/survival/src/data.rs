@@ -9,8 +9,22 @@
 //!
 //! Unlike `Surv`, missing values are not allowed (R drops them with
 //! `na.action`; here the caller decides what to drop before building the data).
+//!
+//! Like R's `survfit`, `survdiff` and `coxph` (argument `timefix = TRUE`, the
+//! default, which calls `aeqSurv`), [`SurvivalData::new`] treats times that
+//! differ only by floating-point noise as tied: over the sorted distinct
+//! times, a time whose gap to the previous one is at most `sqrt(eps)`
+//! (≈1.5e-8), absolutely or relative to the mean of the distinct times, is
+//! replaced by the first time of its chain. So `0.1 * 3` and `0.3` are one
+//! time, as in R. [`SurvivalData::new_without_timefix`] keeps times exactly
+//! (R's `timefix = FALSE`). Note that R applies the rule to the whole data
+//! of a call: when groups are built separately, a near-tie *across* groups
+//! is only merged if the caller rounds the times.
 
 use std::fmt;
+
+/// R's `sqrt(.Machine$double.eps)`, `aeqSurv`'s default tolerance.
+const TIMEFIX_TOLERANCE: f64 = 1.490_116_119_384_765_6e-8;
 
 /// Follow-up times and event indicators for a set of subjects.
 ///
@@ -20,6 +34,7 @@ use std::fmt;
 pub struct SurvivalData {
     times: Vec<f64>,
     events: Vec<bool>,
+    timefix: bool,
 }
 
 /// Why a [`SurvivalData`] could not be built.
@@ -79,6 +94,20 @@ impl SurvivalData {
     /// See [`SurvivalDataError`]: empty input, length mismatch, a NaN or
     /// infinite time, or a negative time.
     pub fn new(times: Vec<f64>, events: Vec<bool>) -> Result<Self, SurvivalDataError> {
+        let mut data = Self::new_without_timefix(times, events)?;
+        data.merge_near_ties();
+        Ok(data)
+    }
+
+    /// Validates and builds survival data, keeping every time exactly as
+    /// given (R's `timefix = FALSE`).
+    ///
+    /// # Errors
+    /// As [`SurvivalData::new`].
+    pub fn new_without_timefix(
+        times: Vec<f64>,
+        events: Vec<bool>,
+    ) -> Result<Self, SurvivalDataError> {
         if times.len() != events.len() {
             return Err(SurvivalDataError::LengthMismatch {
                 times: times.len(),
@@ -96,7 +125,24 @@ impl SurvivalData {
                 return Err(SurvivalDataError::NegativeTime { index, value });
             }
         }
-        Ok(Self { times, events })
+        Ok(Self {
+            times,
+            events,
+            timefix: false,
+        })
+    }
+
+    /// R's `aeqSurv`: snap times closer than `sqrt(eps)` (absolutely, or
+    /// relative to the mean distinct time) to the first time of their chain.
+    fn merge_near_ties(&mut self) {
+        self.timefix = true;
+        merge_near_ties(&mut self.times);
+    }
+
+    /// Whether near-tied times were merged ([`SurvivalData::new`]) or kept
+    /// exactly ([`SurvivalData::new_without_timefix`]).
+    pub fn timefix(&self) -> bool {
+        self.timefix
     }
 
     /// Number of subjects (always at least one).
@@ -159,6 +205,37 @@ impl SurvivalData {
     }
 }
 
+/// R's `aeqSurv` on a vector of times, in place.
+pub(crate) fn merge_near_ties(times: &mut [f64]) {
+    let mut distinct = times.to_vec();
+    distinct.sort_by(f64::total_cmp);
+    distinct.dedup();
+    if distinct.len() < 2 {
+        return;
+    }
+    let mean = distinct.iter().map(|t| t.abs()).sum::<f64>() / distinct.len() as f64;
+    let mut cuts = vec![distinct[0]];
+    let mut any_tied = false;
+    for w in distinct.windows(2) {
+        let gap = w[1] - w[0];
+        if gap <= TIMEFIX_TOLERANCE || gap / mean <= TIMEFIX_TOLERANCE {
+            any_tied = true;
+        } else {
+            cuts.push(w[1]);
+        }
+    }
+    if !any_tied {
+        return;
+    }
+    for t in times.iter_mut() {
+        // The largest cut at or below t (R's `findInterval`).
+        let i = cuts.partition_point(|&c| c <= *t);
+        if let Some(&c) = i.checked_sub(1).and_then(|i| cuts.get(i)) {
+            *t = c;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +285,21 @@ mod tests {
             })
         );
         assert!(SurvivalData::new(vec![0.0], vec![true]).is_ok());
+    }
+
+    #[test]
+    fn times_differing_by_rounding_noise_are_tied_as_in_r() {
+        // 0.1 * 3 = 0.30000000000000004 and 0.3 become one time (the
+        // smaller); 2 and 2 + 1e-9 likewise; 1 and 1.001 stay apart.
+        let d = SurvivalData::new(
+            vec![0.1 * 3.0, 0.3, 1.0, 1.001, 2.0 + 1e-9, 2.0],
+            vec![true; 6],
+        )
+        .unwrap();
+        assert_eq!(d.times(), &[0.3, 0.3, 1.0, 1.001, 2.0, 2.0]);
+        let exact =
+            SurvivalData::new_without_timefix(vec![0.1 * 3.0, 0.3], vec![true, true]).unwrap();
+        assert_eq!(exact.times(), &[0.1 * 3.0, 0.3]);
     }
 
     #[test]

@@ -17,7 +17,7 @@
 // Index loops read like the matrix formulas they implement.
 #![allow(clippy::needless_range_loop)]
 
-use crate::data::SurvivalData;
+use crate::data::{merge_near_ties, SurvivalData};
 use crate::distribution::chi_square_sf;
 use crate::linalg::{cholesky, quadratic_form_inverse};
 use std::fmt;
@@ -96,6 +96,14 @@ impl LogRankTest {
                     .zip(data.events())
                     .map(|(&t, &e)| (t, g, e)),
             );
+        }
+        // R applies `timefix` to the pooled data of a `survdiff` call.
+        if groups.iter().all(|d| d.timefix()) {
+            let mut times: Vec<f64> = all.iter().map(|r| r.0).collect();
+            merge_near_ties(&mut times);
+            for (r, t) in all.iter_mut().zip(times) {
+                r.0 = t;
+            }
         }
         all.sort_by(|a, b| a.0.total_cmp(&b.0));
         if !all.iter().any(|&(_, _, e)| e) {

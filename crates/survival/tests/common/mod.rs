@@ -11,8 +11,8 @@ use survival::prec::{close, R_RELATIVE};
 use survival::SurvivalData;
 
 /// The data sets written by `generate.R`.
-pub const SETS: [&str; 8] = [
-    "lung", "veteran", "ovarian", "aml", "colon", "kidney", "pbc", "flat",
+pub const SETS: [&str; 9] = [
+    "lung", "veteran", "ovarian", "aml", "colon", "kidney", "pbc", "flat", "nearties",
 ];
 
 pub fn fixtures_dir() -> PathBuf {
