@@ -24,34 +24,59 @@
 //!
 //! ```text
 //! SurvivalData::new(times: Vec<f64>, events: Vec<bool>) -> Result<SurvivalData, SurvivalDataError>
+//! SurvivalData::new_without_timefix(times, events) -> Result<SurvivalData, SurvivalDataError>
+//!   .len(), .times() -> &[f64], .events() -> &[bool], .n_events(), .timefix()
 //!
 //! KaplanMeierFit::fit(&SurvivalData) -> KaplanMeierFit                     // 95% CI
 //! KaplanMeierFit::fit_with_level(&SurvivalData, level: f64) -> Result<KaplanMeierFit, KaplanMeierError>
-//!   .steps() -> &[KmStep]        // time, n_risk, n_event, n_censor, surv, std_err, log_std_err, lower, upper
-//!   .survival_at(t: f64) -> SurvivalEstimate   // { time, surv, std_err, lower, upper }
-//!   .median() -> MedianSurvival                // { estimate, lower, upper: Option<f64> }, as print.survfit
+//!   .steps() -> &[KmStep]
+//!       // KmStep { time, n_risk, n_event, n_censor, surv,
+//!       //          std_err: Option<f64> (of S), log_std_err: f64 (R's fit$std.err),
+//!       //          lower: Option<f64>, upper: Option<f64> }
+//!   .survival_at(t: f64) -> SurvivalEstimate
+//!       // SurvivalEstimate { time, surv, std_err: Option<f64>, lower: Option<f64>, upper: Option<f64> }
+//!   .median() -> MedianSurvival                // as print.survfit
+//!       // MedianSurvival { estimate: Option<f64>, lower: Option<f64>, upper: Option<f64> }
 //!   .quantile(p: f64) -> MedianSurvival        // as quantile.survfit
-//!   .risk_table(times: &[f64]) -> Vec<RiskRow> // { time, at_risk, cumulative_events, cumulative_censored }
+//!   .risk_table(times: &[f64]) -> Vec<RiskRow>
+//!       // RiskRow { time, at_risk, cumulative_events, cumulative_censored }
+//!   .n(), .n_events(), .conf_level()
 //!
 //! LogRankTest::compute(groups: &[&SurvivalData]) -> Result<LogRankTest, LogRankError>
-//!   .chi_square(), .df(), .p_value(), .groups() -> &[LogRankGroup]   // { n, observed, expected }
+//!   .chi_square(), .df() -> usize, .p_value(), .variance() -> &[Vec<f64>]
+//!   .groups() -> &[LogRankGroup]   // LogRankGroup { n, observed, expected, variance }
 //!
-//! Covariates::single(values: Vec<f64>) -> Result<Covariates, CoxError>
-//! Covariates::from_columns(columns: Vec<Vec<f64>>) -> Result<Covariates, CoxError>
-//! CoxModel::default().fit(&SurvivalData, &Covariates) -> Result<CoxFit, CoxError>   // Efron ties
-//! CoxFit::fit(&SurvivalData, &Covariates) -> Result<CoxFit, CoxError>               // same, defaults
-//!   .terms() -> &[CoxTerm]   // { coefficient, std_err, hazard_ratio, lower, upper, z, wald_p }
-//!   .term(0)?.hazard_ratio, .wald_p(), .score_p(), .likelihood_ratio_p(),
-//!   .log_likelihood_null(), .log_likelihood(), .iterations(), .converged()
+//! Covariates::single(values: Vec<f64>) -> Result<Covariates, CoxError>              // named "x"
+//! Covariates::from_columns(columns: Vec<Vec<f64>>) -> Result<Covariates, CoxError>  // "x1", "x2", …
+//! Covariates::from_named_columns(Vec<(String, Vec<f64>)>) -> Result<Covariates, CoxError>
+//!
+//! CoxFit::fit(&SurvivalData, &Covariates) -> Result<CoxFit, CoxError>   // R defaults, Efron ties
+//! CoxModel::new()                                                        // same defaults, adjustable:
+//!     .ties(Ties::Efron | Ties::Breslow).max_iterations(20).tolerance(1e-9).conf_level(0.95)
+//!     .fit(&SurvivalData, &Covariates) -> Result<CoxFit, CoxError>
+//!   .terms() -> &[CoxTerm], .term(i) -> Option<&CoxTerm>
+//!       // CoxTerm { name, coefficient, std_err, hazard_ratio, lower, upper, z, wald_p }
+//!   .wald_chi_square(), .wald_p(), .score_chi_square(), .score_p(),
+//!   .likelihood_ratio_chi_square(), .likelihood_ratio_p(), .df(),
+//!   .log_likelihood_null(), .log_likelihood(), .variance(),
+//!   .iterations(), .converged(), .n(), .n_events()
+//!
+//! distribution::{normal_cdf, normal_sf, normal_quantile, chi_square_sf, erfc}
+//! prec::{R_RELATIVE, close}    // the tolerances the tests use
 //! ```
 //!
 //! # Conventions shared with R
 //!
 //! * At a time where both events and censorings occur, the events come first:
 //!   censored subjects are still at risk at their censoring time.
-//! * Times are compared exactly. R's `timefix = TRUE` additionally merges
-//!   times that differ by less than about 1e-8 relative (floating-point
-//!   noise); this crate does not, so such near-ties stay distinct.
+//! * Times that differ only by floating-point noise (≈1.5e-8, absolute or
+//!   relative) are tied, as R's default `timefix = TRUE` does
+//!   ([`SurvivalData::new`]; the pooled data again in [`LogRankTest`]).
+//!   R applies it to the whole data of a call, so a per-group
+//!   [`KaplanMeierFit`] equals R's `survfit` on that group's subset.
+//! * Categorical covariates are expanded by the caller into 0/1 columns
+//!   (treatment contrasts, as `model.matrix`); the groups of a log-rank test
+//!   are given in the order the caller wants them reported.
 //! * Where R prints `NA` (a CI bound on a curve that reaches 0, a median that
 //!   is not reached) this crate gives `None`.
 //!
