@@ -1,0 +1,46 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by
+// playwright-core (the bundled-browser download cannot work offline), the
+// built site served from dist/ on loopback, and a record of every console
+// message, page error and request so each test can assert there were none.
+import { chromium } from "playwright-core";
+import { startServer } from "./static-server.mjs";
+
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+export const DIST = new URL("../dist/", import.meta.url).pathname;
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export async function serveDist() {
+  return startServer(DIST);
+}
+
+/** A page that records what a clinician's browser would log or fetch. */
+export async function openPage(browser, url, viewport = { width: 1400, height: 1000 }) {
+  const page = await browser.newPage({ viewport });
+  const record = { console: [], errors: [], requests: [] };
+  page.on("console", (m) => record.console.push(`${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => record.errors.push(e.message));
+  page.on("request", (r) => record.requests.push(r.url()));
+  await page.goto(url);
+  await page.waitForSelector("[data-testid=disclaimer]");
+  return { page, record };
+}
+
+export const byTestId = (id) => `[data-testid="${id}"]`;
+
+export async function textOf(page, id) {
+  return (await page.locator(byTestId(id)).textContent())?.trim();
+}

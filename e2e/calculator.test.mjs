@@ -1,0 +1,157 @@
+// End-to-end: the release build served over http, opened in headless
+// Chromium, driven only through the documented data-testid hooks.
+// Expected values are hand calculations (working in comments) or the paper.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, serveDist, openPage, byTestId, textOf } from "./browser.mjs";
+
+let browser;
+let server;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function assertClean(record, origin) {
+  const errors = record.console.filter((line) => line.startsWith("error"));
+  assert.deepEqual(errors, [], "console errors");
+  assert.deepEqual(record.errors, [], "page errors (a panic would show here)");
+  const foreign = record.requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:"));
+  assert.deepEqual(foreign, [], "requests to anywhere but the app's own origin");
+}
+
+test("a clinician types values and reads every result", async () => {
+  const { page, record } = await openPage(browser, server.url);
+  await page.locator(byTestId("input-il6")).fill("12,4");
+  await page.locator(byTestId("input-il8")).fill("85.2");
+  await page.locator(byTestId("unit-albumin")).selectOption("g/dL");
+  await page.locator(byTestId("input-albumin")).fill("3.1");
+  await page.locator(byTestId("unit-bilirubin")).selectOption("mg/dL");
+  await page.locator(byTestId("input-bilirubin")).fill("1.4");
+  await page.locator(byTestId("cirrhosis-yes")).check();
+  await page.locator(byTestId("child_pugh-A")).check();
+
+  // 3.1 g/dL = 31 g/L; 1.4 mg/dL = 23.94 µmol/L.
+  // ALBI = 0.66 × log10(23.94) − 0.085 × 31 = 0.910222 − 2.635 = −1.724778.
+  assert.equal(await textOf(page, "albi-score"), "-1.72");
+  assert.equal(await textOf(page, "albi-grade"), "2");
+  assert.equal(await textOf(page, "malbi-grade"), "2b");
+  assert.equal(await textOf(page, "il6-group"), "high");
+  assert.equal(await textOf(page, "il8-group"), "high");
+  assert.equal(await textOf(page, "echo-albumin"), "= 31 g/L");
+  assert.equal(await textOf(page, "echo-bilirubin"), "= 23.94 µmol/L");
+  // Table 2, Model 1: 2.35 × 1.32 × 2.33 × 0.68 × 1.71 = 8.404; Model 2: 2.2 × 1.2 × 2.4 × 1.13 = 7.160.
+  assert.equal(await textOf(page, "relative-hazard-os-model1"), "8.40");
+  assert.equal(await textOf(page, "relative-hazard-os-model2"), "7.16");
+  // Table 3, Model 1: 2.67 × 1.41 × 3.73 = 14.042; Model 2: 2.5 × 3.1 = 7.75.
+  assert.equal(await textOf(page, "relative-hazard-ld-model1"), "14.04");
+  assert.equal(await textOf(page, "relative-hazard-ld-model2"), "7.75");
+  // Paper, Results: high IL6 median OS 7.8 months (95% CI 6.6–11.8).
+  assert.equal(await textOf(page, "median-os-il6"), "7.8 months (95% CI 6.6–11.8)");
+  assert.match(await textOf(page, "summary"), /not a validated prediction/);
+  // Editing updated the fragment, in the documented format.
+  assert.equal(
+    new URL(page.url()).hash,
+    "#il6=12,4&il8=85.2&albumin=3.1&albumin_unit=g/dL&bilirubin=1.4&bilirubin_unit=mg/dL&cirrhosis=yes&child_pugh=A",
+  );
+  assertClean(record, server.url);
+  await page.close();
+});
+
+test("a shared link opens the same view", async () => {
+  const link =
+    "#il6=12.4&il8=85.2&albumin=3.1&albumin_unit=g/dL&bilirubin=1.4&bilirubin_unit=mg/dL&cirrhosis=yes&child_pugh=A";
+  const { page, record } = await openPage(browser, server.url + link);
+  assert.equal(await page.locator(byTestId("input-il6")).inputValue(), "12.4");
+  assert.equal(await page.locator(byTestId("unit-albumin")).inputValue(), "g/dL");
+  assert.equal(await page.locator(byTestId("unit-bilirubin")).inputValue(), "mg/dL");
+  assert.ok(await page.locator(byTestId("cirrhosis-yes")).isChecked());
+  assert.ok(await page.locator(byTestId("child_pugh-A")).isChecked());
+  assert.equal(await textOf(page, "albi-score"), "-1.72");
+  assert.equal(await textOf(page, "malbi-grade"), "2b");
+  assert.equal(await textOf(page, "relative-hazard-os-model1"), "8.40");
+
+  // A new link pasted into the same tab (hashchange) replaces the inputs.
+  await page.evaluate(() => { location.hash = "il6=6.53&il8=60.8"; });
+  await page.waitForFunction(() => document.querySelector('[data-testid="il6-group"]')?.textContent === "low");
+  assert.equal(await textOf(page, "il8-group"), "low");
+  assert.equal(await page.locator(byTestId("input-albumin")).inputValue(), "");
+  assert.equal(await page.locator(byTestId("albi-score")).count(), 0);
+  assertClean(record, server.url);
+  await page.close();
+});
+
+test("every kind of bad input is named next to its field and nothing else changes", async () => {
+  const { page, record } = await openPage(browser, server.url + "#il8=30&albumin=40&bilirubin=10");
+  const cases = [
+    ["il6", "abc", /Not a number/],
+    ["il6", "1.2.3", /More than one decimal separator/],
+    ["il6", "-4", /Cannot be negative/],
+    ["il6", "NaN", /Not a number/],
+    ["il6", "inf", /Not a number/],
+    ["il6", "1e999", /Scientific notation/],
+    ["il6", "", /Enter a value/],
+    ["bilirubin", "0", /greater than 0/],
+    ["albumin", "0", /greater than 0/],
+    ["albumin", "34,5,1", /More than one decimal separator/],
+  ];
+  for (const [field, text, message] of cases) {
+    await page.locator(byTestId(`input-${field}`)).fill(text);
+    assert.match(await textOf(page, `error-${field}`), message, `${field} = ${JSON.stringify(text)}`);
+    // The other fields keep what was typed.
+    assert.equal(await page.locator(byTestId("input-il8")).inputValue(), "30");
+    assert.equal(await textOf(page, "il8-group"), "low");
+    await page.locator(byTestId(`input-${field}`)).fill(field === "il6" ? "5" : field === "albumin" ? "40" : "10");
+  }
+  // While bilirubin is invalid, nothing that depends on it is shown.
+  await page.locator(byTestId("input-bilirubin")).fill("1e999");
+  assert.equal(await page.locator(byTestId("albi-score")).count(), 0);
+  assert.equal(await page.locator(byTestId("malbi-grade")).count(), 0);
+  assert.equal(await textOf(page, "il6-group"), "low");
+  assertClean(record, server.url);
+  await page.close();
+});
+
+test("implausible but possible values compute and warn", async () => {
+  const { page, record } = await openPage(browser, server.url + "#il6=20000&albumin=3.4&bilirubin=900");
+  assert.match(await textOf(page, "warning-il6"), /Above 10000 pg\/mL/);
+  assert.match(await textOf(page, "warning-albumin"), /g\/dL/);
+  assert.match(await textOf(page, "warning-bilirubin"), /800/);
+  assert.equal(await textOf(page, "il6-group"), "high");
+  // ALBI still computes: 0.66 × log10(900) − 0.085 × 3.4 = 0.66 × 2.954243 − 0.289 = 1.660800.
+  assert.equal(await textOf(page, "albi-score"), "1.66");
+  await page.locator(byTestId("suggest-unit-albumin")).click();
+  assert.equal(await page.locator(byTestId("unit-albumin")).inputValue(), "g/dL");
+  assert.equal(await page.locator(byTestId("input-albumin")).inputValue(), "3.4");
+  assertClean(record, server.url);
+  await page.close();
+});
+
+test("a link with garbage values gives field errors, not a crash", async () => {
+  const garbage = "#il6=%E2%88%92&il8=1%2C2%2C3&albumin_unit=kg&bilirubin=%00&cirrhosis=maybe&child_pugh=C&x=%%%";
+  const { page, record } = await openPage(browser, server.url + garbage);
+  assert.match(await textOf(page, "error-il6"), /./);
+  assert.match(await textOf(page, "error-il8"), /More than one decimal separator/);
+  assert.match(await textOf(page, "error-albumin"), /kg/);
+  assert.match(await textOf(page, "error-bilirubin"), /Not a number/);
+  assert.match(await textOf(page, "error-cirrhosis"), /maybe/);
+  assert.match(await textOf(page, "error-child_pugh"), /"C"/);
+  assertClean(record, server.url);
+  await page.close();
+});
+
+test("the About view gives the source, formulas and errata", async () => {
+  const { page, record } = await openPage(browser, server.url);
+  await page.locator(byTestId("nav-about")).click();
+  const about = await textOf(page, "about");
+  for (const needle of ["6.58", "g/dL", "0.58", "Johnson", "Hiraoka", "NCT01126645", "83 patients"]) {
+    assert.ok(about.includes(needle), `About mentions ${needle}`);
+  }
+  assert.match(await textOf(page, "disclaimer"), /not a validated prediction/);
+  assertClean(record, server.url);
+  await page.close();
+});
