@@ -245,3 +245,23 @@ fn cox_models_match_coxph_with_efron_and_breslow_ties() {
     }
     assert!(models >= 15, "only {models} Cox models compared");
 }
+
+/// Expected: `survfit(Surv(time, status) ~ 1, data = lung, conf.int = 0.90)`:
+/// lower/upper per step, and print.survfit's median with its 0.9 limits.
+#[test]
+fn a_ninety_percent_band_matches_survfit_conf_int_0_90() {
+    let data = DataSet::load("lung");
+    let fit = KaplanMeierFit::fit_with_level(&data.survival("all"), 0.90).unwrap();
+    let rows = read_table("km90", "lung").rows;
+    assert_eq!(fit.steps().len(), rows.len());
+    for (s, r) in fit.steps().iter().zip(&rows) {
+        let what = format!("lung 90% t={}", s.time);
+        assert_r(s.surv, r.num("surv"), &what);
+        assert_r_opt(s.lower, r.opt("lower"), &format!("{what}: lower"));
+        assert_r_opt(s.upper, r.opt("upper"), &format!("{what}: upper"));
+    }
+    let m = fit.median();
+    assert_r_opt(m.estimate, rows[0].opt("median"), "lung 90% median");
+    assert_r_opt(m.lower, rows[0].opt("median_lower"), "lung 90% LCL");
+    assert_r_opt(m.upper, rows[0].opt("median_upper"), "lung 90% UCL");
+}
