@@ -48,8 +48,8 @@ pub fn write_fragment(inputs: &RawInputs) {
 pub fn listen_for_fragment_changes(on_change: impl Fn(RawInputs) + 'static) -> FragmentListener {
     let closure = Closure::<dyn Fn()>::new(move || on_change(read_fragment()));
     if let Some(window) = web_sys::window() {
-        let _ = window
-            .add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
     }
     FragmentListener { closure }
 }

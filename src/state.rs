@@ -51,9 +51,7 @@ impl CalculatorState {
             // A unit change reinterprets the typed number rather than
             // converting it: the selector says what unit the report is in.
             Action::SetAlbuminUnit(unit) => next.inputs.albumin_unit = Selection::Chosen(unit),
-            Action::SetBilirubinUnit(unit) => {
-                next.inputs.bilirubin_unit = Selection::Chosen(unit)
-            }
+            Action::SetBilirubinUnit(unit) => next.inputs.bilirubin_unit = Selection::Chosen(unit),
             Action::SetCirrhosis(choice) => next.inputs.cirrhosis = choice,
             Action::SetChildPugh(choice) => next.inputs.child_pugh = choice,
             Action::ReplaceInputs(inputs) => next.inputs = inputs,

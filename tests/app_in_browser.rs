@@ -13,7 +13,9 @@ use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSele
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 /// Mounts a fresh app in its own element, after setting the page's fragment.
@@ -21,14 +23,22 @@ fn mount(fragment: &str) -> Element {
     let window = web_sys::window().expect("window");
     let href = window.location().href().expect("href");
     let base = href.split('#').next().unwrap_or_default().to_owned();
-    let url = if fragment.is_empty() { base } else { format!("{base}#{fragment}") };
+    let url = if fragment.is_empty() {
+        base
+    } else {
+        format!("{base}#{fragment}")
+    };
     window
         .history()
         .expect("history")
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         .expect("replaceState");
     let root = document().create_element("div").expect("div");
-    document().body().expect("body").append_child(&root).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     yew::Renderer::<App>::with_root(root.clone()).render();
     root
 }
@@ -73,7 +83,9 @@ async fn type_into(root: &Element, testid: &str, text: &str) {
 async fn select(root: &Element, testid: &str, value: &str) {
     let select: HtmlSelectElement = find(root, testid).expect("select").unchecked_into();
     select.set_value(value);
-    select.dispatch_event(&bubbling("change")).expect("dispatch");
+    select
+        .dispatch_event(&bubbling("change"))
+        .expect("dispatch");
 }
 
 fn fragment() -> String {
@@ -144,7 +156,10 @@ async fn switching_the_bilirubin_unit_reinterprets_the_number() {
     select(&root, "unit-bilirubin", "mg/dL").await;
     // 1 mg/dL = 17.1 µmol/L: 0.66 × log10(17.1) − 2.975 = 0.66 × 1.232996 − 2.975 = −2.161223.
     until("rescored", || {
-        find(&root, "albi-score").and_then(|e| e.text_content()).as_deref() == Some("-2.16")
+        find(&root, "albi-score")
+            .and_then(|e| e.text_content())
+            .as_deref()
+            == Some("-2.16")
     })
     .await;
     assert_eq!(text_of(&root, "echo-bilirubin").await, "= 17.1 µmol/L");
@@ -159,7 +174,10 @@ async fn unknown_covariates_name_what_the_model_needs() {
         .and_then(|e| e.parent_element())
         .and_then(|e| e.text_content())
         .unwrap_or_default();
-    assert!(row.contains("cirrhosis") && row.contains("Child–Pugh class"), "{row}");
+    assert!(
+        row.contains("cirrhosis") && row.contains("Child–Pugh class"),
+        "{row}"
+    );
     // Liver dysfunction Model 1 needs neither: IL6 high only → Table 3: 2.67.
     assert_eq!(text_of(&root, "relative-hazard-ld-model1").await, "2.67");
 }
@@ -172,6 +190,8 @@ async fn clear_empties_the_form_and_the_fragment() {
     clear.click();
     until("cleared", || find(&root, "il6-group").is_none()).await;
     until("fragment cleared", || fragment().is_empty()).await;
-    let unknown: HtmlInputElement = find(&root, "cirrhosis-unknown").expect("radio").unchecked_into();
+    let unknown: HtmlInputElement = find(&root, "cirrhosis-unknown")
+        .expect("radio")
+        .unchecked_into();
     assert!(unknown.checked());
 }

@@ -16,7 +16,7 @@ use crate::state::{Action, CalculatorState, View};
 pub fn App() -> Html {
     let state = use_reducer(|| CalculatorState::with_inputs(read_fragment()));
 
-    use_effect_with(state.inputs.clone(), |inputs| write_fragment(inputs));
+    use_effect_with(state.inputs.clone(), write_fragment);
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {

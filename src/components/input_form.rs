@@ -54,7 +54,10 @@ pub fn InputForm(props: &InputFormProps) -> Html {
     let on_child_pugh = {
         let on_action = props.on_action.clone();
         Callback::from(move |code: String| {
-            on_action.emit(Action::SetChildPugh(choice(&code, ChildPughClass::from_code)))
+            on_action.emit(Action::SetChildPugh(choice(
+                &code,
+                ChildPughClass::from_code,
+            )))
         })
     };
 
@@ -146,7 +149,10 @@ fn choice<T>(code: &str, from_code: impl Fn(&str) -> Option<T>) -> Selection<T> 
     }
 }
 
-fn selected_code<T>(selection: &Selection<T>, code: impl Fn(&T) -> &'static str) -> Option<&'static str> {
+fn selected_code<T>(
+    selection: &Selection<T>,
+    code: impl Fn(&T) -> &'static str,
+) -> Option<&'static str> {
     match selection {
         Selection::Unknown => Some(UNKNOWN),
         Selection::Chosen(value) => Some(code(value)),
@@ -156,7 +162,11 @@ fn selected_code<T>(selection: &Selection<T>, code: impl Fn(&T) -> &'static str)
 
 fn echo_albumin(checked: &Checked, typed_in: AlbuminUnit) -> String {
     let other = typed_in.other();
-    format!("= {} {}", other.from_grams_per_litre(checked.value), other.label())
+    format!(
+        "= {} {}",
+        other.from_grams_per_litre(checked.value),
+        other.label()
+    )
 }
 
 fn echo_bilirubin(checked: &Checked, typed_in: BilirubinUnit) -> String {

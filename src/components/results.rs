@@ -127,9 +127,16 @@ fn model_key(model: CoxModel) -> &'static str {
 
 fn relative_hazard_section(a: &Assessment) -> Html {
     let cell = |endpoint: CoxEndpoint, model: CoxModel| {
-        let testid = format!("relative-hazard-{}-{}", endpoint_key(endpoint), model_key(model));
+        let testid = format!(
+            "relative-hazard-{}-{}",
+            endpoint_key(endpoint),
+            model_key(model)
+        );
         match a.relative_hazard(endpoint, model) {
-            RelativeHazard::Computed { value, contributions } => {
+            RelativeHazard::Computed {
+                value,
+                contributions,
+            } => {
                 let working = if contributions.is_empty() {
                     "no risk factor of this model present".to_owned()
                 } else {

@@ -5,7 +5,7 @@
 //! saying what the figures are: one study cohort, not a prediction.
 
 use crate::assessment::{Assessment, BiomarkerGroup, RelativeHazard};
-use crate::published::{CoxEndpoint, CoxModel, KmEndpoint, Marker, COHORT_SIZE, SHORT_CITATION};
+use crate::published::{CoxEndpoint, CoxModel, KmEndpoint, Marker, COHORT_SIZE};
 
 /// The first author, as the summary names the study.
 const SHORT_CITATION_AUTHORS: &str = "Öcal et al.";
