@@ -55,6 +55,10 @@ if [ "$mode" = test ]; then
     say "installing Chromium and chromedriver"
     apt_install chromium chromium-driver
   fi
+  if ! command -v pdfinfo >/dev/null || ! command -v pdftoppm >/dev/null; then
+    say "installing poppler-utils (PDF checks of the print view)"
+    apt_install poppler-utils
+  fi
   if ! command -v Rscript >/dev/null || ! Rscript -e 'library(survival)' >/dev/null 2>&1; then
     say "installing R and the survival package"
     apt_install r-base-core r-cran-survival

@@ -3,9 +3,11 @@
 
 #![forbid(unsafe_code)]
 
+pub mod clipboard;
 pub mod components;
 pub mod location;
 pub mod state;
+pub mod window_events;
 
 pub use components::app::App;
 

@@ -6,8 +6,9 @@
 //! `hashchange` event and replaces the inputs.
 
 use calculator_core::{parse_fragment, to_fragment, RawInputs};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
+
+use crate::window_events::WindowListener;
 
 /// The inputs in the page's current fragment (empty when there is none or
 /// the page has no window, as in a test harness).
@@ -44,28 +45,14 @@ pub fn write_fragment(inputs: &RawInputs) {
 }
 
 /// Calls `on_change` with the new inputs on every `hashchange`, until the
-/// returned guard is dropped.
-pub fn listen_for_fragment_changes(on_change: impl Fn(RawInputs) + 'static) -> FragmentListener {
-    let closure = Closure::<dyn Fn()>::new(move || on_change(read_fragment()));
-    if let Some(window) = web_sys::window() {
-        let _ =
-            window.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
-    }
-    FragmentListener { closure }
+/// returned listener is dropped.
+pub fn listen_for_fragment_changes(on_change: impl Fn(RawInputs) + 'static) -> WindowListener {
+    WindowListener::new("hashchange", move |_| on_change(read_fragment()))
 }
 
-/// Removes the `hashchange` listener when dropped.
-pub struct FragmentListener {
-    closure: Closure<dyn Fn()>,
-}
-
-impl Drop for FragmentListener {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback(
-                "hashchange",
-                self.closure.as_ref().unchecked_ref(),
-            );
-        }
-    }
+/// The page's full address, fragment included: the link a colleague opens.
+pub fn current_link() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default()
 }

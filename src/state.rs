@@ -20,6 +20,8 @@ pub enum View {
 pub struct CalculatorState {
     pub inputs: RawInputs,
     pub view: View,
+    /// Large type and high contrast for a shared screen.
+    pub presentation: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,13 +35,15 @@ pub enum Action {
     ReplaceInputs(RawInputs),
     Clear,
     Show(View),
+    SetPresentation(bool),
+    TogglePresentation,
 }
 
 impl CalculatorState {
     pub fn with_inputs(inputs: RawInputs) -> Self {
         CalculatorState {
             inputs,
-            view: View::default(),
+            ..CalculatorState::default()
         }
     }
 
@@ -57,6 +61,8 @@ impl CalculatorState {
             Action::ReplaceInputs(inputs) => next.inputs = inputs,
             Action::Clear => next.inputs = RawInputs::default(),
             Action::Show(view) => next.view = view,
+            Action::SetPresentation(on) => next.presentation = on,
+            Action::TogglePresentation => next.presentation = !self.presentation,
         }
         (next != *self).then_some(next)
     }
@@ -113,6 +119,20 @@ mod tests {
         let state = Rc::new(CalculatorState::default());
         let same = state.clone().reduce(Action::Clear);
         assert!(Rc::ptr_eq(&state, &same));
+    }
+
+    #[test]
+    fn presentation_mode_toggles_and_leaves_the_inputs_alone() {
+        let state = CalculatorState::with_inputs(RawInputs {
+            il6: "12".into(),
+            ..RawInputs::default()
+        });
+        let on = state.apply(Action::TogglePresentation).expect("changed");
+        assert!(on.presentation);
+        assert_eq!(on.inputs, state.inputs);
+        let off = on.apply(Action::TogglePresentation).expect("changed");
+        assert!(!off.presentation);
+        assert_eq!(off.apply(Action::SetPresentation(false)), None);
     }
 
     #[test]

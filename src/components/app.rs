@@ -1,16 +1,20 @@
 //! The application shell: owns the state, keeps it in the URL fragment, and
 //! lays out the form, the results and the About view.
 
-use calculator_core::published::SHORT_CITATION;
-use calculator_core::summary::CAVEAT;
+use calculator_core::published::{CITATION, SHORT_CITATION};
+use calculator_core::summary::{summary, CAVEAT};
 use calculator_core::Assessment;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::components::about::About;
 use crate::components::input_form::InputForm;
 use crate::components::results::Results;
+use crate::components::toolbar::Toolbar;
 use crate::location::{listen_for_fragment_changes, read_fragment, write_fragment};
 use crate::state::{Action, CalculatorState, View};
+use crate::window_events::WindowListener;
 
 #[component]
 pub fn App() -> Html {
@@ -27,7 +31,41 @@ pub fn App() -> Html {
         });
     }
 
+    {
+        // Alt+P toggles presentation mode from anywhere; Esc leaves it.
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = WindowListener::new("keydown", move |event| {
+                let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if key.alt_key() && key.code() == "KeyP" {
+                    key.prevent_default();
+                    dispatcher.dispatch(Action::TogglePresentation);
+                } else if key.key() == "Escape" {
+                    dispatcher.dispatch(Action::SetPresentation(false));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // The print header's date is taken when printing starts, not at render.
+    let printed_at = use_state(String::new);
+    {
+        let printed_at = printed_at.clone();
+        use_effect_with((), move |_| {
+            let listener = WindowListener::new("beforeprint", move |_| {
+                let now = js_sys::Date::new_0();
+                printed_at.set(String::from(
+                    now.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED),
+                ));
+            });
+            move || drop(listener)
+        });
+    }
+
     let assessment = use_memo(state.inputs.clone(), Assessment::new);
+    let summary = use_memo(assessment.clone(), |a| summary(a).map(AttrValue::from));
     let on_action = {
         let dispatcher = state.dispatcher();
         Callback::from(move |action| dispatcher.dispatch(action))
@@ -38,7 +76,7 @@ pub fn App() -> Html {
     };
 
     html! {
-        <div class="app">
+        <div class={classes!("app", state.presentation.then_some("presentation"))}>
             <header class="masthead">
                 <h1>{ "IL6 · IL8 · ALBI reference calculator" }</h1>
                 <p class="subtitle">{ "Advanced HCC treated with 90Y radioembolization plus sorafenib" }</p>
@@ -55,16 +93,23 @@ pub fn App() -> Html {
                 <strong>{ "Reference, not prediction. " }</strong>
                 { CAVEAT }
             </p>
+            <p class="print-only" data-testid="print-date">{ format!("Printed {}", *printed_at) }</p>
             if state.view == View::Calculator {
+                <Toolbar
+                    summary={(*summary).clone()}
+                    presentation={state.presentation}
+                    on_toggle_presentation={let d = state.dispatcher(); Callback::from(move |_| d.dispatch(Action::TogglePresentation))}
+                />
                 <main class="layout">
                     <InputForm inputs={state.inputs.clone()} assessment={assessment.clone()} on_action={on_action} />
-                    <Results assessment={assessment} />
+                    <Results assessment={assessment} summary={(*summary).clone()} />
                 </main>
             } else {
                 <main><About /></main>
             }
             <footer>
                 <p>{ format!("Source: {SHORT_CITATION} (83 patients). Computed in your browser; nothing is sent anywhere.") }</p>
+                <p class="print-only">{ CITATION }</p>
                 <p data-testid="version">{ format!("Version {}", env!("CARGO_PKG_VERSION")) }</p>
             </footer>
         </div>

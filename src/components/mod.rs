@@ -4,3 +4,4 @@ pub mod choice_input;
 pub mod input_form;
 pub mod lab_input;
 pub mod results;
+pub mod toolbar;

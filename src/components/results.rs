@@ -6,13 +6,14 @@ use std::rc::Rc;
 use calculator_core::published::{
     printed, CoxEndpoint, CoxModel, HazardRatio, KmEndpoint, Marker, RiskFactor, SHORT_CITATION,
 };
-use calculator_core::summary::summary;
 use calculator_core::{Assessment, Presence, RelativeHazard};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub assessment: Rc<Assessment>,
+    /// The note summary, computed once by the app (the toolbar copies it too).
+    pub summary: Option<AttrValue>,
 }
 
 #[component]
@@ -27,8 +28,10 @@ pub fn Results(props: &ResultsProps) -> Html {
             </div>
             { relative_hazard_section(a) }
             { medians_section(a) }
-            { for CoxEndpoint::ALL.into_iter().map(|endpoint| hazard_table(a, endpoint)) }
-            { summary_section(a) }
+            <div class="hazard-tables">
+                { for CoxEndpoint::ALL.into_iter().map(|endpoint| hazard_table(a, endpoint)) }
+            </div>
+            { summary_section(props.summary.as_ref()) }
         </section>
     }
 }
@@ -229,8 +232,10 @@ fn hazard_cell(hr: Option<HazardRatio>) -> Html {
             html! {
                 <td class={classes!(significant.then_some("significant"))}>
                     <span class="hr">{ hr.to_string() }</span>
-                    <div>{ format!("p {}{}", if matches!(hr.p, calculator_core::published::PValue::Exact(_)) { "= " } else { "" }, hr.p) }</div>
-                    <div class="significance">{ if significant { "✔ significant (p < 0.05)" } else { "not significant" } }</div>
+                    { " " }
+                    <span class="p">{ format!("p {}{}", if matches!(hr.p, calculator_core::published::PValue::Exact(_)) { "= " } else { "" }, hr.p) }</span>
+                    { " " }
+                    <span class="significance">{ if significant { "✔ significant" } else { "not significant" } }</span>
                 </td>
             }
         }
@@ -276,12 +281,12 @@ fn hazard_table(a: &Assessment, endpoint: CoxEndpoint) -> Html {
     }
 }
 
-fn summary_section(a: &Assessment) -> Html {
+fn summary_section(summary: Option<&AttrValue>) -> Html {
     html! {
         <section class="summary">
             <h3>{ "Summary for the note" }</h3>
-            if let Some(text) = summary(a) {
-                <p data-testid="summary">{ text }</p>
+            if let Some(text) = summary {
+                <p data-testid="summary">{ text.clone() }</p>
             } else {
                 { pending("summary-pending", "Enter the patient's values to get a summary.") }
             }
