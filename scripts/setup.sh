@@ -44,7 +44,7 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 
 # wasm-opt (binaryen 132) and playwright-core, pinned by package-lock.json.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tooling (binaryen, playwright-core)"
   npm ci --no-audit --no-fund
