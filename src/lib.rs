@@ -3,6 +3,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod build_info;
 pub mod clipboard;
 pub mod components;
 pub mod location;

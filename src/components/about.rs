@@ -10,8 +10,11 @@ use calculator_core::published::{
 };
 use yew::prelude::*;
 
+use crate::build_info::version_label;
+
 #[component]
 pub fn About() -> Html {
+    let version = use_memo((), |_| version_label());
     html! {
         <article class="about" data-testid="about">
             <h2>{ "About the model" }</h2>
@@ -53,6 +56,12 @@ pub fn About() -> Html {
                 <li>{ "Only the factors the calculator asks for are placed; the tables also report sex, age, ECOG, aetiology, prior TACE, portal vein invasion, BCLC, AFP and tumour burden, none of which entered the multivariable models." }</li>
                 <li>{ "Child–Pugh C and patients outside the trial's eligibility are outside the study population." }</li>
             </ul>
+
+            <h3>{ "Offline use and version" }</h3>
+            <p>{ "After the first visit this app works without a network: the browser keeps this version's files, and when a new version has been installed it says so and offers to reload. For a computer without access to the site, the whole calculator also comes as one file that opens by double-click, with no server and no installation: " }
+                <a href="calculator-offline.html" download="" data-testid="download-offline">{ "Download for offline use" }</a>
+                { "." }</p>
+            <p class="build-info" data-testid="about-version">{ (*version).clone() }</p>
 
             <h3>{ "Privacy" }</h3>
             <p>{ "Everything is computed in this browser. The values live only in the page's address after the # (the fragment), which browsers never send to a server; nothing is stored on the device, and \"Clear all fields\" also clears the address." }</p>

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
+use crate::build_info::version_label;
 use crate::components::about::About;
 use crate::components::input_form::InputForm;
 use crate::components::results::Results;
@@ -64,6 +65,7 @@ pub fn App() -> Html {
         });
     }
 
+    let version = use_memo((), |_| version_label());
     let assessment = use_memo(state.inputs.clone(), Assessment::new);
     let summary = use_memo(assessment.clone(), |a| summary(a).map(AttrValue::from));
     let on_action = {
@@ -110,7 +112,7 @@ pub fn App() -> Html {
             <footer>
                 <p>{ format!("Source: {SHORT_CITATION} (83 patients). Computed in your browser; nothing is sent anywhere.") }</p>
                 <p class="print-only">{ CITATION }</p>
-                <p data-testid="version">{ format!("Version {}", env!("CARGO_PKG_VERSION")) }</p>
+                <p data-testid="version">{ (*version).clone() }</p>
             </footer>
         </div>
     }

@@ -1,0 +1,65 @@
+// Starts the app and keeps it working offline. scripts/postbuild.mjs turns
+// this template into the build's external start script (so the page's
+// Content Security Policy needs no inline script), filling in the hashed
+// file names and the wasm's Subresource Integrity hash.
+import init, * as bindings from "__BINDINGS__";
+
+// fetch() with `integrity`: the browser refuses a wasm whose bytes are not
+// this build's. (Trunk's own starter passes a bare URL, which skips SRI.)
+const wasm = await init({
+  module_or_path: fetch(new URL("__WASM__", import.meta.url), { integrity: "__WASM_INTEGRITY__" }),
+});
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+watchForUpdates();
+
+/**
+ * Registers the service worker (over http(s) only) and, when a new build has
+ * installed while this page runs an older one, shows a "New version available
+ * — reload" notice. The new build takes over only when the user presses the
+ * button, and the page then reloads: one page never mixes two builds.
+ */
+function watchForUpdates() {
+  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  const container = navigator.serviceWorker;
+  let updating = false;
+  container.addEventListener("controllerchange", () => {
+    // The first install also takes control (same build): no reload then.
+    if (updating) location.reload();
+  });
+  const offer = (worker) => {
+    if (!container.controller || document.querySelector("[data-testid=update-notice]")) return;
+    showNotice(() => {
+      updating = true;
+      worker.postMessage({ type: "activate-update" });
+    });
+  };
+  container
+    .register(new URL("sw.js", document.baseURI), { scope: "./", updateViaCache: "none" })
+    .then((registration) => {
+      if (registration.waiting) offer(registration.waiting);
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        worker?.addEventListener("statechange", () => {
+          if (worker.state === "installed") offer(worker);
+        });
+      });
+    })
+    // Offline or a failed check: the page keeps running the build it has.
+    .catch(() => {});
+}
+
+function showNotice(onReload) {
+  // Added after the app has mounted (Yew clears <body> when it mounts).
+  const notice = document.createElement("div");
+  notice.className = "update-notice";
+  notice.setAttribute("role", "status");
+  notice.dataset.testid = "update-notice";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.dataset.testid = "update-reload";
+  button.textContent = "reload";
+  button.addEventListener("click", onReload);
+  notice.append("New version available — ", button);
+  document.body.append(notice);
+}

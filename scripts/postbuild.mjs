@@ -1,0 +1,207 @@
+// Trunk post-build hook (Trunk.toml): turns Trunk's output into the site we
+// ship, in $TRUNK_STAGING_DIR before Trunk moves it to dist/.
+//
+// 1. index.html gets a strict Content Security Policy and no inline script:
+//    Trunk's inline module starter becomes an external `start-<hash>.js`
+//    (from offline/start.js) loaded with Subresource Integrity, which also
+//    fetches the wasm with SRI and registers the service worker. Asset links
+//    become relative, so the site runs from any folder of any static host.
+// 2. `sw.js` (from offline/sw.js) precaches every file of the build, each with
+//    its SHA-384, in a cache named after the build id.
+// 3. `calculator-offline.html`: the whole app in one file (wasm as base64, JS,
+//    CSS, icon) with its own CSP made of hashes, for opening from file://.
+// The build id (a hash of everything the build is made of) goes into both
+// pages as <meta name="build-id">, which the app shows in its footer.
+//
+// Plain Node, no dependencies. Run by hand on a built folder:
+//   TRUNK_STAGING_DIR=dist node scripts/postbuild.mjs
+import { createHash } from "node:crypto";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const STAGING = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!STAGING) fail("set TRUNK_STAGING_DIR (Trunk does) or pass the built folder");
+
+/** The policy of the served site. 'self' only; 'wasm-unsafe-eval' compiles the wasm. */
+const SITE_CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+/** The single file's policy: its one script and one style by hash, nothing fetched. */
+const singleFileCsp = (scriptHash, styleHash) =>
+  [
+    "default-src 'none'",
+    `script-src '${scriptHash}' 'wasm-unsafe-eval'`,
+    `style-src '${styleHash}'`,
+    "img-src data:",
+    "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+
+const SINGLE_FILE = "calculator-offline.html";
+
+function fail(message) {
+  console.error(`postbuild: ${message}`);
+  process.exit(1);
+}
+
+const digest = (algorithm, bytes) => createHash(algorithm).update(bytes).digest("base64");
+const sri = (bytes) => `sha384-${digest("sha384", bytes)}`;
+const cspHash = (text) => `sha256-${digest("sha256", Buffer.from(text, "utf8"))}`;
+
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(path)));
+    else out.push(relative(STAGING, path).split(sep).join("/"));
+  }
+  return out.sort();
+}
+
+const read = (name) => readFile(join(STAGING, name));
+const write = (name, content) => writeFile(join(STAGING, name), content);
+
+// --- What Trunk produced ----------------------------------------------------
+
+let html = (await read("index.html")).toString("utf8");
+const trunkFiles = (await listFiles(STAGING)).filter((f) => f !== "sw.js" && !f.startsWith("start-") && f !== SINGLE_FILE);
+
+const inlineScripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
+if (inlineScripts.length !== 1) fail(`expected Trunk's one inline starter script, found ${inlineScripts.length}`);
+const [starterTag, starter] = inlineScripts[0];
+const bindingsName = starter.match(/from\s+'\/?([^'/]+\.js)'/)?.[1];
+const wasmName = starter.match(/module_or_path:\s*'\/?([^'/]+\.wasm)'/)?.[1];
+if (!bindingsName || !wasmName) fail("could not find the bindings and wasm names in Trunk's starter script");
+const bindings = await read(bindingsName);
+const wasmBytes = await read(wasmName);
+
+// --- Build id -----------------------------------------------------------------
+
+// Every file Trunk wrote plus the templates and this script: any change to
+// what the user receives gives a new id, hence a new cache and an update notice.
+const templates = ["offline/start.js", "offline/sw.js", "scripts/postbuild.mjs"];
+const idHash = createHash("sha256");
+for (const name of trunkFiles) idHash.update(`${name}\0`).update(await read(name)).update("\0");
+for (const name of templates) idHash.update(`${name}\0`).update(await readFile(join(ROOT, name))).update("\0");
+const buildId = idHash.digest("hex").slice(0, 16);
+
+// --- index.html: external starter with SRI, relative links, CSP ---------------
+
+const startSource = (await readFile(join(ROOT, "offline/start.js"), "utf8"))
+  .replace("__BINDINGS__", () => `./${bindingsName}`)
+  .replace("__WASM__", () => `./${wasmName}`)
+  .replace("__WASM_INTEGRITY__", () => sri(wasmBytes));
+const startName = `start-${createHash("sha256").update(startSource).digest("hex").slice(0, 16)}.js`;
+await write(startName, startSource);
+
+html = html.replace(starterTag, "");
+// Root-relative asset links (Trunk's default public URL "/") become relative.
+html = html.replace(/(\b(?:href|src)=")\/(?=[^"/])/g, "$1./");
+// Chromium ignores (and warns about) `integrity` on a preload `as="fetch"`;
+// the wasm's integrity is checked by the start script's fetch instead.
+html = html.replace(/<link\b[^>]*\brel="preload"[^>]*\bas="fetch"[^>]*>/g, (tag) => tag.replace(/\s*integrity="[^"]*"/, ""));
+// Every stylesheet and module Trunk emitted must carry the right integrity.
+for (const [tag, href] of html.matchAll(/<link\b[^>]*\bhref="\.\/([^"]+)"[^>]*>/g)) {
+  if (!/\brel="(stylesheet|modulepreload)"/.test(tag)) continue;
+  const integrity = tag.match(/\bintegrity="([^"]+)"/)?.[1];
+  if (integrity !== sri(await read(href))) fail(`missing or wrong integrity on ${href}`);
+}
+const head =
+  `<meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">\n` +
+  `  <meta name="build-id" content="${buildId}">`;
+html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  ${head}`);
+html = html.replace(
+  "</head>",
+  () => `<script type="module" src="./${startName}" integrity="${sri(Buffer.from(startSource))}" crossorigin="anonymous"></script>\n</head>`,
+);
+if (!html.includes("Content-Security-Policy")) fail("index.html has no <meta charset> to put the CSP after");
+checkNoInlineCode(html, "index.html");
+await write("index.html", html);
+
+// --- calculator-offline.html ---------------------------------------------------
+
+// The bindings are an ES module; inlined, their export list goes and the
+// starter calls the init function by its local name.
+const exportList = bindings.toString("utf8").match(/^export\s*\{([^}]*)\};?\s*$/m);
+const initName = exportList?.[1].match(/(\w+)\s+as\s+default/)?.[1];
+if (!initName) fail(`no default export (the init function) in ${bindingsName}`);
+const inlineScript =
+  bindings.toString("utf8").replace(exportList[0], () => "") +
+  `
+// Single-file start: the wasm is inside this script, so the page needs no fetch
+// (which file:// pages cannot do) and this script's CSP hash also covers the wasm.
+const WASM_BASE64 = "${wasmBytes.toString("base64")}";
+const wasmBytes = Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));
+const wasm = await ${initName}({ module_or_path: wasmBytes });
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+`;
+if (/<\/script|<!--/i.test(inlineScript)) fail("the bindings contain </script or <!--, which cannot be inlined");
+const stylesheets = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="\.\/([^"]+)"[^>]*>/g)].map((m) => m[1]);
+let css = "";
+for (const name of stylesheets) {
+  const text = (await read(name)).toString("utf8");
+  const urls = [...text.matchAll(/url\(\s*['"]?(?!data:)([^'")]+)/g)].map((m) => m[1]);
+  if (urls.length) fail(`${name} refers to ${urls.join(", ")}: inline it as data: for the single file`);
+  css += `${text}\n`;
+}
+const iconSvg = await readFile(join(ROOT, "static/icons/icon.svg"));
+let single = (await read("index.html")).toString("utf8");
+single = single
+  .replace(
+    /<meta http-equiv="Content-Security-Policy"[^>]*>/,
+    () => `<meta http-equiv="Content-Security-Policy" content="${singleFileCsp(cspHash(inlineScript), cspHash(css))}">`,
+  )
+  .replace(/\s*<link\b[^>]*>/g, "")
+  .replace(/\s*<script\b[^>]*><\/script>/g, "")
+  .replace(
+    "</head>",
+    // A function, not a string: the inlined code may contain `$&` and the like.
+    () =>
+      `  <link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,${iconSvg.toString("base64")}">\n` +
+      `  <style>${css}</style>\n  <script type="module">${inlineScript}</script>\n</head>`,
+  );
+if ((single.match(/<script\b/g) ?? []).length !== 1) fail("the single file should have exactly one script");
+await write(SINGLE_FILE, single);
+
+// --- sw.js: precache list with integrity ---------------------------------------
+
+const files = (await listFiles(STAGING)).filter((f) => f !== "sw.js");
+const precache = [];
+for (const name of files) precache.push([name, sri(await read(name))]);
+const sw =
+  `const BUILD = {\n  id: ${JSON.stringify(buildId)},\n  files: [\n` +
+  precache.map((entry) => `    ${JSON.stringify(entry)},\n`).join("") +
+  "  ],\n};\n" +
+  (await readFile(join(ROOT, "offline/sw.js"), "utf8"));
+await write("sw.js", sw);
+
+console.log(
+  `postbuild: build ${buildId}; ${startName}; sw.js precaches ${precache.length} files; ` +
+    `${SINGLE_FILE} ${single.length} bytes`,
+);
+
+/** A page under a strict CSP may not carry inline code: fail the build if it does. */
+function checkNoInlineCode(page, name) {
+  const problems = [];
+  for (const [tag, , body] of page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    if (body.trim()) problems.push(`inline script ${tag.slice(0, 60)}`);
+  }
+  if (/<style\b/i.test(page)) problems.push("a <style> element");
+  if (/\sstyle="/i.test(page)) problems.push("a style attribute");
+  if (/\son[a-z]+="/i.test(page)) problems.push("an inline event handler");
+  if (problems.length) fail(`${name} would break its CSP: ${problems.join("; ")}`);
+}
