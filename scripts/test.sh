@@ -29,4 +29,7 @@ trunk build --release --offline
 step "end-to-end tests of the release build in headless Chromium"
 node --test e2e/
 
+step "fuzz smoke run (scripts/fuzz.sh 600 for the full run)"
+scripts/fuzz.sh 15
+
 step "all tests passed"

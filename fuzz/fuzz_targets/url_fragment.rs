@@ -1,0 +1,25 @@
+//! Any URL fragment: never a panic; it gives a state whose results and
+//! summary compute, and writing that state back gives the same state.
+#![no_main]
+
+use calculator_core::published::{CoxEndpoint, CoxModel};
+use calculator_core::summary::summary;
+use calculator_core::{parse_fragment, to_fragment, Assessment};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let state = parse_fragment(&text);
+    let assessment = Assessment::new(&state);
+    if let Some(albi) = assessment.albi {
+        assert!(albi.value().is_finite());
+        let _ = albi.to_string();
+    }
+    for endpoint in CoxEndpoint::ALL {
+        for model in CoxModel::ALL {
+            let _ = assessment.relative_hazard(endpoint, model);
+        }
+    }
+    let _ = summary(&assessment);
+    assert_eq!(parse_fragment(&to_fragment(&state)), state);
+});
