@@ -1,0 +1,518 @@
+//! Published versus reconstructed: every target figure computed on the
+//! cohort with the `survival` engine (R's `survfit`, `survdiff`, `coxph`
+//! conventions), and the markdown table that `docs/reconstruction.md` carries.
+
+use std::fmt;
+
+use survival::{
+    Covariates, CoxError, CoxFit, KaplanMeierFit, LogRankError, LogRankTest, MedianSurvival,
+    SurvivalDataError,
+};
+
+use crate::codes::{Endpoint, Group, Marker};
+use crate::cohort::ReferenceCohort;
+use crate::published::{
+    PublishedComparison, PublishedMedian, PublishedP, COHORT_SIZE, DEATHS,
+    HAZARD_RATIO_RELATIVE_TOLERANCE, MEDIAN_CI_TOLERANCE, MEDIAN_TOLERANCE, PUBLISHED,
+    SIGNIFICANCE_LEVEL, WHOLE_COHORT_OS, WHOLE_COHORT_TOLERANCE,
+};
+
+/// Why the figures could not be computed on a cohort.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportError {
+    /// A group must have at least one patient.
+    Data {
+        /// Which subset.
+        what: String,
+        /// The engine's reason.
+        source: SurvivalDataError,
+    },
+    /// The log-rank test must be computable.
+    LogRank {
+        /// Which comparison.
+        what: String,
+        /// The engine's reason.
+        source: LogRankError,
+    },
+    /// The Cox model must be fittable.
+    Cox {
+        /// Which comparison.
+        what: String,
+        /// The engine's reason.
+        source: CoxError,
+    },
+    /// The Cox fit must report one term.
+    MissingCoxTerm {
+        /// Which comparison.
+        what: String,
+    },
+}
+
+impl fmt::Display for ReportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Data { what, source } => write!(f, "{what}: {source}"),
+            Self::LogRank { what, source } => write!(f, "{what}: log-rank test failed: {source}"),
+            Self::Cox { what, source } => write!(f, "{what}: Cox model failed: {source}"),
+            Self::MissingCoxTerm { what } => write!(f, "{what}: Cox fit has no term"),
+        }
+    }
+}
+
+impl std::error::Error for ReportError {}
+
+/// Size, events and median of one group.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GroupFigures {
+    /// Patients.
+    pub n: usize,
+    /// Events.
+    pub events: usize,
+    /// Kaplan–Meier median and its 95% CI (log scale, as R's default).
+    pub median: MedianSurvival,
+}
+
+/// A univariate Cox hazard ratio with its 95% CI and Wald p.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HazardRatioFigures {
+    /// exp(coefficient).
+    pub estimate: f64,
+    /// Lower 95% limit.
+    pub lower: f64,
+    /// Upper 95% limit.
+    pub upper: f64,
+    /// Wald p of the coefficient.
+    pub wald_p: f64,
+}
+
+/// The reconstructed figures of one endpoint split by one marker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ComparisonFigures {
+    /// The endpoint.
+    pub endpoint: Endpoint,
+    /// The marker.
+    pub marker: Marker,
+    /// The low group.
+    pub low: GroupFigures,
+    /// The high group.
+    pub high: GroupFigures,
+    /// Univariate Cox model, high vs low (Efron ties).
+    pub hazard_ratio: HazardRatioFigures,
+    /// Log-rank p (1 degree of freedom).
+    pub p_log_rank: f64,
+}
+
+fn what(endpoint: Endpoint, marker: Marker) -> String {
+    format!("{} by {}", endpoint.as_str(), marker.as_str())
+}
+
+fn group_figures(
+    cohort: &ReferenceCohort,
+    endpoint: Endpoint,
+    marker: Marker,
+    group: Group,
+) -> Result<GroupFigures, ReportError> {
+    let data = cohort
+        .survival_data(endpoint, marker, group)
+        .map_err(|source| ReportError::Data {
+            what: format!("{} {}", what(endpoint, marker), group.as_str()),
+            source,
+        })?;
+    let fit = KaplanMeierFit::fit(&data);
+    Ok(GroupFigures {
+        n: data.len(),
+        events: data.n_events(),
+        median: fit.median(),
+    })
+}
+
+/// Computes the figures of one endpoint split by one marker.
+///
+/// # Errors
+/// If a group is empty or a test cannot be computed: see [`ReportError`].
+pub fn comparison_figures(
+    cohort: &ReferenceCohort,
+    endpoint: Endpoint,
+    marker: Marker,
+) -> Result<ComparisonFigures, ReportError> {
+    let label = || what(endpoint, marker);
+    let low = group_figures(cohort, endpoint, marker, Group::Low)?;
+    let high = group_figures(cohort, endpoint, marker, Group::High)?;
+    let low_data = cohort
+        .survival_data(endpoint, marker, Group::Low)
+        .map_err(|source| ReportError::Data {
+            what: label(),
+            source,
+        })?;
+    let high_data = cohort
+        .survival_data(endpoint, marker, Group::High)
+        .map_err(|source| ReportError::Data {
+            what: label(),
+            source,
+        })?;
+    let log_rank =
+        LogRankTest::compute(&[&low_data, &high_data]).map_err(|source| ReportError::LogRank {
+            what: label(),
+            source,
+        })?;
+    let (pooled, high_indicator) =
+        cohort
+            .pooled_survival_data(endpoint, marker)
+            .map_err(|source| ReportError::Data {
+                what: label(),
+                source,
+            })?;
+    let covariate = Covariates::single(high_indicator).map_err(|source| ReportError::Cox {
+        what: label(),
+        source,
+    })?;
+    let cox = CoxFit::fit(&pooled, &covariate).map_err(|source| ReportError::Cox {
+        what: label(),
+        source,
+    })?;
+    let term = cox
+        .term(0)
+        .ok_or_else(|| ReportError::MissingCoxTerm { what: label() })?;
+    Ok(ComparisonFigures {
+        endpoint,
+        marker,
+        low,
+        high,
+        hazard_ratio: HazardRatioFigures {
+            estimate: term.hazard_ratio,
+            lower: term.lower,
+            upper: term.upper,
+            wald_p: term.wald_p,
+        },
+        p_log_rank: log_rank.p_value(),
+    })
+}
+
+/// The whole cohort's OS (all 83 rows of the IL6 split, which are the same
+/// patients as the IL8 split).
+///
+/// # Errors
+/// If the cohort has no OS rows.
+pub fn whole_cohort_os(cohort: &ReferenceCohort) -> Result<GroupFigures, ReportError> {
+    let (data, _) = cohort
+        .pooled_survival_data(Endpoint::OverallSurvival, Marker::Il6)
+        .map_err(|source| ReportError::Data {
+            what: "os, whole cohort".to_owned(),
+            source,
+        })?;
+    Ok(GroupFigures {
+        n: data.len(),
+        events: data.n_events(),
+        median: KaplanMeierFit::fit(&data).median(),
+    })
+}
+
+/// Whether a reconstructed figure meets its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Within the tolerance.
+    Met,
+    /// Outside the tolerance.
+    NotMet,
+    /// No published target: shown for information.
+    Reported,
+}
+
+impl Verdict {
+    fn from_bool(met: bool) -> Self {
+        if met {
+            Verdict::Met
+        } else {
+            Verdict::NotMet
+        }
+    }
+
+    /// The word used in the table.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Met => "met",
+            Verdict::NotMet => "NOT MET",
+            Verdict::Reported => "(no target)",
+        }
+    }
+}
+
+/// One line of the published-versus-reconstructed table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetCheck {
+    /// e.g. "OS by IL6".
+    pub comparison: String,
+    /// e.g. "median, low".
+    pub figure: String,
+    /// As the paper prints it.
+    pub published: String,
+    /// As the engine computes it on the cohort.
+    pub reconstructed: String,
+    /// Against the tolerances of [`crate::published`].
+    pub verdict: Verdict,
+}
+
+fn fmt_opt(x: Option<f64>) -> String {
+    x.map_or_else(|| "NA".to_owned(), |v| format!("{v:.2}"))
+}
+
+fn fmt_median(m: &MedianSurvival) -> String {
+    format!(
+        "{} ({}–{})",
+        fmt_opt(m.estimate),
+        fmt_opt(m.lower),
+        fmt_opt(m.upper)
+    )
+}
+
+/// A published number as the paper prints it: at least one decimal.
+fn fmt_published(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.1}")
+    } else {
+        format!("{x}")
+    }
+}
+
+fn fmt_published_median(m: &PublishedMedian) -> String {
+    match m.ci {
+        Some((lo, hi)) => format!(
+            "{} ({}–{})",
+            fmt_published(m.estimate),
+            fmt_published(lo),
+            fmt_published(hi)
+        ),
+        None => fmt_published(m.estimate),
+    }
+}
+
+fn fmt_p(p: f64) -> String {
+    if p < 0.0001 {
+        "< 0.0001".to_owned()
+    } else {
+        format!("{p:.4}")
+    }
+}
+
+fn within(x: Option<f64>, target: f64, tolerance: f64) -> bool {
+    // A small allowance for the binary representation of 2-decimal times.
+    x.is_some_and(|v| (v - target).abs() <= tolerance + 1e-9)
+}
+
+fn median_meets(
+    m: &MedianSurvival,
+    published: &PublishedMedian,
+    tolerance: f64,
+    ci_tolerance: f64,
+) -> bool {
+    within(m.estimate, published.estimate, tolerance)
+        && published.ci.is_none_or(|(lo, hi)| {
+            within(m.lower, lo, ci_tolerance) && within(m.upper, hi, ci_tolerance)
+        })
+}
+
+fn p_meets(p: f64, published: PublishedP) -> bool {
+    match published {
+        PublishedP::Equal(q) => (p < SIGNIFICANCE_LEVEL) == (q < SIGNIFICANCE_LEVEL),
+        PublishedP::Below(bound) => p < bound,
+    }
+}
+
+fn comparison_checks(
+    published: &PublishedComparison,
+    figures: &ComparisonFigures,
+) -> Vec<TargetCheck> {
+    let comparison = format!(
+        "{} by {}",
+        match published.endpoint {
+            Endpoint::OverallSurvival => "OS",
+            Endpoint::ProgressionFreeSurvival => "PFS",
+            Endpoint::TimeToLiverDysfunction => "TTLD",
+        },
+        published.marker.label()
+    );
+    let check = |figure: &str, published: String, reconstructed: String, verdict| TargetCheck {
+        comparison: comparison.clone(),
+        figure: figure.to_owned(),
+        published,
+        reconstructed,
+        verdict,
+    };
+    let (low, high) = (&figures.low, &figures.high);
+    let n = low.n + high.n;
+    let events = low.events + high.events;
+    let mut checks = Vec::new();
+    checks.push(match published.group_sizes {
+        Some((pl, ph)) => check(
+            "n low / high",
+            format!("{pl} / {ph}"),
+            format!("{} / {}", low.n, high.n),
+            Verdict::from_bool((low.n, high.n) == (pl, ph) && n == published.n),
+        ),
+        None => check(
+            "n low / high (total)",
+            format!("total {}", published.n),
+            format!("{} / {} ({n})", low.n, high.n),
+            Verdict::from_bool(n == published.n),
+        ),
+    });
+    checks.push(check(
+        "events low + high",
+        published
+            .events
+            .map_or_else(|| "—".to_owned(), |e| format!("total {e}")),
+        format!("{} + {} = {events}", low.events, high.events),
+        published
+            .events
+            .map_or(Verdict::Reported, |e| Verdict::from_bool(e == events)),
+    ));
+    for (name, group, target) in [
+        ("median, low (95% CI)", low, &published.low),
+        ("median, high (95% CI)", high, &published.high),
+    ] {
+        checks.push(check(
+            name,
+            fmt_published_median(target),
+            fmt_median(&group.median),
+            Verdict::from_bool(median_meets(
+                &group.median,
+                target,
+                MEDIAN_TOLERANCE,
+                MEDIAN_CI_TOLERANCE,
+            )),
+        ));
+    }
+    let hr = figures.hazard_ratio;
+    let reconstructed_hr = format!("{:.2} ({:.2}–{:.2})", hr.estimate, hr.lower, hr.upper);
+    checks.push(match published.hazard_ratio {
+        Some(target) => check(
+            "HR high vs low (95% CI)",
+            format!(
+                "{} ({}–{})",
+                fmt_published(target.estimate),
+                fmt_published(target.lower),
+                fmt_published(target.upper)
+            ),
+            reconstructed_hr,
+            Verdict::from_bool(
+                (hr.estimate / target.estimate - 1.0).abs() <= HAZARD_RATIO_RELATIVE_TOLERANCE,
+            ),
+        ),
+        None => check(
+            "HR high vs low (95% CI)",
+            "—".to_owned(),
+            reconstructed_hr,
+            Verdict::Reported,
+        ),
+    });
+    checks.push(check(
+        "log-rank p",
+        match published.p_log_rank {
+            PublishedP::Equal(p) => format!("{p}"),
+            PublishedP::Below(p) => format!("< {p}"),
+        },
+        fmt_p(figures.p_log_rank),
+        Verdict::from_bool(p_meets(figures.p_log_rank, published.p_log_rank)),
+    ));
+    checks
+}
+
+/// Every target of the reconstruction, checked on `cohort`.
+///
+/// # Errors
+/// If some figure cannot be computed (an empty group): see [`ReportError`].
+pub fn check_targets(cohort: &ReferenceCohort) -> Result<Vec<TargetCheck>, ReportError> {
+    let mut checks = Vec::new();
+    for published in &PUBLISHED {
+        let figures = comparison_figures(cohort, published.endpoint, published.marker)?;
+        checks.extend(comparison_checks(published, &figures));
+    }
+    let whole = whole_cohort_os(cohort)?;
+    let comparison = "OS, whole cohort".to_owned();
+    checks.push(TargetCheck {
+        comparison: comparison.clone(),
+        figure: "n, deaths".to_owned(),
+        published: format!("{COHORT_SIZE}, {DEATHS}"),
+        reconstructed: format!("{}, {}", whole.n, whole.events),
+        verdict: Verdict::from_bool(whole.n == COHORT_SIZE && whole.events == DEATHS),
+    });
+    checks.push(TargetCheck {
+        comparison,
+        figure: "median (95% CI)".to_owned(),
+        published: fmt_published_median(&WHOLE_COHORT_OS),
+        reconstructed: fmt_median(&whole.median),
+        verdict: Verdict::from_bool(median_meets(
+            &whole.median,
+            &WHOLE_COHORT_OS,
+            WHOLE_COHORT_TOLERANCE,
+            WHOLE_COHORT_TOLERANCE,
+        )),
+    });
+    Ok(checks)
+}
+
+/// The line before the generated table in `docs/reconstruction.md`.
+pub const TABLE_BEGIN: &str =
+    "<!-- BEGIN GENERATED TABLE: cargo run -p reference-cohort --bin generate-reference-cohort -->";
+/// The line after the generated table.
+pub const TABLE_END: &str = "<!-- END GENERATED TABLE -->";
+
+/// The checks as a markdown table.
+pub fn markdown_table(checks: &[TargetCheck]) -> String {
+    let mut out = String::from(
+        "| comparison | figure | published | reconstructed | verdict |\n| --- | --- | --- | --- | --- |\n",
+    );
+    for c in checks {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            c.comparison,
+            c.figure,
+            c.published,
+            c.reconstructed,
+            c.verdict.as_str()
+        ));
+    }
+    out
+}
+
+/// `doc` with the text between [`TABLE_BEGIN`] and [`TABLE_END`] replaced by
+/// `table`; `None` if the markers are missing or out of order.
+pub fn replace_generated_table(doc: &str, table: &str) -> Option<String> {
+    let start = doc.find(TABLE_BEGIN)? + TABLE_BEGIN.len();
+    let end = start + doc.get(start..)?.find(TABLE_END)?;
+    Some(format!(
+        "{}\n{}{}",
+        doc.get(..start)?,
+        table,
+        doc.get(end..)?
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generated_section_is_replaced_and_nothing_else() {
+        let doc = format!("intro\n{TABLE_BEGIN}\nold\n{TABLE_END}\noutro\n");
+        let new = replace_generated_table(&doc, "| new |\n").unwrap();
+        assert_eq!(
+            new,
+            format!("intro\n{TABLE_BEGIN}\n| new |\n{TABLE_END}\noutro\n")
+        );
+        assert_eq!(replace_generated_table(&new, "| new |\n").unwrap(), new);
+        assert_eq!(replace_generated_table("no markers", "x"), None);
+        assert_eq!(
+            replace_generated_table(&format!("{TABLE_END}{TABLE_BEGIN}"), "x"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_bound_p_must_be_below_it_and_a_value_on_its_side_of_005() {
+        assert!(p_meets(0.0004, PublishedP::Below(0.001)));
+        assert!(!p_meets(0.002, PublishedP::Below(0.001)));
+        assert!(p_meets(0.3, PublishedP::Equal(0.25)));
+        assert!(!p_meets(0.04, PublishedP::Equal(0.25)));
+    }
+}
