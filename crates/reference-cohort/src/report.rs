@@ -10,11 +10,12 @@ use survival::{
 };
 
 use crate::codes::{Endpoint, Group, Marker};
-use crate::cohort::ReferenceCohort;
+use crate::cohort::{Observation, ReferenceCohort};
+use crate::construction::PseudoPatient;
 use crate::published::{
-    PublishedComparison, PublishedMedian, PublishedP, COHORT_SIZE, DEATHS,
-    HAZARD_RATIO_RELATIVE_TOLERANCE, MEDIAN_CI_TOLERANCE, MEDIAN_TOLERANCE, PUBLISHED,
-    SIGNIFICANCE_LEVEL, WHOLE_COHORT_OS, WHOLE_COHORT_TOLERANCE,
+    PublishedComparison, PublishedMedian, PublishedMedianNa, PublishedP, COHORT_SIZE, DEATHS,
+    HAZARD_RATIO_RELATIVE_TOLERANCE, MEDIAN_CI_TOLERANCE, MEDIAN_TOLERANCE, PUBLISHED, SENSITIVITY,
+    SIGNIFICANCE_LEVEL, TTLD_EVENTS_AFTER_PROGRESSION, WHOLE_COHORT_OS, WHOLE_COHORT_TOLERANCE,
 };
 
 /// Why the figures could not be computed on a cohort.
@@ -451,6 +452,104 @@ pub fn check_targets(cohort: &ReferenceCohort) -> Result<Vec<TargetCheck>, Repor
     Ok(checks)
 }
 
+/// Time to liver dysfunction with the events that came after progression
+/// censored at progression: the paper's sensitivity analysis.
+fn ttld_censored_at_progression(patient: &PseudoPatient) -> Option<Observation> {
+    let ttld = patient.ttld?;
+    match patient.pfs {
+        Some(pfs) if ttld.event && pfs.event && pfs.time_months < ttld.time_months => {
+            Some(Observation {
+                time_months: pfs.time_months,
+                event: false,
+            })
+        }
+        _ => Some(ttld),
+    }
+}
+
+fn fmt_published_na(m: &PublishedMedianNa) -> String {
+    let f = |x: Option<f64>| x.map_or_else(|| "NA".to_owned(), fmt_published);
+    format!("{} ({}–{})", f(m.estimate), f(m.lower), f(m.upper))
+}
+
+/// The paper's sensitivity analysis (time to liver dysfunction censored at
+/// progression) on the patient-level construction, for information: it is
+/// not a target, and the CSV cannot carry it because it does not link a
+/// patient's PFS to its liver follow-up.
+///
+/// # Errors
+/// If a group is empty or a test cannot be computed.
+pub fn sensitivity_checks(patients: &[PseudoPatient]) -> Result<Vec<TargetCheck>, ReportError> {
+    let after = patients
+        .iter()
+        .filter(|p| p.ttld.is_some_and(|t| t.event) && ttld_censored_at_progression(p) != p.ttld)
+        .count();
+    let mut checks = vec![TargetCheck {
+        comparison: "TTLD censored at progression".to_owned(),
+        figure: "events after progression".to_owned(),
+        published: format!("{TTLD_EVENTS_AFTER_PROGRESSION} of 33"),
+        reconstructed: format!(
+            "{after} of {}",
+            patients
+                .iter()
+                .filter(|p| p.ttld.is_some_and(|t| t.event))
+                .count()
+        ),
+        verdict: Verdict::Reported,
+    }];
+    for published in &SENSITIVITY {
+        let what = format!("ttld censored at progression by {}", published.marker);
+        let comparison = format!(
+            "TTLD censored at progression by {}",
+            published.marker.label()
+        );
+        let mut data = Vec::new();
+        for group in Group::ALL {
+            let (times, events): (Vec<f64>, Vec<bool>) = patients
+                .iter()
+                .filter(|p| p.group(published.marker) == group)
+                .filter_map(ttld_censored_at_progression)
+                .map(|o| (o.time_months, o.event))
+                .unzip();
+            data.push(
+                survival::SurvivalData::new(times, events).map_err(|source| ReportError::Data {
+                    what: what.clone(),
+                    source,
+                })?,
+            );
+        }
+        let [low, high] = data.as_slice() else {
+            continue;
+        };
+        for (name, group, target) in [
+            ("median, low (95% CI)", low, &published.low),
+            ("median, high (95% CI)", high, &published.high),
+        ] {
+            checks.push(TargetCheck {
+                comparison: comparison.clone(),
+                figure: name.to_owned(),
+                published: fmt_published_na(target),
+                reconstructed: fmt_median(&KaplanMeierFit::fit(group).median()),
+                verdict: Verdict::Reported,
+            });
+        }
+        let p = LogRankTest::compute(&[low, high])
+            .map_err(|source| ReportError::LogRank {
+                what: what.clone(),
+                source,
+            })?
+            .p_value();
+        checks.push(TargetCheck {
+            comparison,
+            figure: "log-rank p".to_owned(),
+            published: format!("{}", published.p_log_rank),
+            reconstructed: fmt_p(p),
+            verdict: Verdict::Reported,
+        });
+    }
+    Ok(checks)
+}
+
 /// The line before the generated table in `docs/reconstruction.md`.
 pub const TABLE_BEGIN: &str =
     "<!-- BEGIN GENERATED TABLE: cargo run -p reference-cohort --bin generate-reference-cohort -->";
@@ -473,6 +572,23 @@ pub fn markdown_table(checks: &[TargetCheck]) -> String {
         ));
     }
     out
+}
+
+/// The text between the markers of `docs/reconstruction.md`: the targets
+/// checked on `cohort`, then the sensitivity analysis on `patients`.
+///
+/// # Errors
+/// If some figure cannot be computed.
+pub fn generated_section(
+    cohort: &ReferenceCohort,
+    patients: &[PseudoPatient],
+) -> Result<String, ReportError> {
+    Ok(format!(
+        "{}\nSensitivity analysis, for information (not a target; computed on the \
+         patient-level construction, which links PFS and liver follow-up):\n\n{}",
+        markdown_table(&check_targets(cohort)?),
+        markdown_table(&sensitivity_checks(patients)?)
+    ))
 }
 
 /// `doc` with the text between [`TABLE_BEGIN`] and [`TABLE_END`] replaced by

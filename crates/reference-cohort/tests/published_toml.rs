@@ -110,3 +110,36 @@ fn every_km_row_matches_published_toml() {
     assert_eq!(seen, 6);
     assert_eq!((PFS_N, TTLD_N, TTLD_EVENTS), (82, 78, 33));
 }
+
+#[test]
+fn the_sensitivity_analysis_matches_published_toml() {
+    use reference_cohort::published::{PublishedMedianNa, SENSITIVITY};
+    let Some(t) = published_toml() else { return };
+    let na = |v: &Value| match v {
+        Value::String(s) if s == "NA" => None,
+        other => Some(num(other)),
+    };
+    let median = |v: &Value| {
+        let ci = v["ci"].as_array().expect("ci");
+        PublishedMedianNa {
+            estimate: na(&v["median"]),
+            lower: na(&ci[0]),
+            upper: na(&ci[1]),
+        }
+    };
+    let rows: Vec<&Value> = t["km"]
+        .as_array()
+        .expect("[[km]]")
+        .iter()
+        .filter(|r| {
+            r["endpoint"].as_str() == Some("time_to_liver_dysfunction_censored_at_progression")
+        })
+        .collect();
+    assert_eq!(rows.len(), SENSITIVITY.len());
+    for (row, ours) in rows.iter().zip(SENSITIVITY.iter()) {
+        assert_eq!(row["marker"].as_str(), Some(ours.marker.as_str()));
+        assert_eq!(median(&row["low"]), ours.low);
+        assert_eq!(median(&row["high"]), ours.high);
+        assert_eq!(num(&row["p_logrank"]), ours.p_log_rank);
+    }
+}

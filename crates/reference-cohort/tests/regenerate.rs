@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use reference_cohort::construction::generate_csv;
-use reference_cohort::report::{check_targets, markdown_table, TABLE_BEGIN, TABLE_END};
+use reference_cohort::construction::{build_cohort, generate_csv};
+use reference_cohort::report::{generated_section, TABLE_BEGIN, TABLE_END};
 use reference_cohort::{ReferenceCohort, RECONSTRUCTED_COHORT_CSV};
 
 fn repository_file(relative: &str) -> String {
@@ -49,7 +49,7 @@ fn the_csv_has_the_contracted_header_and_two_decimals() {
 fn the_docs_table_is_the_generated_one() {
     let doc = repository_file("docs/reconstruction.md");
     let cohort = ReferenceCohort::embedded().unwrap();
-    let table = markdown_table(&check_targets(&cohort).unwrap());
+    let table = generated_section(&cohort, &build_cohort()).unwrap();
     let expected = format!("{TABLE_BEGIN}\n{table}{TABLE_END}");
     assert!(
         doc.contains(&expected),

@@ -6,8 +6,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use reference_cohort::construction::generate_csv;
-use reference_cohort::report::{check_targets, markdown_table, replace_generated_table, Verdict};
+use reference_cohort::construction::{build_cohort, cohort_csv};
+use reference_cohort::report::{
+    check_targets, generated_section, replace_generated_table, Verdict,
+};
 use reference_cohort::ReferenceCohort;
 
 fn repository_root() -> PathBuf {
@@ -19,13 +21,14 @@ fn run() -> Result<bool, String> {
     let csv_path = root.join("static/reference/reconstructed_cohort.csv");
     let doc_path = root.join("docs/reconstruction.md");
 
-    let csv = generate_csv();
+    let patients = build_cohort();
+    let csv = cohort_csv(&patients);
     let cohort = ReferenceCohort::from_csv(&csv).map_err(|e| format!("generated CSV: {e}"))?;
     std::fs::write(&csv_path, &csv).map_err(|e| format!("{}: {e}", csv_path.display()))?;
     println!("wrote {} ({} rows)", csv_path.display(), cohort.len());
 
     let checks = check_targets(&cohort).map_err(|e| e.to_string())?;
-    let table = markdown_table(&checks);
+    let table = generated_section(&cohort, &patients).map_err(|e| e.to_string())?;
     let doc =
         std::fs::read_to_string(&doc_path).map_err(|e| format!("{}: {e}", doc_path.display()))?;
     let updated = replace_generated_table(&doc, &table)
