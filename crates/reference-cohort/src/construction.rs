@@ -104,10 +104,11 @@ struct GroupDesign {
 const IL6_LOW: GroupDesign = GroupDesign {
     il6: Group::Low,
     il8_cells: [24, 11],
-    // ranks 13, 18, 25 carry the published 15.0, 19.0 and 24.7: for 35
+    // Ranks 13, 18, 25 carry the published 15.0, 19.0 and 24.7: for 35
     // uncensored patients R's CI limits cross 0.5 at the 13th and 25th death
-    // and the curve at the 18th. Rank 14 at 15.41 and rank 16 at 16.67 place
-    // the IL8-low median (16.0) and the whole-cohort upper CI limit.
+    // and the curve at the 18th. The other knots are free; those at ranks 14
+    // and 16 put the 15th death at 16.04 months, which is both the IL8-low
+    // median (16.0) and the whole cohort's upper CI limit (16.0).
     os_deaths: &[
         (1, 2.61),
         (5, 5.79),
