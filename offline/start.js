@@ -37,13 +37,15 @@ function watchForUpdates() {
   container
     .register(new URL("sw.js", document.baseURI), { scope: "./", updateViaCache: "none" })
     .then((registration) => {
-      if (registration.waiting) offer(registration.waiting);
-      registration.addEventListener("updatefound", () => {
-        const worker = registration.installing;
-        worker?.addEventListener("statechange", () => {
-          if (worker.state === "installed") offer(worker);
-        });
-      });
+      // The browser may have found the new build (on navigation) before this
+      // script ran: look at the waiting and installing workers, then listen.
+      const track = (worker) => {
+        if (worker?.state === "installed") offer(worker);
+        else worker?.addEventListener("statechange", () => worker.state === "installed" && offer(worker));
+      };
+      track(registration.waiting);
+      track(registration.installing);
+      registration.addEventListener("updatefound", () => track(registration.installing));
     })
     // Offline or a failed check: the page keeps running the build it has.
     .catch(() => {});

@@ -29,7 +29,9 @@ const SITE_CSP = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
-  "img-src 'self'",
+  // data: for the favicon, inlined so that Chromium's favicon re-fetch on
+  // every fragment change is no request at all.
+  "img-src 'self' data:",
   "connect-src 'self'",
   "manifest-src 'self'",
   "worker-src 'self'",
@@ -120,6 +122,10 @@ for (const [tag, href] of html.matchAll(/<link\b[^>]*\bhref="\.\/([^"]+)"[^>]*>/
   const integrity = tag.match(/\bintegrity="([^"]+)"/)?.[1];
   if (integrity !== sri(await read(href))) fail(`missing or wrong integrity on ${href}`);
 }
+const iconSvg = await readFile(join(ROOT, "static/icons/icon.svg"));
+const iconLink = `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,${iconSvg.toString("base64")}">`;
+if (!/<link rel="icon"[^>]*>/.test(html)) fail("index.html has no <link rel=\"icon\">");
+html = html.replace(/<link rel="icon"[^>]*>/, () => iconLink);
 const head =
   `<meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">\n` +
   `  <meta name="build-id" content="${buildId}">`;
@@ -144,10 +150,11 @@ const inlineScript =
   `
 // Single-file start: the wasm is inside this script, so the page needs no fetch
 // (which file:// pages cannot do) and this script's CSP hash also covers the wasm.
-const WASM_BASE64 = "${wasmBytes.toString("base64")}";
-const wasmBytes = Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));
-const wasm = await ${initName}({ module_or_path: wasmBytes });
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+// (Names prefixed: they share one scope with the bindings' own.)
+const singleFileWasmBase64 = "${wasmBytes.toString("base64")}";
+const singleFileWasmBytes = Uint8Array.from(atob(singleFileWasmBase64), (c) => c.charCodeAt(0));
+const singleFileWasm = await ${initName}({ module_or_path: singleFileWasmBytes });
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: singleFileWasm } }));
 `;
 if (/<\/script|<!--/i.test(inlineScript)) fail("the bindings contain </script or <!--, which cannot be inlined");
 const stylesheets = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="\.\/([^"]+)"[^>]*>/g)].map((m) => m[1]);
@@ -158,20 +165,18 @@ for (const name of stylesheets) {
   if (urls.length) fail(`${name} refers to ${urls.join(", ")}: inline it as data: for the single file`);
   css += `${text}\n`;
 }
-const iconSvg = await readFile(join(ROOT, "static/icons/icon.svg"));
 let single = (await read("index.html")).toString("utf8");
 single = single
   .replace(
     /<meta http-equiv="Content-Security-Policy"[^>]*>/,
     () => `<meta http-equiv="Content-Security-Policy" content="${singleFileCsp(cspHash(inlineScript), cspHash(css))}">`,
   )
-  .replace(/\s*<link\b[^>]*>/g, "")
+  .replace(/\s*<link\b(?![^>]*rel="icon")[^>]*>/g, "")
   .replace(/\s*<script\b[^>]*><\/script>/g, "")
   .replace(
     "</head>",
     // A function, not a string: the inlined code may contain `$&` and the like.
     () =>
-      `  <link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,${iconSvg.toString("base64")}">\n` +
       `  <style>${css}</style>\n  <script type="module">${inlineScript}</script>\n</head>`,
   );
 if ((single.match(/<script\b/g) ?? []).length !== 1) fail("the single file should have exactly one script");
