@@ -245,6 +245,14 @@ test("nothing is requested after the page has loaded", async () => {
   assert.equal(await textOf(page, "albi-score"), "-2.74");
   assert.deepEqual(record.requests, [], "requests after load");
   assert.deepEqual(await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name)), []);
+  // Nothing is kept on the device but the fragment (the service worker's cache holds app files only).
+  const stored = await page.evaluate(async () => ({
+    localStorage: localStorage.length,
+    sessionStorage: sessionStorage.length,
+    cookie: document.cookie,
+    indexedDB: (await indexedDB.databases()).length,
+  }));
+  assert.deepEqual(stored, { localStorage: 0, sessionStorage: 0, cookie: "", indexedDB: 0 });
   await assertClean(page, record);
   await context.close();
   await server.close();
