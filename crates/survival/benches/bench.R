@@ -1,0 +1,30 @@
+# Times R's survival on the benchmark data written by
+#   cargo run --release -p survival --example write_bench_data -- DIR
+# Usage: Rscript crates/survival/benches/bench.R DIR
+# Prints CSV: routine,n,median_seconds,reps. Each figure is the median of
+# repeated calls (calls are batched so one timed batch lasts >= 50 ms).
+suppressPackageStartupMessages(library(survival))
+args <- commandArgs(trailingOnly = TRUE)
+dir <- if (length(args) >= 1) args[1] else "target/bench-data"
+
+time_call <- function(f) {
+  batch <- 1
+  repeat {
+    t <- system.time(for (i in seq_len(batch)) f())[["elapsed"]]
+    if (t >= 0.05 || batch >= 1e5) break
+    batch <- batch * 4
+  }
+  samples <- replicate(7, system.time(for (i in seq_len(batch)) f())[["elapsed"]] / batch)
+  c(median(samples), batch * 7)
+}
+
+cat("routine,n,median_seconds,reps\n")
+for (n in c(1000, 10000, 100000, 1000000)) {
+  d <- read.csv(file.path(dir, sprintf("n%d.csv", n)))
+  km <- time_call(function() summary(survfit(Surv(time, status) ~ 1, data = d))$table["median"])
+  lr <- time_call(function() survdiff(Surv(time, status) ~ group, data = d)$chisq)
+  cx <- time_call(function() coxph(Surv(time, status) ~ group, data = d, ties = "efron")$loglik)
+  cat(sprintf("kaplan_meier,%d,%.9g,%d\n", n, km[1], km[2]))
+  cat(sprintf("log_rank,%d,%.9g,%d\n", n, lr[1], lr[2]))
+  cat(sprintf("cox_efron,%d,%.9g,%d\n", n, cx[1], cx[2]))
+}

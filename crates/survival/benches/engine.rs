@@ -1,0 +1,61 @@
+//! Native timings of the engine at 10^3 to 10^6 subjects (criterion).
+//! R's `survival` is timed on the same data by `benches/bench.R`;
+//! `scripts/bench-engine.sh` runs both and prints the ratio.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
+use survival::{CoxFit, Covariates, KaplanMeierFit, LogRankTest, SurvivalData};
+
+#[path = "bench_data.rs"]
+mod bench_data;
+
+const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
+
+fn split(data: &bench_data::BenchData, high: bool) -> SurvivalData {
+    let (times, events): (Vec<f64>, Vec<bool>) = data
+        .times
+        .iter()
+        .zip(&data.events)
+        .zip(&data.group)
+        .filter(|(_, g)| (**g == 1.0) == high)
+        .map(|((t, e), _)| (*t, *e))
+        .unzip();
+    SurvivalData::new(times, events).expect("valid benchmark data")
+}
+
+fn engine(c: &mut Criterion) {
+    for (name, run) in [
+        ("kaplan_meier", 0),
+        ("log_rank", 1),
+        ("cox_efron", 2),
+    ] {
+        let mut group = c.benchmark_group(name);
+        group.sampling_mode(SamplingMode::Flat).sample_size(10);
+        for n in SIZES {
+            let data = bench_data::generate(n);
+            // Building SurvivalData (validation, sorting, R's timefix) is part
+            // of each call, as survfit/survdiff/coxph do it inside each call.
+            group.bench_function(BenchmarkId::from_parameter(n), |b| match run {
+                0 => b.iter(|| {
+                    let all = SurvivalData::new(data.times.clone(), data.events.clone())
+                        .expect("valid");
+                    KaplanMeierFit::fit(&all).median()
+                }),
+                1 => b.iter(|| {
+                    let low = split(&data, false);
+                    let high = split(&data, true);
+                    LogRankTest::compute(&[&low, &high]).map(|t| t.p_value())
+                }),
+                _ => b.iter(|| {
+                    let all = SurvivalData::new(data.times.clone(), data.events.clone())
+                        .expect("valid");
+                    let covariate = Covariates::single(data.group.clone()).expect("finite");
+                    CoxFit::fit(&all, &covariate).map(|fit| fit.likelihood_ratio_p())
+                }),
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);
