@@ -1,0 +1,945 @@
+//! From the file's text to a validated [`Cohort`]: one [`Patient`] per valid
+//! row, every other row listed with its line number and reasons.
+//!
+//! # What a value means
+//!
+//! Every number goes through `calculator-core`'s parsers, so that it means
+//! exactly what it means in the calculator: decimal point or decimal comma,
+//! no thousands separator, no exponent, no `<`/`>` censored values, no
+//! negative values (`number_input::parse_number`); IL6 and IL8 through
+//! `lab_values::check_interleukin`, albumin and bilirubin through
+//! `check_albumin`/`check_bilirubin` in the mapped unit (exact conversion to
+//! g/L and µmol/L; zero and impossible values refused; implausible values
+//! kept with a warning).
+//!
+//! * **Missing** (the analysis that needs the value leaves the row out and
+//!   counts it): an empty field, or one of [`MISSING_TOKENS`].
+//! * **Malformed** (the whole row is excluded and listed with every reason):
+//!   anything else that is not a valid value, a row with the wrong number of
+//!   fields, a record the CSV reader could not read.
+//! * Cirrhosis: `yes`/`y`/`1`/`true` or `no`/`n`/`0`/`false`.
+//!   Child–Pugh: `A`, `B`, `C`, a class with its score (`A5`, `B7`, `C10`),
+//!   or the score alone (5–6 = A, 7–9 = B, 10–15 = C). Class C is kept with a
+//!   warning (the study enrolled A to B7) and counts as "B or worse".
+//!
+//! Rows of bare separators and blank lines are skipped and counted.
+//! Nothing else is dropped: `rows_read = rows_used + rows_excluded`.
+//!
+//! # Progress and cancelling
+//!
+//! [`ImportJob::step`] reads a bounded number of rows and returns, so a web
+//! worker can post progress and check for a cancel message between steps.
+//! [`Cohort::import`] does everything at once.
+
+use std::fmt;
+
+use calculator_core::albi::AlbiScore;
+use calculator_core::assessment::BiomarkerGroup;
+use calculator_core::decimal::Decimal;
+use calculator_core::lab_values::{
+    check_albumin, check_bilirubin, check_interleukin, LabValueError,
+};
+use calculator_core::number_input::{parse_number, NumberInputError};
+use calculator_core::published::{Marker, RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L};
+use calculator_core::MalbiGroup;
+
+use crate::csv::{CsvError, CsvReader, CsvRecord, Separator};
+use crate::mapping::{CheckedMapping, ColumnMapping, EndpointRole, MappingError, Role};
+
+/// Texts read as a missing value (compared trimmed, ignoring case), besides
+/// an empty field: `NA` (R), `N/A`, `NaN`, `NULL` (SQL exports), `-` and `.`.
+pub const MISSING_TOKENS: [&str; 6] = ["na", "n/a", "nan", "null", "-", "."];
+
+/// Whether a field's text stands for a missing value.
+pub fn is_missing(text: &str) -> bool {
+    let text = text.trim();
+    text.is_empty() || MISSING_TOKENS.iter().any(|t| t.eq_ignore_ascii_case(text))
+}
+
+/// A validated lab value: exact, and as `f64` for the statistics.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabValue {
+    /// The exact value in the internal unit (pg/mL, g/L, µmol/L).
+    pub exact: Decimal,
+    /// The nearest `f64`.
+    pub value: f64,
+}
+
+impl LabValue {
+    fn new(exact: Decimal) -> Self {
+        LabValue {
+            exact,
+            value: exact.to_f64(),
+        }
+    }
+}
+
+/// Follow-up of one endpoint.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Outcome {
+    /// Follow-up time in months (≥ 0, finite).
+    pub time_months: f64,
+    /// `true` for an event, `false` for censored.
+    pub event: bool,
+}
+
+/// Child–Pugh class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChildPugh {
+    /// Class A (5–6 points).
+    A,
+    /// Class B (7–9 points).
+    B,
+    /// Class C (10–15 points); outside the study's eligibility.
+    C,
+}
+
+impl ChildPugh {
+    /// `A`, `B` or `C`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ChildPugh::A => "A",
+            ChildPugh::B => "B",
+            ChildPugh::C => "C",
+        }
+    }
+
+    fn from_score(score: u32) -> Option<Self> {
+        match score {
+            5..=6 => Some(ChildPugh::A),
+            7..=9 => Some(ChildPugh::B),
+            10..=15 => Some(ChildPugh::C),
+            _ => None,
+        }
+    }
+
+    /// Reads `A`, `b`, `B7`, `C10` or a score `5`–`15`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim().to_ascii_uppercase();
+        let (letter, digits) = match text.chars().next()? {
+            c @ ('A' | 'B' | 'C') => (Some(c), text.get(1..)?.trim()),
+            _ => (None, text.as_str()),
+        };
+        let score = if digits.is_empty() {
+            None
+        } else if digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() <= 2 {
+            Some(ChildPugh::from_score(digits.parse().ok()?)?)
+        } else {
+            return None;
+        };
+        let class = letter.map(|c| match c {
+            'A' => ChildPugh::A,
+            'B' => ChildPugh::B,
+            _ => ChildPugh::C,
+        });
+        match (class, score) {
+            (Some(c), Some(s)) if c == s => Some(c),
+            (Some(_), Some(_)) => None,
+            (Some(c), None) => Some(c),
+            (None, s) => s,
+        }
+    }
+}
+
+/// One valid row of the file.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Patient {
+    /// The line the row starts on.
+    pub line: usize,
+    /// The id column's text, if mapped and not missing.
+    pub id: Option<String>,
+    /// First endpoint (`None` when its time or event is missing).
+    pub primary: Option<Outcome>,
+    /// Second endpoint, if mapped and present.
+    pub second: Option<Outcome>,
+    /// IL6, pg/mL.
+    pub il6: Option<LabValue>,
+    /// IL8, pg/mL.
+    pub il8: Option<LabValue>,
+    /// Albumin, g/L.
+    pub albumin_g_l: Option<LabValue>,
+    /// Total bilirubin, µmol/L.
+    pub bilirubin_umol_l: Option<LabValue>,
+    /// Cirrhosis.
+    pub cirrhosis: Option<bool>,
+    /// Child–Pugh class.
+    pub child_pugh: Option<ChildPugh>,
+}
+
+impl Patient {
+    /// The endpoint in `role`.
+    pub fn outcome(&self, role: EndpointRole) -> Option<Outcome> {
+        match role {
+            EndpointRole::Primary => self.primary,
+            EndpointRole::Second => self.second,
+        }
+    }
+
+    /// The marker's value.
+    pub fn marker(&self, marker: Marker) -> Option<LabValue> {
+        match marker {
+            Marker::Il6 => self.il6,
+            Marker::Il8 => self.il8,
+        }
+    }
+
+    /// The group at the published cutoff (strictly above = high), compared
+    /// exactly in decimal as the calculator does.
+    pub fn group(&self, marker: Marker) -> Option<BiomarkerGroup> {
+        self.marker(marker)
+            .map(|v| BiomarkerGroup::classify(v.exact, marker.cutoff_pg_ml()))
+    }
+
+    /// ALBI score (Johnson 2015, as `calculator_core::albi`).
+    pub fn albi(&self) -> Option<AlbiScore> {
+        Some(AlbiScore::from_labs(
+            self.albumin_g_l?.exact,
+            self.bilirubin_umol_l?.exact,
+        ))
+    }
+
+    /// Whether the paper's risk factor applies (Tables 2 and 3): IL6 > 6.53,
+    /// IL8 > 60.8 pg/mL, cirrhosis, Child–Pugh B or worse, albumin < 36 g/L,
+    /// bilirubin ≥ 17 µmol/L, mALBI 2b or 3. `None` when a value is missing.
+    pub fn factor(&self, factor: RiskFactor) -> Option<bool> {
+        match factor {
+            RiskFactor::Il6High => self.group(Marker::Il6).map(|g| g == BiomarkerGroup::High),
+            RiskFactor::Il8High => self.group(Marker::Il8).map(|g| g == BiomarkerGroup::High),
+            RiskFactor::Cirrhosis => self.cirrhosis,
+            RiskFactor::ChildPughB => self.child_pugh.map(|c| c != ChildPugh::A),
+            RiskFactor::AlbuminBelow36 => self.albumin_g_l.map(|a| a.exact < ALBUMIN_CUTOFF_G_L),
+            RiskFactor::Bilirubin17OrMore => self
+                .bilirubin_umol_l
+                .map(|b| b.exact >= BILIRUBIN_CUTOFF_UMOL_L),
+            RiskFactor::MalbiTwoBOrThree => self
+                .albi()
+                .map(|s| s.malbi_grade().paper_group() == MalbiGroup::TwoBOrThree),
+        }
+    }
+}
+
+/// The columns a risk factor is derived from.
+pub fn factor_roles(factor: RiskFactor) -> &'static [Role] {
+    match factor {
+        RiskFactor::Il6High => &[Role::Il6],
+        RiskFactor::Il8High => &[Role::Il8],
+        RiskFactor::Cirrhosis => &[Role::Cirrhosis],
+        RiskFactor::ChildPughB => &[Role::ChildPugh],
+        RiskFactor::AlbuminBelow36 => &[Role::Albumin],
+        RiskFactor::Bilirubin17OrMore => &[Role::Bilirubin],
+        RiskFactor::MalbiTwoBOrThree => &[Role::Albumin, Role::Bilirubin],
+    }
+}
+
+/// Why one row is excluded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowProblem {
+    /// The CSV reader could not read the record.
+    Csv(CsvError),
+    /// A row must have as many fields as the header.
+    FieldCount {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in the row.
+        found: usize,
+    },
+    /// A follow-up time must be a plain non-negative number.
+    Time {
+        /// Which time column.
+        role: Role,
+        /// The text found.
+        text: String,
+        /// Why it is not a number.
+        error: NumberInputError,
+    },
+    /// An event must be one of the coding's codes.
+    Event {
+        /// Which event column.
+        role: Role,
+        /// The text found.
+        text: String,
+        /// The coding, e.g. `1 = event, 0 = censored`.
+        coding: String,
+    },
+    /// A lab value must pass the calculator's checks.
+    Lab {
+        /// Which lab column.
+        role: Role,
+        /// The text found.
+        text: String,
+        /// The calculator's reason.
+        error: LabValueError,
+    },
+    /// Cirrhosis must be yes/no, 1/0 or true/false.
+    Cirrhosis {
+        /// The text found.
+        text: String,
+    },
+    /// Child–Pugh must be A/B/C, A5…C15 or a score 5–15.
+    ChildPugh {
+        /// The text found.
+        text: String,
+    },
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RowProblem::Csv(error) => write!(f, "{error}"),
+            RowProblem::FieldCount { expected, found } => write!(
+                f,
+                "{found} fields where the header has {expected} (a separator inside an unquoted value?)"
+            ),
+            RowProblem::Time { role, text, error } => {
+                write!(f, "{}: \"{text}\": {error}", role.label())
+            }
+            RowProblem::Event { role, text, coding } => write!(
+                f,
+                "{}: \"{text}\" is not in the coding ({coding})",
+                role.label()
+            ),
+            RowProblem::Lab { role, text, error } => {
+                write!(f, "{}: \"{text}\": {error}", role.label())
+            }
+            RowProblem::Cirrhosis { text } => write!(
+                f,
+                "Cirrhosis: \"{text}\" should be yes/no, 1/0 or true/false"
+            ),
+            RowProblem::ChildPugh { text } => write!(
+                f,
+                "Child–Pugh class: \"{text}\" should be A, B, C, a class with its score (B7) or a score 5–15"
+            ),
+        }
+    }
+}
+
+/// A row left out of every analysis, with every reason found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExcludedRow {
+    /// The line the row starts on.
+    pub line: usize,
+    /// The id column's text, when it could be read.
+    pub id: Option<String>,
+    /// Every problem of the row (at least one).
+    pub problems: Vec<RowProblem>,
+}
+
+impl fmt::Display for ExcludedRow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: ", self.line)?;
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A value that is used but worth a second look (the calculator's
+/// plausibility warnings, Child–Pugh C).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowWarning {
+    /// The line of the row.
+    pub line: usize,
+    /// The column's role.
+    pub role: Role,
+    /// What to check.
+    pub message: String,
+}
+
+impl fmt::Display for RowWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}: {}: {}",
+            self.line,
+            self.role.label(),
+            self.message
+        )
+    }
+}
+
+/// Why a file cannot be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file must have a header row; it has no non-blank line.
+    NoHeader,
+    /// The header row must be readable.
+    Header(CsvError),
+    /// The mapping must fit the header.
+    Mapping(MappingError),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::NoHeader => f.write_str("the file is empty: it needs a header row"),
+            ImportError::Header(error) => write!(f, "header row: {error}"),
+            ImportError::Mapping(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+impl From<MappingError> for ImportError {
+    fn from(error: MappingError) -> Self {
+        ImportError::Mapping(error)
+    }
+}
+
+/// The first rows of a file and the default mapping, for the mapping form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    /// The separator used (detected unless given).
+    pub separator: Separator,
+    /// The header names, trimmed.
+    pub header: Vec<String>,
+    /// Up to the requested number of data rows, as text (unreadable
+    /// records are left out of the preview, not out of the import).
+    pub rows: Vec<Vec<String>>,
+    /// [`ColumnMapping::suggest`] for the header.
+    pub mapping: ColumnMapping,
+}
+
+/// Reads the header and the first `max_rows` rows.
+pub fn preview(
+    text: &str,
+    separator: Option<Separator>,
+    max_rows: usize,
+) -> Result<Preview, ImportError> {
+    let separator = separator.unwrap_or_else(|| Separator::detect(text));
+    let mut reader = CsvReader::new(text, separator);
+    let header = read_header(&mut reader)?;
+    let rows = reader
+        .by_ref()
+        .take(max_rows)
+        .filter_map(Result::ok)
+        .map(|r| r.fields.iter().map(|f| f.text.to_string()).collect())
+        .collect();
+    let mapping = ColumnMapping::suggest(&header);
+    Ok(Preview {
+        separator,
+        header,
+        rows,
+        mapping,
+    })
+}
+
+fn read_header(reader: &mut CsvReader<'_>) -> Result<Vec<String>, ImportError> {
+    match reader.next_record() {
+        None => Err(ImportError::NoHeader),
+        Some(Err(error)) => Err(ImportError::Header(error)),
+        Some(Ok(record)) => Ok(record
+            .fields
+            .iter()
+            .map(|f| f.text.trim().to_owned())
+            .collect()),
+    }
+}
+
+/// How far an import has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportProgress {
+    /// Bytes of the text read so far.
+    pub bytes_read: usize,
+    /// Bytes in the text.
+    pub total_bytes: usize,
+    /// Data rows read so far (blank rows not counted).
+    pub rows_read: usize,
+    /// Whether the whole text has been read.
+    pub done: bool,
+}
+
+impl ImportProgress {
+    /// Fraction read, 0 to 1.
+    pub fn fraction(&self) -> f64 {
+        if self.total_bytes == 0 {
+            1.0
+        } else {
+            self.bytes_read as f64 / self.total_bytes as f64
+        }
+    }
+}
+
+/// An import in progress, read in steps (see the module docs).
+#[derive(Debug, Clone)]
+pub struct ImportJob<T: AsRef<str>> {
+    text: T,
+    separator: Separator,
+    mapping: CheckedMapping,
+    pos: usize,
+    line: usize,
+    done: bool,
+    cohort: CohortBuilder,
+}
+
+#[derive(Debug, Clone, Default)]
+struct CohortBuilder {
+    patients: Vec<Patient>,
+    excluded: Vec<ExcludedRow>,
+    warnings: Vec<RowWarning>,
+    rows_read: usize,
+    blank_rows: usize,
+}
+
+impl<T: AsRef<str>> ImportJob<T> {
+    /// Reads the header, checks the mapping against it, and gets ready to
+    /// read the rows. `separator: None` detects it.
+    pub fn new(
+        text: T,
+        separator: Option<Separator>,
+        mapping: &ColumnMapping,
+    ) -> Result<Self, ImportError> {
+        let separator = separator.unwrap_or_else(|| Separator::detect(text.as_ref()));
+        let mut reader = CsvReader::new(text.as_ref(), separator);
+        let header = read_header(&mut reader)?;
+        let mapping = mapping.check(&header)?;
+        let (pos, line, blank) = (reader.position(), reader.line(), reader.blank_lines());
+        Ok(ImportJob {
+            text,
+            separator,
+            mapping,
+            pos,
+            line,
+            done: false,
+            cohort: CohortBuilder {
+                blank_rows: blank,
+                ..CohortBuilder::default()
+            },
+        })
+    }
+
+    /// Reads up to `max_rows` more rows (at least one).
+    pub fn step(&mut self, max_rows: usize) -> ImportProgress {
+        if !self.done {
+            let mut reader =
+                CsvReader::resume(self.text.as_ref(), self.separator, self.pos, self.line);
+            for _ in 0..max_rows.max(1) {
+                match reader.next_record() {
+                    None => {
+                        self.done = true;
+                        break;
+                    }
+                    Some(record) => self.cohort.add(record, &self.mapping),
+                }
+            }
+            if reader.position() >= self.text.as_ref().len() {
+                self.done = true;
+            }
+            self.cohort.blank_rows += reader.blank_lines();
+            self.pos = reader.position();
+            self.line = reader.line();
+        }
+        self.progress()
+    }
+
+    /// Where the import stands.
+    pub fn progress(&self) -> ImportProgress {
+        ImportProgress {
+            bytes_read: self.pos,
+            total_bytes: self.text.as_ref().len(),
+            rows_read: self.cohort.rows_read,
+            done: self.done,
+        }
+    }
+
+    /// Whether every row has been read.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// The cohort (reads whatever is left first).
+    pub fn finish(mut self) -> Cohort {
+        while !self.done {
+            self.step(usize::MAX);
+        }
+        Cohort {
+            separator: self.separator,
+            mapping: self.mapping,
+            patients: self.cohort.patients,
+            excluded: self.cohort.excluded,
+            warnings: self.cohort.warnings,
+            rows_read: self.cohort.rows_read,
+            blank_rows: self.cohort.blank_rows,
+        }
+    }
+}
+
+impl CohortBuilder {
+    fn add(&mut self, record: Result<CsvRecord<'_>, CsvError>, mapping: &CheckedMapping) {
+        match record {
+            Err(error) => {
+                self.rows_read += 1;
+                self.excluded.push(ExcludedRow {
+                    line: error.line(),
+                    id: None,
+                    problems: vec![RowProblem::Csv(error)],
+                });
+            }
+            Ok(record) if record.is_blank() => self.blank_rows += 1,
+            Ok(record) => {
+                self.rows_read += 1;
+                match read_row(&record, mapping, &mut self.warnings) {
+                    Ok(patient) => self.patients.push(patient),
+                    Err(row) => self.excluded.push(row),
+                }
+            }
+        }
+    }
+}
+
+fn read_row(
+    record: &CsvRecord<'_>,
+    mapping: &CheckedMapping,
+    warnings: &mut Vec<RowWarning>,
+) -> Result<Patient, ExcludedRow> {
+    let line = record.line;
+    let field = |role: Role| -> Option<&str> {
+        mapping
+            .index(role)
+            .and_then(|i| record.fields.get(i))
+            .map(|f| f.text.as_ref())
+    };
+    let id = field(Role::Id)
+        .filter(|t| !is_missing(t))
+        .map(|t| t.trim().to_owned());
+    let expected = mapping.header().len();
+    if record.fields.len() != expected {
+        return Err(ExcludedRow {
+            line,
+            id,
+            problems: vec![RowProblem::FieldCount {
+                expected,
+                found: record.fields.len(),
+            }],
+        });
+    }
+    let m = mapping.mapping();
+    let mut problems = Vec::new();
+    let mut row_warnings = Vec::new();
+    let present = |role: Role| field(role).filter(|t| !is_missing(t));
+
+    let outcome = |time_role: Role, event_role: Role, problems: &mut Vec<RowProblem>| {
+        let (unit, coding) = if time_role == Role::Time {
+            (m.time_unit, &m.event_coding)
+        } else {
+            (m.second_time_unit, &m.second_event_coding)
+        };
+        let time = present(time_role).and_then(|text| match parse_number(text) {
+            Ok(value) => Some(unit.to_months(value.to_f64())),
+            Err(error) => {
+                problems.push(RowProblem::Time {
+                    role: time_role,
+                    text: text.to_owned(),
+                    error,
+                });
+                None
+            }
+        });
+        let event = present(event_role).and_then(|text| match coding.classify(text) {
+            Some(event) => Some(event),
+            None => {
+                problems.push(RowProblem::Event {
+                    role: event_role,
+                    text: text.to_owned(),
+                    coding: coding.describe(),
+                });
+                None
+            }
+        });
+        match (time, event) {
+            (Some(time_months), Some(event)) if time_months.is_finite() => {
+                Some(Outcome { time_months, event })
+            }
+            _ => None,
+        }
+    };
+    let primary = outcome(Role::Time, Role::Event, &mut problems);
+    let second = if mapping.has_second_endpoint() {
+        outcome(Role::SecondTime, Role::SecondEvent, &mut problems)
+    } else {
+        None
+    };
+
+    let mut lab = |role: Role, problems: &mut Vec<RowProblem>| -> Option<LabValue> {
+        let text = present(role)?;
+        let checked = match role {
+            Role::Albumin => check_albumin(text, m.albumin_unit),
+            Role::Bilirubin => check_bilirubin(text, m.bilirubin_unit),
+            _ => check_interleukin(text),
+        };
+        match checked {
+            Ok(checked) => {
+                for warning in checked.warnings {
+                    row_warnings.push(RowWarning {
+                        line,
+                        role,
+                        message: warning.to_string(),
+                    });
+                }
+                Some(LabValue::new(checked.value))
+            }
+            Err(error) => {
+                problems.push(RowProblem::Lab {
+                    role,
+                    text: text.to_owned(),
+                    error,
+                });
+                None
+            }
+        }
+    };
+    let il6 = lab(Role::Il6, &mut problems);
+    let il8 = lab(Role::Il8, &mut problems);
+    let albumin_g_l = lab(Role::Albumin, &mut problems);
+    let bilirubin_umol_l = lab(Role::Bilirubin, &mut problems);
+
+    let cirrhosis =
+        present(Role::Cirrhosis).and_then(|text| match text.trim().to_ascii_lowercase().as_str() {
+            "yes" | "y" | "1" | "true" => Some(true),
+            "no" | "n" | "0" | "false" => Some(false),
+            _ => {
+                problems.push(RowProblem::Cirrhosis {
+                    text: text.to_owned(),
+                });
+                None
+            }
+        });
+    let child_pugh = present(Role::ChildPugh).and_then(|text| match ChildPugh::parse(text) {
+        Some(class) => {
+            if class == ChildPugh::C {
+                row_warnings.push(RowWarning {
+                    line,
+                    role: Role::ChildPugh,
+                    message: "Child–Pugh C: outside the study's eligibility (A to B7); counted as \"B or worse\"".to_owned(),
+                });
+            }
+            Some(class)
+        }
+        None => {
+            problems.push(RowProblem::ChildPugh {
+                text: text.to_owned(),
+            });
+            None
+        }
+    });
+
+    if !problems.is_empty() {
+        return Err(ExcludedRow { line, id, problems });
+    }
+    warnings.extend(row_warnings);
+    Ok(Patient {
+        line,
+        id,
+        primary,
+        second,
+        il6,
+        il8,
+        albumin_g_l,
+        bilirubin_umol_l,
+        cirrhosis,
+        child_pugh,
+    })
+}
+
+/// The validated rows of a file and the account of every other row.
+#[derive(Debug, Clone)]
+pub struct Cohort {
+    separator: Separator,
+    mapping: CheckedMapping,
+    patients: Vec<Patient>,
+    excluded: Vec<ExcludedRow>,
+    warnings: Vec<RowWarning>,
+    rows_read: usize,
+    blank_rows: usize,
+}
+
+impl Cohort {
+    /// Imports a whole text at once (`separator: None` detects it).
+    pub fn import(
+        text: &str,
+        separator: Option<Separator>,
+        mapping: &ColumnMapping,
+    ) -> Result<Cohort, ImportError> {
+        Ok(ImportJob::new(text, separator, mapping)?.finish())
+    }
+
+    /// The separator the file was read with.
+    pub fn separator(&self) -> Separator {
+        self.separator
+    }
+
+    /// The checked mapping.
+    pub fn mapping(&self) -> &CheckedMapping {
+        &self.mapping
+    }
+
+    /// Whether `role` is mapped to a column.
+    pub fn has(&self, role: Role) -> bool {
+        self.mapping.has(role)
+    }
+
+    /// Whether the file has what the risk factor is derived from.
+    pub fn has_factor(&self, factor: RiskFactor) -> bool {
+        factor_roles(factor).iter().all(|r| self.has(*r))
+    }
+
+    /// The valid rows, in file order.
+    pub fn patients(&self) -> &[Patient] {
+        &self.patients
+    }
+
+    /// The excluded rows, in file order, each with its reasons.
+    pub fn excluded_rows(&self) -> &[ExcludedRow] {
+        &self.excluded
+    }
+
+    /// Warnings on values that were used.
+    pub fn warnings(&self) -> &[RowWarning] {
+        &self.warnings
+    }
+
+    /// Data rows read (blank rows not counted).
+    pub fn rows_read(&self) -> usize {
+        self.rows_read
+    }
+
+    /// Rows without any malformed value.
+    pub fn rows_used(&self) -> usize {
+        self.patients.len()
+    }
+
+    /// Rows excluded for a malformed value.
+    pub fn rows_excluded(&self) -> usize {
+        self.excluded.len()
+    }
+
+    /// Blank lines and rows of bare separators skipped.
+    pub fn blank_rows_skipped(&self) -> usize {
+        self.blank_rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapping_for(text: &str) -> ColumnMapping {
+        preview(text, None, 0).expect("header").mapping
+    }
+
+    #[test]
+    fn child_pugh_reads_classes_scores_and_both() {
+        assert_eq!(ChildPugh::parse("a"), Some(ChildPugh::A));
+        assert_eq!(ChildPugh::parse(" B7 "), Some(ChildPugh::B));
+        assert_eq!(ChildPugh::parse("6"), Some(ChildPugh::A));
+        assert_eq!(ChildPugh::parse("C10"), Some(ChildPugh::C));
+        assert_eq!(ChildPugh::parse("A9"), None);
+        assert_eq!(ChildPugh::parse("4"), None);
+        assert_eq!(ChildPugh::parse("D"), None);
+        assert_eq!(ChildPugh::parse(""), None);
+    }
+
+    #[test]
+    fn counts_add_up_and_every_bad_row_is_listed_with_its_line() {
+        let text = "id;time_months;event;il6;il8\n\
+                    1;10,5;1;7;70\n\
+                    2;abc;1;7;70\n\
+                    \n\
+                    3;4;2;NA;\n\
+                    4;5;0;<1;70\n\
+                    5;6;0\n\
+                    ;;;;\n\
+                    6;7;;5;\n";
+        let cohort = Cohort::import(text, None, &mapping_for(text)).expect("imports");
+        assert_eq!(cohort.separator(), Separator::Semicolon);
+        assert_eq!(cohort.rows_read(), 6);
+        assert_eq!(cohort.rows_used(), 2);
+        assert_eq!(cohort.rows_excluded(), 4);
+        assert_eq!(cohort.blank_rows_skipped(), 2);
+        let lines: Vec<usize> = cohort.excluded_rows().iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![3, 5, 6, 7]);
+        assert!(matches!(
+            cohort.excluded_rows()[0].problems[0],
+            RowProblem::Time { .. }
+        ));
+        assert!(matches!(
+            cohort.excluded_rows()[1].problems[0],
+            RowProblem::Event { .. }
+        ));
+        assert!(matches!(
+            cohort.excluded_rows()[3].problems[0],
+            RowProblem::FieldCount {
+                expected: 5,
+                found: 3
+            }
+        ));
+        let first = &cohort.patients()[0];
+        assert_eq!(first.primary.map(|o| o.time_months), Some(10.5));
+        // Line 9: event missing, so no endpoint, but IL6 is kept.
+        let last = &cohort.patients()[1];
+        assert_eq!(last.line, 9);
+        assert_eq!(last.primary, None);
+        assert_eq!(last.il6.map(|v| v.value), Some(5.0));
+        assert!(cohort.excluded_rows()[0]
+            .to_string()
+            .starts_with("line 3: "));
+    }
+
+    #[test]
+    fn a_row_collects_every_problem_it_has() {
+        let text = "time_months,event,il6,albumin_g_l,cirrhosis,child_pugh\n-1,x,abc,0,maybe,A9\n";
+        let cohort = Cohort::import(text, None, &mapping_for(text)).expect("imports");
+        assert_eq!(cohort.excluded_rows()[0].problems.len(), 6);
+    }
+
+    #[test]
+    fn lab_units_are_converted_exactly_and_warnings_kept() {
+        let text = "time_days;event;albumin_g_dl;bilirubin_mg_dl;child_pugh\n\
+                    30,4375;1;3,6;1,4;C\n";
+        let cohort = Cohort::import(text, None, &mapping_for(text)).expect("imports");
+        let p = &cohort.patients()[0];
+        assert_eq!(p.primary.map(|o| o.time_months), Some(1.0));
+        // 3.6 g/dL = 36 g/L exactly; 1.4 mg/dL = 23.94 µmol/L (units.rs).
+        assert_eq!(p.albumin_g_l.map(|a| a.value), Some(36.0));
+        assert_eq!(p.bilirubin_umol_l.map(|b| b.value), Some(23.94));
+        assert_eq!(p.factor(RiskFactor::AlbuminBelow36), Some(false));
+        assert_eq!(p.factor(RiskFactor::Bilirubin17OrMore), Some(true));
+        assert_eq!(p.factor(RiskFactor::ChildPughB), Some(true));
+        assert_eq!(cohort.warnings().len(), 1);
+    }
+
+    #[test]
+    fn steps_read_the_same_cohort_as_one_import() {
+        let mut text = String::from("time_months,event,il6\n");
+        for i in 0..100 {
+            text.push_str(&format!("{},{},{}\n", i + 1, i % 2, i % 13));
+        }
+        let whole = Cohort::import(&text, None, &mapping_for(&text)).expect("imports");
+        let mut job = ImportJob::new(text.clone(), None, &mapping_for(&text)).expect("job");
+        let mut steps = 0;
+        while !job.step(7).done {
+            steps += 1;
+        }
+        let stepped = job.finish();
+        assert!(steps >= 14);
+        assert_eq!(stepped.patients(), whole.patients());
+        assert_eq!(stepped.rows_read(), 100);
+    }
+
+    #[test]
+    fn the_header_and_mapping_errors_stop_the_import() {
+        assert_eq!(
+            Cohort::import("\n\n", None, &ColumnMapping::default()).err(),
+            Some(ImportError::NoHeader)
+        );
+        assert!(matches!(
+            Cohort::import("a,b\n", None, &ColumnMapping::default()),
+            Err(ImportError::Mapping(MappingError::Required(Role::Time)))
+        ));
+    }
+}
