@@ -129,6 +129,8 @@ async function completeTheFlow(page) {
   assert.match(await textOf(page, "about"), /NCT01126645/);
   await page.locator(byTestId("nav-calculator")).click();
   await page.locator(byTestId("input-il6")).waitFor();
+  // No inline style attribute anywhere (the CSP would refuse one): the chart's SVG included.
+  assert.equal(await page.locator("[style]").count(), 0);
 }
 
 test("the built pages carry a strict CSP and Subresource Integrity", async () => {
@@ -136,7 +138,10 @@ test("the built pages carry a strict CSP and Subresource Integrity", async () =>
   const single = await readFile(join(DIST, "calculator-offline.html"), "utf8");
   for (const [name, csp] of [["index.html", cspOf(index)], ["calculator-offline.html", cspOf(single)]]) {
     const directives = Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
-    assert.ok(!/unsafe-inline|unsafe-eval'|unsafe-hashes|\*|https?:|data: .*script/.test(csp.replace("'wasm-unsafe-eval'", "")), `${name}: ${csp}`);
+    assert.ok(!/unsafe-inline|unsafe-eval|unsafe-hashes|\*|https?:|blob:/.test(csp.replace("'wasm-unsafe-eval'", "")), `${name}: ${csp}`);
+    for (const source of [...directives["script-src"], ...directives["style-src"]]) {
+      assert.match(source, /^'(self|wasm-unsafe-eval|sha256-[A-Za-z0-9+/=]+)'$/, `${name}: script and style only from 'self' or by hash`);
+    }
     assert.deepEqual(directives["default-src"], ["'none'"], name);
     assert.deepEqual(directives["object-src"], ["'none'"], name);
     assert.deepEqual(directives["base-uri"], ["'none'"], name);
