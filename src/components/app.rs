@@ -104,8 +104,9 @@ pub fn App() -> Html {
                 />
                 <main class="layout">
                     <InputForm inputs={state.inputs.clone()} assessment={assessment.clone()} on_action={on_action} />
-                    <Results assessment={assessment} summary={(*summary).clone()} />
+                    <Results assessment={assessment.clone()} summary={(*summary).clone()} />
                 </main>
+                <crate::components::km_chart::KmChart il6_group={assessment.group(calculator_core::published::Marker::Il6)} il8_group={assessment.group(calculator_core::published::Marker::Il8)} />
             } else {
                 <main><About /></main>
             }

@@ -1,0 +1,298 @@
+//! The Kaplan–Meier reference chart: the study's curves for a chosen
+//! endpoint and marker, the patient's group drawn prominently, with the
+//! numbers as tables for screen readers and a download of the data.
+//!
+//! All the work is in the `km-chart` crate; this component only keeps the
+//! endpoint and marker chosen, asks for the geometry and SVG once per change
+//! (`use_memo`) and lays them out.
+
+use std::rc::Rc;
+
+use calculator_core::published::{km_comparison, KmEndpoint, Marker};
+use calculator_core::BiomarkerGroup;
+use km_chart::cohort::{endpoint_code, ReferenceCurves};
+use km_chart::{
+    csv_data_url, group_label, render_svg, KmChartGeometry, KmChartInput, Layout,
+    RECONSTRUCTION_LABEL, SURVIVAL_TABLE_MONTHS,
+};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct KmChartProps {
+    /// The patient's IL6 group, once a valid IL6 is entered.
+    pub il6_group: Option<BiomarkerGroup>,
+    /// The patient's IL8 group, once a valid IL8 is entered.
+    pub il8_group: Option<BiomarkerGroup>,
+}
+
+/// The reference data, loaded once per page: it does not change while the
+/// page is open, and every view is cut from it.
+struct Reference {
+    curves: Result<ReferenceCurves, String>,
+    download: Option<AttrValue>,
+}
+
+thread_local! {
+    static REFERENCE: Rc<Reference> = Rc::new({
+        let curves = ReferenceCurves::load().map_err(|e| e.to_string());
+        let download = curves
+            .as_ref()
+            .ok()
+            .map(|c| AttrValue::from(csv_data_url(c.csv())));
+        Reference { curves, download }
+    });
+}
+
+/// One view, computed once per change of endpoint, marker or patient group.
+struct ChartView {
+    geometry: KmChartGeometry,
+    svg: Result<AttrValue, String>,
+}
+
+fn compute_view(
+    reference: &Reference,
+    endpoint: KmEndpoint,
+    marker: Marker,
+    patient_group: Option<BiomarkerGroup>,
+) -> Result<ChartView, String> {
+    let curves = reference.curves.as_ref().map_err(Clone::clone)?;
+    let group = |g| {
+        curves.group(endpoint, marker, g).ok_or_else(|| {
+            format!(
+                "no reference data for {} by {}",
+                endpoint.label(),
+                marker.label()
+            )
+        })
+    };
+    let geometry = KmChartGeometry::compute(&KmChartInput {
+        endpoint,
+        marker,
+        low: group(BiomarkerGroup::Low)?,
+        high: group(BiomarkerGroup::High)?,
+        patient_group,
+    });
+    let svg = render_svg(&geometry, &Layout::wide())
+        .map(AttrValue::from)
+        .map_err(|e| e.to_string());
+    Ok(ChartView { geometry, svg })
+}
+
+#[component]
+pub fn KmChart(props: &KmChartProps) -> Html {
+    let reference = use_memo((), |_| REFERENCE.with(Rc::clone));
+    let endpoint = use_state_eq(|| KmEndpoint::OverallSurvival);
+    let marker = use_state_eq(|| Marker::Il6);
+    let patient_group = match *marker {
+        Marker::Il6 => props.il6_group,
+        Marker::Il8 => props.il8_group,
+    };
+    let view = use_memo((*endpoint, *marker, patient_group), |&(e, m, g)| {
+        compute_view(&reference, e, m, g)
+    });
+
+    let endpoint_choice = |choice: KmEndpoint| {
+        let endpoint = endpoint.clone();
+        let code = endpoint_code(choice);
+        html! {
+            <label>
+                <input type="radio" name="km-endpoint" value={code}
+                    data-testid={format!("km-endpoint-{code}")}
+                    checked={*endpoint == choice}
+                    onchange={Callback::from(move |_: Event| endpoint.set(choice))} />
+                { choice.label() }
+            </label>
+        }
+    };
+    let marker_choice = |choice: Marker| {
+        let marker = marker.clone();
+        let code = choice.key();
+        html! {
+            <label>
+                <input type="radio" name="km-marker" value={code}
+                    data-testid={format!("km-marker-{code}")}
+                    checked={*marker == choice}
+                    onchange={Callback::from(move |_: Event| marker.set(choice))} />
+                { choice.label() }
+            </label>
+        }
+    };
+
+    html! {
+        <section class="km" aria-labelledby="km-heading" data-testid="km-section">
+            <h2 id="km-heading">{ "The study's curves" }</h2>
+            <p class="km-reconstruction" role="note" data-testid="km-reconstruction-label">
+                { RECONSTRUCTION_LABEL }
+            </p>
+            <div class="km-controls">
+                <fieldset>
+                    <legend>{ "Endpoint" }</legend>
+                    { for KmEndpoint::ALL.into_iter().map(endpoint_choice) }
+                </fieldset>
+                <fieldset>
+                    <legend>{ "Marker" }</legend>
+                    { for Marker::ALL.into_iter().map(marker_choice) }
+                </fieldset>
+            </div>
+            {
+                match &*view {
+                    Ok(view) => chart(view, patient_group),
+                    Err(reason) => html! {
+                        <p class="error" role="alert" data-testid="km-error">
+                            { format!("The reference chart is unavailable: {reason}") }
+                        </p>
+                    },
+                }
+            }
+            if let Some(href) = &reference.download {
+                <p class="km-download">
+                    <a data-testid="km-download-csv" href={href.clone()} download="reconstructed_cohort.csv">
+                        { "Download the reconstructed data (CSV)" }
+                    </a>
+                    { " — columns endpoint, marker, group, time_months, event (1 = event, 0 = censored)." }
+                </p>
+            }
+        </section>
+    }
+}
+
+fn chart(view: &ChartView, patient_group: Option<BiomarkerGroup>) -> Html {
+    let g = &view.geometry;
+    let comparison = km_comparison(g.endpoint, g.marker);
+    let patient_note = match patient_group {
+        Some(group) => format!(
+            "Highlighted: this patient's group, {}.",
+            group_label(g.marker, group)
+        ),
+        None => format!(
+            "Enter {} to highlight this patient's group.",
+            g.marker.label()
+        ),
+    };
+    html! {
+        <>
+            <p class="km-figure">
+                { "Paper: " }<strong data-testid="km-figure">{ g.text.figure }</strong>
+                { format!(" ({})", comparison.source) }
+            </p>
+            <p class="km-patient" data-testid="km-patient-group">{ patient_note }</p>
+            <figure class="km-figure-box">
+                {
+                    match &view.svg {
+                        Ok(svg) => html! {
+                            <div class="km-chart" data-testid="km-chart" role="img"
+                                aria-label={format!("{}. The numbers are in the tables below.", g.text.title)}>
+                                { Html::from_html_unchecked(svg.clone()) }
+                            </div>
+                        },
+                        Err(reason) => html! {
+                            <p class="error" role="alert" data-testid="km-error">{ reason.clone() }</p>
+                        },
+                    }
+                }
+                <figcaption>
+                    <ul class="km-legend">
+                        { for g.curves.iter().map(|curve| {
+                            let published = match curve.group {
+                                BiomarkerGroup::Low => comparison.low,
+                                BiomarkerGroup::High => comparison.high,
+                            };
+                            let is_patient = patient_group == Some(curve.group);
+                            html! {
+                                <li data-testid={format!("km-legend-{}", curve.group.code())}
+                                    data-patient={is_patient.to_string()}
+                                    class={classes!("km-legend-item", is_patient.then_some("patient"))}>
+                                    <svg class="km-swatch" viewBox="0 0 40 10" aria-hidden="true">
+                                        <line x1="0" y1="5" x2="40" y2="5" stroke={curve.colour.hex()}
+                                            stroke-width="3" stroke-dasharray={curve.dash.dasharray()} />
+                                    </svg>
+                                    <span>
+                                        if is_patient {
+                                            <strong>{ "This patient's group: " }</strong>
+                                        }
+                                        { format!("{} (reconstruction)", curve.legend()) }
+                                        <span class="km-published">{ format!("; published median {published}") }</span>
+                                    </span>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                    <p class="km-statistics" data-testid="km-statistics">{ g.text.statistics.clone() }</p>
+                </figcaption>
+            </figure>
+            { survival_table(g) }
+            { risk_table(g) }
+        </>
+    }
+}
+
+fn survival_table(g: &KmChartGeometry) -> Html {
+    let mut groups: Vec<BiomarkerGroup> = g.survival_table.iter().map(|r| r.group).collect();
+    groups.dedup();
+    html! {
+        <div class="km-scroll">
+        <table class="km-table" data-testid="km-survival-table">
+            <caption>{ format!("{}: reconstructed survival with 95% CI", g.text.y_axis) }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ "Group" }</th>
+                    { for SURVIVAL_TABLE_MONTHS.iter().map(|m| html! { <th scope="col">{ format!("{m:.0} months") }</th> }) }
+                </tr>
+            </thead>
+            <tbody>
+                { for groups.into_iter().map(|group| html! {
+                    <tr data-testid={format!("km-survival-{}", group.code())}>
+                        <th scope="row">{ group_label(g.marker, group) }</th>
+                        { for g.survival_table.iter().filter(|r| r.group == group).map(|r| html! {
+                            <td>
+                                { format!("{} ({})", r.surv_text(), r.ci_text()) }
+                                if r.beyond_follow_up { { " (after the last follow-up)" } }
+                            </td>
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+fn risk_table(g: &KmChartGeometry) -> Html {
+    let times = g
+        .risk_table
+        .first()
+        .map(|t| t.columns.clone())
+        .unwrap_or_default();
+    html! {
+        <details class="km-details">
+            <summary>{ "Number at risk, cumulative events and cumulative censored, as a table" }</summary>
+            <div class="km-scroll">
+            <table class="km-table" data-testid="km-risk-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Group" }</th>
+                        <th scope="col">{ "Count" }</th>
+                        { for times.iter().map(|c| html! { <th scope="col">{ format!("{} mo", c.months) }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for g.risk_table.iter().flat_map(|table| {
+                        let rows: [(&str, Vec<usize>); 3] = [
+                            ("At risk", table.columns.iter().map(|c| c.at_risk).collect()),
+                            ("Events", table.columns.iter().map(|c| c.events).collect()),
+                            ("Censored", table.columns.iter().map(|c| c.censored).collect()),
+                        ];
+                        rows.into_iter().map(move |(name, values)| html! {
+                            <tr>
+                                <th scope="row">{ table.label.clone() }</th>
+                                <th scope="row">{ name }</th>
+                                { for values.iter().map(|v| html! { <td>{ v }</td> }) }
+                            </tr>
+                        })
+                    }) }
+                </tbody>
+            </table>
+            </div>
+        </details>
+    }
+}
