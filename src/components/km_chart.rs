@@ -17,6 +17,8 @@ use km_chart::{
 };
 use yew::prelude::*;
 
+use crate::window_events::WindowListener;
+
 #[derive(Properties, PartialEq)]
 pub struct KmChartProps {
     /// The patient's IL6 group, once a valid IL6 is entered.
@@ -49,11 +51,23 @@ struct ChartView {
     svg: Result<AttrValue, String>,
 }
 
+/// Below this window width (CSS pixels) the chart is drawn on the narrow
+/// layout, whose text shrinks far less when scaled to a phone's width.
+const NARROW_BELOW_PX: f64 = 700.0;
+
+fn window_is_narrow() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < NARROW_BELOW_PX)
+}
+
 fn compute_view(
     reference: &Reference,
     endpoint: KmEndpoint,
     marker: Marker,
     patient_group: Option<BiomarkerGroup>,
+    narrow: bool,
 ) -> Result<ChartView, String> {
     let curves = reference.curves.as_ref().map_err(Clone::clone)?;
     let group = |g| {
@@ -72,7 +86,12 @@ fn compute_view(
         high: group(BiomarkerGroup::High)?,
         patient_group,
     });
-    let svg = render_svg(&geometry, &Layout::wide())
+    let layout = if narrow {
+        Layout::narrow()
+    } else {
+        Layout::wide()
+    };
+    let svg = render_svg(&geometry, &layout)
         .map(AttrValue::from)
         .map_err(|e| e.to_string());
     Ok(ChartView { geometry, svg })
@@ -87,9 +106,18 @@ pub fn KmChart(props: &KmChartProps) -> Html {
         Marker::Il6 => props.il6_group,
         Marker::Il8 => props.il8_group,
     };
-    let view = use_memo((*endpoint, *marker, patient_group), |&(e, m, g)| {
-        compute_view(&reference, e, m, g)
-    });
+    let narrow = use_state_eq(window_is_narrow);
+    {
+        let narrow = narrow.clone();
+        use_effect_with((), move |_| {
+            let listener = WindowListener::new("resize", move |_| narrow.set(window_is_narrow()));
+            move || drop(listener)
+        });
+    }
+    let view = use_memo(
+        (*endpoint, *marker, patient_group, *narrow),
+        |&(e, m, g, n)| compute_view(&reference, e, m, g, n),
+    );
 
     let endpoint_choice = |choice: KmEndpoint| {
         let endpoint = endpoint.clone();

@@ -137,31 +137,75 @@ fn stroke<DB: DrawingBackend>(
     }
 }
 
+/// Where a long line breaks on a narrow drawing: after `separator`, which
+/// stays on the first line (trailing blanks dropped). Wide drawings and
+/// lines without the separator stay whole.
+fn wrap<'t>(line: &'t str, separator: &str, narrow: bool) -> Vec<&'t str> {
+    match line.find(separator) {
+        Some(i) if narrow => {
+            let cut = i + separator.trim_end().len();
+            vec![&line[..cut], line[cut..].trim_start()]
+        }
+        _ => vec![line],
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    content: &[&str],
+    at: (i32, i32),
+    size: f64,
+    colour: Rgb,
+    style: FontStyle,
+    step: i32,
+) -> DrawResult<DB> {
+    let mut y = at.1;
+    for line in content {
+        text(
+            area,
+            line,
+            (at.0, y),
+            size,
+            colour,
+            style,
+            (HPos::Left, VPos::Bottom),
+        )?;
+        y += step;
+    }
+    Ok(())
+}
+
 fn header<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     geometry: &KmChartGeometry,
     layout: &Layout,
 ) -> DrawResult<DB> {
     let (title, body, small) = layout.font;
-    let left = 24;
-    let top_left = (HPos::Left, VPos::Bottom);
-    text(
+    let (left, narrow, step) = (24, layout.narrow, layout.continuation);
+    // The title breaks before its parenthesis: "(reconstruction of Fig. 2a)".
+    let title_lines: Vec<&str> = match geometry.text.title.find(" (") {
+        Some(i) if narrow => vec![&geometry.text.title[..i], &geometry.text.title[i + 1..]],
+        _ => vec![geometry.text.title.as_str()],
+    };
+    lines(
         area,
-        &geometry.text.title,
+        &title_lines,
         (left, layout.title_y),
         title,
         INK,
         FontStyle::Bold,
-        top_left,
+        step,
     )?;
-    text(
+    let label = wrap(geometry.text.reconstruction, "; ", narrow);
+    lines(
         area,
-        geometry.text.reconstruction,
+        &label,
         (left, layout.label_y),
         small,
         INK,
         FontStyle::Italic,
-        top_left,
+        step,
     )?;
     let mut y = layout.legend_y;
     for curve in &geometry.curves {
@@ -183,25 +227,27 @@ fn header<DB: DrawingBackend>(
         } else {
             FontStyle::Normal
         };
-        text(
+        let legend_lines = wrap(&legend, ": ", narrow);
+        lines(
             area,
-            &legend,
+            &legend_lines,
             (left + 60, y),
             body,
             pen.text,
             weight,
-            top_left,
+            step,
         )?;
-        y += layout.row_height;
+        y += layout.legend_step;
     }
-    text(
+    let statistics = wrap(&geometry.text.statistics, "; ", narrow);
+    lines(
         area,
-        &geometry.text.statistics,
+        &statistics,
         (left, layout.statistics_y),
         small,
         INK,
         FontStyle::Normal,
-        top_left,
+        step,
     )
 }
 
@@ -605,6 +651,38 @@ mod tests {
         let blue = svg.matches("stroke=\"#0072B2\"").count();
         assert!(vermillion > 20, "{vermillion}");
         assert!(blue < vermillion, "{blue}");
+    }
+
+    #[test]
+    fn a_narrow_drawing_breaks_long_lines_and_keeps_every_word() {
+        let (low, high) = data();
+        let g = KmChartGeometry::compute(&KmChartInput {
+            endpoint: KmEndpoint::TimeToLiverDysfunction,
+            marker: Marker::Il8,
+            low: &low,
+            high: &high,
+            patient_group: Some(BiomarkerGroup::Low),
+        });
+        let svg = render_svg(&g, &Layout::narrow()).unwrap();
+        assert!(svg.starts_with("<svg width=\"100%\" viewBox=\"0 0 540 "));
+        for line in [
+            "Time to liver dysfunction by baseline IL8",
+            "(reconstruction of Fig. 3b)",
+            "Reconstructed from the published summary statistics;",
+            "not the trial&apos;s patient-level data",
+            "Published: log-rank p = 0.25;",
+            "HR high vs low 1.5 (95% CI 0.75–3.0), Table 3 univariate",
+            "This patient&apos;s group — IL8 low (≤ 60.8 pg/mL):",
+        ] {
+            assert!(svg.contains(&format!(">\n{line}\n<")), "{line}");
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_the_separator_on_the_first_line() {
+        assert_eq!(wrap("a; b", "; ", true), ["a;", "b"]);
+        assert_eq!(wrap("a; b", "; ", false), ["a; b"]);
+        assert_eq!(wrap("ab", "; ", true), ["ab"]);
     }
 
     fn escape(s: &str) -> String {

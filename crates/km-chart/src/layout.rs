@@ -22,8 +22,14 @@ pub struct Layout {
     pub legend_y: i32,
     /// The published statistics line.
     pub statistics_y: i32,
-    /// Height of a legend or risk-table row.
+    /// Height of a risk-table row.
     pub row_height: i32,
+    /// From one legend entry to the next.
+    pub legend_step: i32,
+    /// From a line to its continuation, when a narrow drawing breaks it.
+    pub continuation: i32,
+    /// Long header lines break in two (see `draw.rs`).
+    pub narrow: bool,
     /// Font sizes, pixels: title, body, small.
     pub font: (f64, f64, f64),
 }
@@ -40,6 +46,27 @@ impl Layout {
             legend_y: 86,
             statistics_y: 138,
             row_height: 24,
+            legend_step: 24,
+            continuation: 20,
+            narrow: false,
+            font: (20.0, 16.0, 14.0),
+        }
+    }
+
+    /// 540 units wide, for phones: the same type sizes on a narrower
+    /// drawing, so text is scaled down far less; long header lines break.
+    pub fn narrow() -> Self {
+        Layout {
+            width: 540,
+            plot: (96, 262, 516, 562),
+            title_y: 28,
+            label_y: 74,
+            legend_y: 124,
+            statistics_y: 218,
+            row_height: 24,
+            legend_step: 46,
+            continuation: 20,
+            narrow: true,
             font: (20.0, 16.0, 14.0),
         }
     }
