@@ -67,8 +67,10 @@ pub fn draw<DB: DrawingBackend>(
     axes(area, geometry, layout)?;
     medians(area, geometry, layout)?;
     // The patient's curve last, so it lies on top.
-    let mut order: Vec<&CurveGeometry> = geometry.curves.iter().collect();
-    order.sort_by_key(|c| c.emphasis == Emphasis::Patient);
+    let is_patient = |c: &&CurveGeometry| c.emphasis == Emphasis::Patient;
+    let order: Vec<&CurveGeometry> = (geometry.curves.iter().filter(|c| !is_patient(c)))
+        .chain(geometry.curves.iter().filter(is_patient))
+        .collect();
     for curve in &order {
         band(area, curve, geometry.x_max, layout)?;
     }
@@ -339,7 +341,15 @@ fn medians<DB: DrawingBackend>(
         .filter_map(|c| c.median.months().map(|m| (m, c)))
         .filter(|(m, _)| *m <= geometry.x_max)
         .collect();
-    reached.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Left to right; an insertion sort, as there are two medians at most
+    // (and it keeps a general sort's code out of the wasm).
+    for i in 1..reached.len() {
+        let mut j = i;
+        while j > 0 && reached[j - 1].0 > reached[j].0 {
+            reached.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     if let Some((furthest, _)) = reached.last() {
         let x = layout.x(*furthest, geometry.x_max);
         area.draw(&DashedPathElement::new(
@@ -675,6 +685,47 @@ mod tests {
             "This patient&apos;s group — IL8 low (≤ 60.8 pg/mL):",
         ] {
             assert!(svg.contains(&format!(">\n{line}\n<")), "{line}");
+        }
+    }
+
+    #[test]
+    fn odd_data_renders_without_panicking() {
+        // A deterministic sweep (a linear congruential generator, no
+        // randomness crate) over sizes, ties, zero times, all-censored and
+        // all-dead groups and times far beyond the axis, on both layouts.
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            state >> 33
+        };
+        for case in 0..300 {
+            let n = 1 + (next() % 40) as usize;
+            let scale = [0.0, 1e-9, 1.0, 36.0, 1e6, 1e300][case % 6];
+            let times: Vec<f64> = (0..n)
+                .map(|_| (next() % 50) as f64 * scale / 10.0)
+                .collect();
+            let events: Vec<bool> = (0..n)
+                .map(|_| match case % 3 {
+                    0 => true,
+                    1 => false,
+                    _ => next() % 2 == 0,
+                })
+                .collect();
+            let group = SurvivalData::new(times, events).unwrap();
+            let patient = [None, Some(BiomarkerGroup::Low), Some(BiomarkerGroup::High)][case % 3];
+            let g = KmChartGeometry::compute(&KmChartInput {
+                endpoint: KmEndpoint::ALL[case % 3],
+                marker: Marker::ALL[case % 2],
+                low: &group,
+                high: &data().1,
+                patient_group: patient,
+            });
+            for layout in [Layout::wide(), Layout::narrow()] {
+                let svg = render_svg(&g, &layout).unwrap();
+                assert!(svg.contains(crate::RECONSTRUCTION_LABEL.split(';').next().unwrap()));
+            }
         }
     }
 
