@@ -2,6 +2,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod csv;
+pub mod cutoff;
+pub mod export;
 pub mod import;
 pub mod mapping;

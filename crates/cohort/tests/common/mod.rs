@@ -1,0 +1,200 @@
+//! Shared by the integration tests: the test files, their mappings, the
+//! crate's results flattened to the keys `fixtures/generate.R` writes.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use calculator_core::published::{CoxModel as PublishedModel, Marker};
+use cohort::analysis::{CohortAnalysis, GroupSurvival, HazardRatioEstimate};
+use cohort::cutoff::{explore_cutoff, optimal_cutoff, MaxStatOptions};
+use cohort::import::Cohort;
+use cohort::mapping::{ColumnMapping, EndpointRole, EventCoding};
+
+/// The messy files R and the crate both read.
+pub const SETS: [&str; 2] = ["messy_semicolon_days", "messy_comma_months"];
+
+pub fn crate_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+pub fn read_set(set: &str) -> String {
+    let bytes = std::fs::read(crate_dir().join("tests/data").join(format!("{set}.csv")))
+        .expect("test file readable");
+    cohort::csv::decode_utf8(bytes).expect("UTF-8")
+}
+
+/// The mapping a user would end with: the suggested one, plus the event
+/// coding of the semicolon file (dead/alive).
+pub fn import_set(set: &str) -> Cohort {
+    let text = read_set(set);
+    let preview = cohort::import::preview(&text, None, 5).expect("header");
+    let mut mapping: ColumnMapping = preview.mapping;
+    if set == "messy_semicolon_days" {
+        mapping.event_coding = EventCoding::dead_alive();
+    }
+    Cohort::import(&text, None, &mapping).expect("imports")
+}
+
+/// A value as R wrote it: a number (`None` = NA) or text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Number(Option<f64>),
+    Text(String),
+}
+
+fn n(x: f64) -> Value {
+    Value::Number(if x.is_finite() { Some(x) } else { None })
+}
+
+fn opt(x: Option<f64>) -> Value {
+    Value::Number(x)
+}
+
+fn count(x: usize) -> Value {
+    Value::Number(Some(x as f64))
+}
+
+fn put_hr(out: &mut BTreeMap<String, Value>, key: &str, hr: &HazardRatioEstimate, with_coef: bool) {
+    if with_coef {
+        out.insert(format!("{key}/coef"), n(hr.coefficient));
+        out.insert(format!("{key}/se"), n(hr.std_err));
+    }
+    out.insert(format!("{key}/hr"), n(hr.hazard_ratio));
+    out.insert(format!("{key}/hr_lower"), n(hr.lower));
+    out.insert(format!("{key}/hr_upper"), n(hr.upper));
+    out.insert(format!("{key}/hr_p"), n(hr.p_value));
+}
+
+fn put_group(out: &mut BTreeMap<String, Value>, key: &str, name: &str, g: &GroupSurvival) {
+    out.insert(format!("{key}/n_{name}"), count(g.n));
+    out.insert(format!("{key}/events_{name}"), count(g.events));
+    let m = g.median().expect("non-empty group");
+    out.insert(format!("{key}/median_{name}"), opt(m.estimate));
+    out.insert(format!("{key}/median_{name}_lower"), opt(m.lower));
+    out.insert(format!("{key}/median_{name}_upper"), opt(m.upper));
+}
+
+/// Every figure of the crate under the keys of `generate.R`.
+pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
+    let mut out = BTreeMap::new();
+    out.insert("rows_read".into(), count(cohort.rows_read()));
+    out.insert("rows_used".into(), count(cohort.rows_used()));
+    out.insert("rows_excluded".into(), count(cohort.rows_excluded()));
+    let mut ids: Vec<String> = cohort
+        .excluded_rows()
+        .iter()
+        .map(|r| r.id.clone().unwrap_or_default())
+        .collect();
+    ids.sort();
+    out.insert("excluded_ids".into(), Value::Text(ids.join(" ")));
+    for p in cohort.patients() {
+        if let (Some(id), Some(albi)) = (&p.id, p.albi()) {
+            out.insert(format!("albi/{id}"), n(albi.value()));
+        }
+    }
+    let analysis = CohortAnalysis::compute(cohort);
+    for e in &analysis.endpoints {
+        let ep = match e.role {
+            EndpointRole::Primary => "primary",
+            EndpointRole::Second => "second",
+        };
+        out.insert(format!("{ep}/n"), count(e.n));
+        out.insert(format!("{ep}/missing_endpoint"), count(e.missing_endpoint));
+        for m in &e.markers {
+            let key = format!("{ep}/{}", m.marker.key());
+            let c = &m.comparison;
+            out.insert(format!("{key}/n"), count(c.n));
+            out.insert(format!("{key}/missing"), count(m.missing));
+            put_group(&mut out, &key, "low", &c.low);
+            put_group(&mut out, &key, "high", &c.high);
+            let lr = c.log_rank.as_ref().expect("log-rank");
+            out.insert(format!("{key}/logrank_chisq"), n(lr.chi_square));
+            out.insert(format!("{key}/logrank_p"), n(lr.p_value));
+            put_hr(&mut out, &key, c.hazard_ratio.as_ref().expect("Cox"), true);
+
+            let ms = optimal_cutoff(cohort, e.role, m.marker, &MaxStatOptions::default())
+                .expect("maxstat");
+            out.insert(format!("{key}/maxstat/statistic"), n(ms.test.statistic));
+            out.insert(format!("{key}/maxstat/cutoff"), n(ms.test.cutoff));
+            out.insert(format!("{key}/maxstat/p"), n(ms.test.p_value));
+            out.insert(
+                format!("{key}/maxstat/candidates"),
+                count(ms.test.candidates.len()),
+            );
+
+            let cut = match m.marker {
+                Marker::Il6 => 10.0,
+                Marker::Il8 => 100.0,
+            };
+            let x = explore_cutoff(cohort, e.role, m.marker, cut).expect("explore");
+            out.insert(format!("{key}/explore/n_low"), count(x.comparison.low.n));
+            out.insert(format!("{key}/explore/n_high"), count(x.comparison.high.n));
+            out.insert(
+                format!("{key}/explore/logrank_p"),
+                n(x.comparison.log_rank.as_ref().expect("log-rank").p_value),
+            );
+            out.insert(
+                format!("{key}/explore/hr"),
+                n(x.comparison.hazard_ratio.as_ref().expect("Cox").hazard_ratio),
+            );
+        }
+        for f in &e.factors {
+            let key = format!("{ep}/factor/{}", f.factor.key());
+            out.insert(format!("{key}/n"), count(f.n));
+            out.insert(format!("{key}/n_with"), count(f.n_with_factor));
+            put_hr(&mut out, &key, f.hazard_ratio.as_ref().expect("Cox"), false);
+        }
+        for model in &e.models {
+            let key = format!(
+                "{ep}/{}",
+                match model.model {
+                    PublishedModel::Model1 => "model1",
+                    PublishedModel::Model2 => "model2",
+                }
+            );
+            out.insert(format!("{key}/n"), count(model.n));
+            out.insert(format!("{key}/events"), count(model.events));
+            let dropped: Vec<String> = model
+                .dropped
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{}:{}",
+                        d.factor.key(),
+                        match d.reason {
+                            cohort::analysis::DropReason::NotInFile => "not_in_file",
+                            cohort::analysis::DropReason::Constant => "constant",
+                        }
+                    )
+                })
+                .collect();
+            out.insert(format!("{key}/dropped"), Value::Text(dropped.join(" ")));
+            let fit = model.fit.as_ref().expect("model fits");
+            out.insert(format!("{key}/lr_p"), n(fit.likelihood_ratio_p));
+            for term in &fit.terms {
+                put_hr(
+                    &mut out,
+                    &format!("{key}/{}", term.factor.key()),
+                    &term.estimate,
+                    true,
+                );
+            }
+        }
+    }
+    out
+}
+
+/// `expected_<set>.csv` as key → text.
+pub fn read_expected(dir: &Path, set: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(dir.join(format!("expected_{set}.csv")))
+        .unwrap_or_else(|e| panic!("expected_{set}.csv: {e}"));
+    text.lines()
+        .skip(1)
+        .map(|line| {
+            let (k, v) = line.split_once(',').unwrap_or((line, ""));
+            (k.to_owned(), v.to_owned())
+        })
+        .collect()
+}
