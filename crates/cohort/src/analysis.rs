@@ -38,7 +38,7 @@ use calculator_core::published::{
     RiskFactor,
 };
 use survival::{
-    CoxError, CoxFit, CoxTerm, Covariates, KaplanMeierFit, LogRankError, LogRankTest,
+    Covariates, CoxError, CoxFit, CoxTerm, KaplanMeierFit, LogRankError, LogRankTest,
     MedianSurvival, SurvivalData, SurvivalDataError,
 };
 
@@ -466,11 +466,14 @@ pub fn model_factors(endpoint: CoxEndpoint, model: PublishedModel) -> Vec<RiskFa
         .collect()
 }
 
-fn analyse_marker(cohort: &Cohort, role: EndpointRole, kind: EndpointKind, marker: Marker) -> MarkerAnalysis {
+fn analyse_marker(
+    cohort: &Cohort,
+    role: EndpointRole,
+    kind: EndpointKind,
+    marker: Marker,
+) -> MarkerAnalysis {
     let data = EndpointData::new(cohort, role);
-    let (times, events, high) = data.select(role, |p| {
-        p.factor(marker_factor(marker))
-    });
+    let (times, events, high) = data.select(role, |p| p.factor(marker_factor(marker)));
     MarkerAnalysis {
         marker,
         missing: data.patients.len() - times.len(),
@@ -638,7 +641,11 @@ impl<C: Borrow<Cohort>> AnalysisJob<C> {
         let mut tasks = Vec::new();
         let mut endpoints = Vec::new();
         for (index, (role, kind)) in roles.into_iter().enumerate() {
-            let n = c.patients().iter().filter(|p| p.outcome(role).is_some()).count();
+            let n = c
+                .patients()
+                .iter()
+                .filter(|p| p.outcome(role).is_some())
+                .count();
             endpoints.push(EndpointAnalysis {
                 role,
                 kind,
@@ -675,7 +682,8 @@ impl<C: Borrow<Cohort>> AnalysisJob<C> {
             match task {
                 Task::Marker(i, marker) => {
                     let e = &mut self.result.endpoints[i];
-                    e.markers.push(analyse_marker(cohort, e.role, e.kind, marker));
+                    e.markers
+                        .push(analyse_marker(cohort, e.role, e.kind, marker));
                 }
                 Task::Factors(i) => {
                     let e = &mut self.result.endpoints[i];
@@ -683,7 +691,8 @@ impl<C: Borrow<Cohort>> AnalysisJob<C> {
                 }
                 Task::Model(i, endpoint, model) => {
                     let e = &mut self.result.endpoints[i];
-                    e.models.push(analyse_model(cohort, e.role, endpoint, model));
+                    e.models
+                        .push(analyse_model(cohort, e.role, endpoint, model));
                 }
             }
             self.next += 1;

@@ -68,9 +68,8 @@ pub fn explore_cutoff(
         return Err(AnalysisError::InvalidCutoff(cutoff_pg_ml));
     }
     let data = EndpointData::new(cohort, role);
-    let (times, events, high) = data.select(role, |p| {
-        p.marker(marker).map(|v| v.value > cutoff_pg_ml)
-    });
+    let (times, events, high) =
+        data.select(role, |p| p.marker(marker).map(|v| v.value > cutoff_pg_ml));
     if times.is_empty() {
         return Err(AnalysisError::NoPatients);
     }
@@ -192,7 +191,7 @@ impl MaxStatTest {
         if candidates.is_empty() {
             return Err(AnalysisError::NoCandidateCutoffs);
         }
-        if !(spread > 0.0) || candidates.iter().any(|c| !c.statistic.is_finite()) {
+        if spread.is_nan() || spread <= 0.0 || candidates.iter().any(|c| !c.statistic.is_finite()) {
             return Err(AnalysisError::ConstantScores);
         }
         let mut best = candidates[0];
@@ -311,8 +310,17 @@ mod tests {
         //    0.80000000  0.46666667 -0.53333333 -0.03333333 -1.03333333
         // By hand: ranks (max over ties) 1,3,3,4,5; increments 1/5, 1/3,
         // 0, 1/2, 0; cumulative at the ranks 0.2, 0.5333, 0.5333, 1.0333, 1.0333.
-        let s = log_rank_scores(&[1.0, 2.0, 2.0, 3.0, 4.0], &[true, true, false, true, false]);
-        let expected = [0.8, 1.0 - 8.0 / 15.0, -8.0 / 15.0, 1.0 - 31.0 / 30.0, -31.0 / 30.0];
+        let s = log_rank_scores(
+            &[1.0, 2.0, 2.0, 3.0, 4.0],
+            &[true, true, false, true, false],
+        );
+        let expected = [
+            0.8,
+            1.0 - 8.0 / 15.0,
+            -8.0 / 15.0,
+            1.0 - 31.0 / 30.0,
+            -31.0 / 30.0,
+        ];
         for (a, b) in s.iter().zip(expected) {
             assert!((a - b).abs() < 1e-12, "{a} vs {b}");
         }

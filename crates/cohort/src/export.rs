@@ -78,17 +78,19 @@ pub fn patients_csv(cohort: &Cohort) -> String {
     let mut out = patient_columns(second).join(",");
     out.push('\n');
     for p in cohort.patients() {
-        let mut fields: Vec<String> = vec![
-            p.line.to_string(),
-            quoted(p.id.as_deref().unwrap_or("")),
-        ];
+        let mut fields: Vec<String> =
+            vec![p.line.to_string(), quoted(p.id.as_deref().unwrap_or(""))];
         fields.extend(outcome_fields(p.primary));
         if second {
             fields.extend(outcome_fields(p.second));
         }
         for marker in Marker::ALL {
             fields.push(lab(p.marker(marker)));
-            fields.push(p.group(marker).map(|g| g.code().to_owned()).unwrap_or_default());
+            fields.push(
+                p.group(marker)
+                    .map(|g| g.code().to_owned())
+                    .unwrap_or_default(),
+            );
         }
         fields.push(lab(p.albumin_g_l));
         fields.push(lab(p.bilirubin_umol_l));
@@ -113,7 +115,11 @@ pub fn patients_csv(cohort: &Cohort) -> String {
             Some(false) => "no".to_owned(),
             None => String::new(),
         });
-        fields.push(p.child_pugh.map(|c| c.code().to_owned()).unwrap_or_default());
+        fields.push(
+            p.child_pugh
+                .map(|c| c.code().to_owned())
+                .unwrap_or_default(),
+        );
         out.push_str(&fields.join(","));
         out.push('\n');
     }

@@ -42,9 +42,7 @@ fn check_set(set: &str) {
         let ok = match value {
             Value::Text(t) => t == text,
             Value::Number(None) => text == "NA",
-            Value::Number(Some(x)) => text
-                .parse::<f64>()
-                .is_ok_and(|r| close(*x, r, R_RELATIVE)),
+            Value::Number(Some(x)) => text.parse::<f64>().is_ok_and(|r| close(*x, r, R_RELATIVE)),
         };
         if !ok {
             failures.push(format!("{key}: R {text}, crate {value:?}"));

@@ -137,7 +137,11 @@ pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
             );
             out.insert(
                 format!("{key}/explore/hr"),
-                n(x.comparison.hazard_ratio.as_ref().expect("Cox").hazard_ratio),
+                n(x.comparison
+                    .hazard_ratio
+                    .as_ref()
+                    .expect("Cox")
+                    .hazard_ratio),
             );
         }
         for f in &e.factors {
