@@ -59,9 +59,9 @@ if [ "$mode" = test ]; then
     say "installing poppler-utils (PDF checks of the print view)"
     apt_install poppler-utils
   fi
-  if ! command -v Rscript >/dev/null || ! Rscript -e 'library(survival)' >/dev/null 2>&1; then
+  if ! command -v Rscript >/dev/null || ! Rscript -e "library(survival); library(maxstat)" >/dev/null 2>&1; then
     say "installing R and the survival package"
-    apt_install r-base-core r-cran-survival
+    apt_install r-base-core r-cran-survival r-cran-maxstat
   fi
 fi
 say "tools ready"
