@@ -201,7 +201,7 @@ fn chart(view: &ChartView, patient_group: Option<BiomarkerGroup>) -> Html {
         <>
             <p class="km-figure">
                 { "Paper: " }<strong data-testid="km-figure">{ g.text.figure }</strong>
-                { format!(" ({})", comparison.source) }
+                { where_in_the_paper(comparison.source, g.text.figure) }
             </p>
             <p class="km-patient" data-testid="km-patient-group">{ patient_note }</p>
             <figure class="km-figure-box">
@@ -251,6 +251,20 @@ fn chart(view: &ChartView, patient_group: Option<BiomarkerGroup>) -> Html {
             { survival_table(g) }
             { risk_table(g) }
         </>
+    }
+}
+
+/// The rest of the published source (`Results, Overall survival`) once the
+/// figure, already named, is left out.
+fn where_in_the_paper(source: &str, figure: &str) -> String {
+    let rest: Vec<&str> = source
+        .split("; ")
+        .filter(|part| !figure.contains(part) && !part.contains(figure))
+        .collect();
+    if rest.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", rest.join("; "))
     }
 }
 

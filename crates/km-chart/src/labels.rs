@@ -42,12 +42,16 @@ pub(crate) fn y_axis_label(endpoint: KmEndpoint) -> &'static str {
     }
 }
 
+/// `Overall survival by baseline IL6 (reconstruction of Fig. 2a)`; the
+/// additional files are named by their figure only (`Fig. S2a`), which keeps
+/// the title on one line of a narrow drawing.
 pub(crate) fn title(endpoint: KmEndpoint, marker: Marker) -> String {
+    let figure = figure_name(endpoint, marker);
+    let short = figure.rsplit(": ").next().unwrap_or(figure);
     format!(
-        "{} by baseline {} (reconstruction of {})",
+        "{} by baseline {} (reconstruction of {short})",
         endpoint.label(),
         marker.label(),
-        figure_name(endpoint, marker)
     )
 }
 
@@ -124,6 +128,18 @@ mod tests {
             "Fig. 3a"
         );
         assert!(figure_name(KmEndpoint::ProgressionFreeSurvival, Marker::Il6).ends_with("S2a"));
+    }
+
+    #[test]
+    fn titles_name_the_figure_briefly() {
+        assert_eq!(
+            title(KmEndpoint::ProgressionFreeSurvival, Marker::Il8),
+            "Progression-free survival by baseline IL8 (reconstruction of Fig. S2b)"
+        );
+        assert_eq!(
+            title(KmEndpoint::OverallSurvival, Marker::Il6),
+            "Overall survival by baseline IL6 (reconstruction of Fig. 2a)"
+        );
     }
 
     #[test]
