@@ -3,7 +3,7 @@
 //! `scripts/bench-engine.sh` runs both and prints the ratio.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
-use survival::{CoxFit, Covariates, KaplanMeierFit, LogRankTest, SurvivalData};
+use survival::{Covariates, CoxFit, KaplanMeierFit, LogRankTest, SurvivalData};
 
 #[path = "bench_data.rs"]
 mod bench_data;
@@ -23,11 +23,7 @@ fn split(data: &bench_data::BenchData, high: bool) -> SurvivalData {
 }
 
 fn engine(c: &mut Criterion) {
-    for (name, run) in [
-        ("kaplan_meier", 0),
-        ("log_rank", 1),
-        ("cox_efron", 2),
-    ] {
+    for (name, run) in [("kaplan_meier", 0), ("log_rank", 1), ("cox_efron", 2)] {
         let mut group = c.benchmark_group(name);
         group.sampling_mode(SamplingMode::Flat).sample_size(10);
         for n in SIZES {
@@ -36,8 +32,8 @@ fn engine(c: &mut Criterion) {
             // of each call, as survfit/survdiff/coxph do it inside each call.
             group.bench_function(BenchmarkId::from_parameter(n), |b| match run {
                 0 => b.iter(|| {
-                    let all = SurvivalData::new(data.times.clone(), data.events.clone())
-                        .expect("valid");
+                    let all =
+                        SurvivalData::new(data.times.clone(), data.events.clone()).expect("valid");
                     KaplanMeierFit::fit(&all).median()
                 }),
                 1 => b.iter(|| {
@@ -46,8 +42,8 @@ fn engine(c: &mut Criterion) {
                     LogRankTest::compute(&[&low, &high]).map(|t| t.p_value())
                 }),
                 _ => b.iter(|| {
-                    let all = SurvivalData::new(data.times.clone(), data.events.clone())
-                        .expect("valid");
+                    let all =
+                        SurvivalData::new(data.times.clone(), data.events.clone()).expect("valid");
                     let covariate = Covariates::single(data.group.clone()).expect("finite");
                     CoxFit::fit(&all, &covariate).map(|fit| fit.likelihood_ratio_p())
                 }),

@@ -7,7 +7,9 @@ use std::io::Write;
 mod bench_data;
 
 fn main() -> std::io::Result<()> {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "target/bench-data".to_owned());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "target/bench-data".to_owned());
     std::fs::create_dir_all(&dir)?;
     for n in [1_000usize, 10_000, 100_000, 1_000_000] {
         let data = bench_data::generate(n);
