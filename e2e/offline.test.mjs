@@ -201,11 +201,22 @@ test("after one visit over http the app works with the network cut and the serve
   await waitForController(page);
   assert.equal(await textOf(page, "version"), `Version 0.1.0, build ${buildId}`);
   assert.deepEqual(await page.evaluate(() => caches.keys()), [`soramic-il-calculator-${buildId}`]);
+  // "Download for offline use" saves the single file. (Chromium sends a
+  // download past the service worker, so this needs the site reachable.)
+  await page.locator(byTestId("nav-about")).click();
+  const [saved] = await Promise.all([page.waitForEvent("download"), page.locator(byTestId("download-offline")).click()]);
+  assert.equal(await saved.failure(), null, "download failure");
+  assert.equal(saved.suggestedFilename(), "calculator-offline.html");
+  assert.deepEqual(await readFile(await saved.path()), await readFile(join(dir, "calculator-offline.html")));
 
   await goOffline(context, page);
   await server.close();
+  // A new document (not a same-document fragment change): every file comes from the cache.
+  await page.evaluate(() => (window.__previousDocument = true));
+  await page.goto("about:blank");
   await page.goto(server.url + LINK);
   await page.waitForSelector(byTestId("disclaimer"));
+  assert.equal(await page.evaluate(() => window.__previousDocument), undefined, "a fresh page load");
   assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), "served by the service worker");
   // The link's values, then the whole flow typed by hand.
   assert.equal(await textOf(page, "albi-score"), "-1.72");
@@ -219,6 +230,7 @@ test("after one visit over http the app works with the network cut and the serve
   assert.equal(await download.getAttribute("download"), "");
   await download.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${ARTIFACTS}offline-http-about.png` });
+
   await page.locator(byTestId("nav-calculator")).click();
   await page.screenshot({ path: `${ARTIFACTS}offline-http.png`, fullPage: true });
   await assertClean(page, record);
