@@ -334,6 +334,11 @@ test("a new build makes the service worker offer a reload, and the reload shows 
   assert.equal(await textOf(page, "version"), `Version 0.1.0, build ${oldId}`);
   assert.equal(await textOf(page, "albi-score"), "-1.72");
   await page.screenshot({ path: `${ARTIFACTS}offline-update-notice.png` });
+  // A second tab of the old build is told too.
+  const other = await context.newPage();
+  other.on("pageerror", (e) => record.errors.push(e.message));
+  await other.goto(server.url);
+  await other.locator(byTestId("update-notice")).waitFor();
 
   await Promise.all([page.waitForEvent("load"), page.locator(byTestId("update-reload")).click()]);
   await page.waitForSelector(byTestId("disclaimer"));
@@ -341,6 +346,11 @@ test("a new build makes the service worker offer a reload, and the reload shows 
   assert.equal(await textOf(page, "albi-score"), "-1.72", "the fragment survives the reload");
   assert.equal(await page.locator(byTestId("update-notice")).count(), 0);
   assert.deepEqual(await page.evaluate(() => caches.keys()), [`soramic-il-calculator-${newId}`], "the old cache is gone");
+  // The other tab keeps the old build it has loaded, with the notice, until reloaded.
+  assert.equal(await textOf(other, "version"), `Version 0.1.0, build ${oldId}`);
+  await Promise.all([other.waitForEvent("load"), other.locator(byTestId("update-reload")).click()]);
+  await other.waitForSelector(byTestId("disclaimer"));
+  assert.equal(await textOf(other, "version"), `Version 0.1.0, build ${newId}`);
   await assertClean(page, record);
   await context.close();
   await server.close();

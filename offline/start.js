@@ -23,9 +23,13 @@ function watchForUpdates() {
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   const container = navigator.serviceWorker;
   let updating = false;
+  const hadController = container.controller !== null;
   container.addEventListener("controllerchange", () => {
-    // The first install also takes control (same build): no reload then.
     if (updating) location.reload();
+    // Another tab let the new build take over: this page still runs the old
+    // one (all loaded), and says so. The first install also takes control of
+    // this page, but is its own build: nothing to say then.
+    else if (hadController) showNotice(() => location.reload());
   });
   const offer = (worker) => {
     if (!container.controller || document.querySelector("[data-testid=update-notice]")) return;
@@ -52,6 +56,7 @@ function watchForUpdates() {
 }
 
 function showNotice(onReload) {
+  document.querySelector("[data-testid=update-notice]")?.remove();
   // Added after the app has mounted (Yew clears <body> when it mounts).
   const notice = document.createElement("div");
   notice.className = "update-notice";
