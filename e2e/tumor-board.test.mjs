@@ -37,8 +37,8 @@ test("presentation mode fills 1920×1080 without a scrollbar and toggles by keyb
   assert.equal(await page.locator(byTestId("toggle-presentation")).getAttribute("aria-pressed"), "true");
   assert.equal(await textOf(page, "albi-score"), "-1.72");
   assert.equal(await textOf(page, "il6-group"), "high");
+  await page.screenshot({ path: `${ARTIFACTS}presentation-1920x1080.png`, fullPage: true });
   assert.equal(await hasScrollbars(page), false, "presentation mode must not scroll at 1920×1080");
-  await page.screenshot({ path: `${ARTIFACTS}presentation-1920x1080.png` });
   await page.keyboard.press("Escape");
   await page.waitForSelector(".app:not(.presentation)");
   await page.locator(byTestId("toggle-presentation")).click();
@@ -55,6 +55,7 @@ test("printing gives one A4 page with the inputs, results, citation, version and
   const pdf = await page.pdf({ format: "A4", printBackground: false });
   const file = `${ARTIFACTS}print-a4.pdf`;
   writeFileSync(file, pdf);
+  execFileSync("pdftoppm", ["-r", "80", "-gray", "-png", "-singlefile", file, `${ARTIFACTS}print-a4-grey`]);
   const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
   assert.match(info, /^Pages:\s+1$/m, "one page");
   const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
@@ -62,7 +63,6 @@ test("printing gives one A4 page with the inputs, results, citation, version and
                         "7.8 months", "Öcal", "NCT01126645", "Version", "Printed"]) {
     assert.ok(text.includes(needle), `printed page contains ${needle}`);
   }
-  execFileSync("pdftoppm", ["-r", "80", "-gray", "-png", "-singlefile", file, `${ARTIFACTS}print-a4-grey`]);
   const letter = await page.pdf({ format: "Letter" });
   writeFileSync(`${ARTIFACTS}print-letter.pdf`, letter);
   assert.match(execFileSync("pdfinfo", [`${ARTIFACTS}print-letter.pdf`], { encoding: "utf8" }), /^Pages:\s+1$/m);

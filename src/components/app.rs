@@ -1,7 +1,7 @@
 //! The application shell: owns the state, keeps it in the URL fragment, and
 //! lays out the form, the results and the About view.
 
-use calculator_core::published::{CITATION, SHORT_CITATION};
+use calculator_core::published::{Marker, CITATION, SHORT_CITATION};
 use calculator_core::summary::{summary, CAVEAT};
 use calculator_core::Assessment;
 use wasm_bindgen::JsCast;
@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::build_info::version_label;
 use crate::components::about::About;
 use crate::components::input_form::InputForm;
+use crate::components::km_chart::KmChart;
 use crate::components::results::Results;
 use crate::components::toolbar::Toolbar;
 use crate::location::{listen_for_fragment_changes, read_fragment, write_fragment};
@@ -95,7 +96,6 @@ pub fn App() -> Html {
                 <strong>{ "Reference, not prediction. " }</strong>
                 { CAVEAT }
             </p>
-            <p class="print-only" data-testid="print-date">{ format!("Printed {}", *printed_at) }</p>
             if state.view == View::Calculator {
                 <Toolbar
                     summary={(*summary).clone()}
@@ -105,14 +105,15 @@ pub fn App() -> Html {
                 <main class="layout">
                     <InputForm inputs={state.inputs.clone()} assessment={assessment.clone()} on_action={on_action} />
                     <Results assessment={assessment.clone()} summary={(*summary).clone()} />
+                    <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} />
                 </main>
-                <crate::components::km_chart::KmChart il6_group={assessment.group(calculator_core::published::Marker::Il6)} il8_group={assessment.group(calculator_core::published::Marker::Il8)} />
             } else {
                 <main><About /></main>
             }
             <footer>
                 <p>{ format!("Source: {SHORT_CITATION} (83 patients). Computed in your browser; nothing is sent anywhere.") }</p>
                 <p class="print-only">{ CITATION }</p>
+                <p class="print-only" data-testid="print-date">{ format!("Printed {}", *printed_at) }</p>
                 <p data-testid="version">{ (*version).clone() }</p>
             </footer>
         </div>
