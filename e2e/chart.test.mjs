@@ -4,7 +4,7 @@
 // and from Table 1 for the group sizes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { launch, serveDist, openPage, byTestId, textOf } from "./browser.mjs";
 import { publishedKm, ENDPOINT_KEYS } from "./published.mjs";
 
@@ -160,4 +160,45 @@ test("the chart is readable on a phone", async () => {
   await page.locator(byTestId("km-section")).screenshot({ path: `${ARTIFACTS}km-phone.png` });
   assertClean(record, server.url);
   await page.close();
+});
+
+test("the chart exports as SVG and PNG with its legend, n and the reconstruction label inside", async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(server.url + "#il6=12.4");
+  await page.locator(byTestId("km-marker-il8")).check();
+  await page.locator(byTestId("km-marker-il6")).check();
+
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator(byTestId("km-export-svg")).click(),
+  ]);
+  assert.equal(svgDownload.suggestedFilename(), "km-os-il6.svg");
+  const svgPath = `${ARTIFACTS}export-km-os-il6.svg`;
+  await svgDownload.saveAs(svgPath);
+  const svg = readFileSync(svgPath, "utf8");
+  assert.match(svg, /^<svg width="960" height="\d+"/);
+  // Table 1: IL6 35 low, 48 high; the patient (IL6 12.4) is in the high group.
+  assert.match(svg, /n = 35, median 19\.0 months/);
+  assert.match(svg, /This patient&apos;s group — IL6 high \(&gt; 6\.53 pg\/mL\): n = 48, median 7\.8 months/);
+  assert.ok(svg.includes("Reconstructed from the published summary statistics"), "label inside the image");
+
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator(byTestId("km-export-png")).click(),
+  ]);
+  assert.equal(pngDownload.suggestedFilename(), "km-os-il6.png");
+  const pngPath = `${ARTIFACTS}export-km-os-il6.png`;
+  await pngDownload.saveAs(pngPath);
+  const png = readFileSync(pngPath);
+  assert.equal(png.subarray(1, 4).toString("ascii"), "PNG");
+  // IHDR: width and height, big-endian, at bytes 16..24; twice the SVG's size.
+  assert.equal(png.readUInt32BE(16), 1920);
+  assert.ok(png.length > 20_000, `a drawn image, not a blank one (${png.length} bytes)`);
+  assert.match(await textOf(page, "km-export-status"), /Saved km-os-il6\.png/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

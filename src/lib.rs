@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod build_info;
+pub mod chart_export;
 pub mod clipboard;
 pub mod components;
 pub mod location;

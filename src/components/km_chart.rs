@@ -12,11 +12,12 @@ use calculator_core::published::{km_comparison, KmEndpoint, Marker};
 use calculator_core::BiomarkerGroup;
 use km_chart::cohort::{endpoint_code, ReferenceCurves};
 use km_chart::{
-    csv_data_url, group_label, render_svg, KmChartGeometry, KmChartInput, Layout,
-    RECONSTRUCTION_LABEL, SURVIVAL_TABLE_MONTHS,
+    csv_data_url, group_label, render_svg, render_svg_file, svg_data_url, KmChartGeometry,
+    KmChartInput, Layout, RECONSTRUCTION_LABEL, SURVIVAL_TABLE_MONTHS,
 };
 use yew::prelude::*;
 
+use crate::chart_export::{download, download_png};
 use crate::window_events::WindowListener;
 
 #[derive(Properties, PartialEq)]
@@ -119,6 +120,49 @@ pub fn KmChart(props: &KmChartProps) -> Html {
         |&(e, m, g, n)| compute_view(&reference, e, m, g, n),
     );
 
+    // Exports always use the wide layout, whatever the screen: the file is
+    // for slides and the record, not for this window.
+    let export_status = use_state(String::new);
+    let export = |png: bool| {
+        let view = view.clone();
+        let status = export_status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Ok(view) = &*view else { return };
+            let layout = Layout::wide();
+            let name = format!(
+                "km-{}-{}",
+                endpoint_code(view.geometry.endpoint),
+                view.geometry.marker.key()
+            );
+            let svg = match render_svg_file(&view.geometry, &layout) {
+                Ok(svg) => svg,
+                Err(error) => return status.set(format!("Could not export: {error}")),
+            };
+            let url = svg_data_url(&svg);
+            if png {
+                let status = status.clone();
+                let done = format!("Saved {name}.png.");
+                download_png(
+                    &url,
+                    layout.width,
+                    layout.height(&view.geometry),
+                    format!("{name}.png"),
+                    move |result| {
+                        status.set(match result {
+                            Ok(()) => done.clone(),
+                            Err(e) => format!("Could not export the PNG: {}.", e.0),
+                        })
+                    },
+                );
+            } else {
+                status.set(match download(&url, &format!("{name}.svg")) {
+                    Ok(()) => format!("Saved {name}.svg."),
+                    Err(e) => format!("Could not export the SVG: {}.", e.0),
+                });
+            }
+        })
+    };
+
     let endpoint_choice = |choice: KmEndpoint| {
         let endpoint = endpoint.clone();
         let code = endpoint_code(choice);
@@ -172,6 +216,11 @@ pub fn KmChart(props: &KmChartProps) -> Html {
                     },
                 }
             }
+            <p class="km-export">
+                <button type="button" data-testid="km-export-svg" onclick={export(false)}>{ "Export chart as SVG" }</button>
+                <button type="button" data-testid="km-export-png" onclick={export(true)}>{ "Export chart as PNG" }</button>
+                <span role="status" data-testid="km-export-status">{ (*export_status).clone() }</span>
+            </p>
             if let Some(href) = &reference.download {
                 <p class="km-download">
                     <a data-testid="km-download-csv" href={href.clone()} download="reconstructed_cohort.csv">

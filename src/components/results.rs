@@ -168,6 +168,7 @@ fn relative_hazard_section(a: &Assessment) -> Html {
         <section class="relative-hazard">
             <h3>{ "Relative hazard against the reference profile" }</h3>
             <p>{ "Product of the published multivariable hazard ratios of the risk factors this patient has, against a patient with none of them (hazard ratio 1)." }</p>
+            <div class="table-scroll">
             <table>
                 <thead><tr><th scope="col">{ "Endpoint" }</th><th scope="col">{ "Model 1" }</th><th scope="col">{ "Model 2" }</th></tr></thead>
                 <tbody>
@@ -180,6 +181,7 @@ fn relative_hazard_section(a: &Assessment) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             <p class="caveat">{ "No confidence interval can be given for these products: the paper publishes no covariance of its estimates. Model 1 uses albumin and bilirubin separately, Model 2 the mALBI grade instead." }</p>
         </section>
     }
@@ -213,6 +215,7 @@ fn medians_section(a: &Assessment) -> Html {
     html! {
         <section class="medians">
             <h3>{ "Published medians of the patient's groups" }</h3>
+            <div class="table-scroll">
             <table>
                 <thead><tr>
                     <th scope="col">{ "Group" }</th>
@@ -220,6 +223,7 @@ fn medians_section(a: &Assessment) -> Html {
                 </tr></thead>
                 <tbody>{ row(Marker::Il6) }{ row(Marker::Il8) }</tbody>
             </table>
+            </div>
         </section>
     }
 }

@@ -81,9 +81,20 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The chart as a standalone SVG document that fills its container's width
+/// The chart as an SVG element that fills its container's width
 /// (`width="100%"`, the drawing's `viewBox`, no fixed height).
 pub fn render_svg(geometry: &KmChartGeometry, layout: &Layout) -> Result<String, KmChartError> {
+    let size = (layout.width, layout.height(geometry));
+    let svg = render_svg_file(geometry, layout)?;
+    // plotters writes fixed pixel dimensions; the viewBox it also writes is
+    // all a browser needs to scale the drawing to the container.
+    let fixed = format!("<svg width=\"{}\" height=\"{}\" ", size.0, size.1);
+    Ok(svg.replacen(&fixed, "<svg width=\"100%\" ", 1))
+}
+
+/// The chart as a standalone SVG file with fixed pixel dimensions, for
+/// export: it opens in any viewer and has an intrinsic size to rasterise.
+pub fn render_svg_file(geometry: &KmChartGeometry, layout: &Layout) -> Result<String, KmChartError> {
     let size = (layout.width, layout.height(geometry));
     let mut svg = String::new();
     {
@@ -92,10 +103,7 @@ pub fn render_svg(geometry: &KmChartGeometry, layout: &Layout) -> Result<String,
         area.present()
             .map_err(|e| KmChartError::Drawing(e.to_string()))?;
     }
-    // plotters writes fixed pixel dimensions; the viewBox it also writes is
-    // all a browser needs to scale the drawing to the container.
-    let fixed = format!("<svg width=\"{}\" height=\"{}\" ", size.0, size.1);
-    Ok(svg.replacen(&fixed, "<svg width=\"100%\" ", 1))
+    Ok(svg)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -590,6 +598,30 @@ mod tests {
         let svg_tag = svg.lines().next().unwrap_or_default();
         assert!(!svg_tag.contains("height="), "{svg_tag}");
         assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn the_export_file_has_fixed_dimensions_and_carries_legend_and_label() {
+        let (low, high) = data();
+        let g = KmChartGeometry::compute(&KmChartInput {
+            endpoint: KmEndpoint::OverallSurvival,
+            marker: Marker::Il6,
+            low: &low,
+            high: &high,
+            patient_group: None,
+        });
+        let layout = Layout::wide();
+        let file = render_svg_file(&g, &layout).unwrap();
+        let tag = file.lines().next().unwrap_or_default();
+        assert!(
+            tag.starts_with(&format!("<svg width=\"960\" height=\"{}\"", layout.height(&g))),
+            "{tag}"
+        );
+        assert!(tag.contains("xmlns=\"http://www.w3.org/2000/svg\""), "{tag}");
+        // The image must stand alone: legend with n and median, and the label.
+        // The test data have 8 subjects per group.
+        assert_eq!(file.matches("n = 8, median").count(), 2, "{file}");
+        assert!(file.contains("Reconstructed from the published summary statistics"));
     }
 
     #[test]

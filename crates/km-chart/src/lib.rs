@@ -47,9 +47,9 @@ mod labels;
 mod layout;
 mod palette;
 
-pub use draw::{draw, render_svg};
+pub use draw::{draw, render_svg, render_svg_file};
 pub use error::KmChartError;
-pub use export::csv_data_url;
+pub use export::{csv_data_url, svg_data_url};
 pub use geometry::{
     BandPolygon, ChartText, CurveGeometry, Emphasis, KmChartGeometry, KmChartInput, MedianMarker,
     RiskTableColumn, RiskTableGeometry, SurvivalTableRow, Tick, RISK_TABLE_MONTHS,
