@@ -94,7 +94,10 @@ pub fn render_svg(geometry: &KmChartGeometry, layout: &Layout) -> Result<String,
 
 /// The chart as a standalone SVG file with fixed pixel dimensions, for
 /// export: it opens in any viewer and has an intrinsic size to rasterise.
-pub fn render_svg_file(geometry: &KmChartGeometry, layout: &Layout) -> Result<String, KmChartError> {
+pub fn render_svg_file(
+    geometry: &KmChartGeometry,
+    layout: &Layout,
+) -> Result<String, KmChartError> {
     let size = (layout.width, layout.height(geometry));
     let mut svg = String::new();
     {
@@ -614,10 +617,16 @@ mod tests {
         let file = render_svg_file(&g, &layout).unwrap();
         let tag = file.lines().next().unwrap_or_default();
         assert!(
-            tag.starts_with(&format!("<svg width=\"960\" height=\"{}\"", layout.height(&g))),
+            tag.starts_with(&format!(
+                "<svg width=\"960\" height=\"{}\"",
+                layout.height(&g)
+            )),
             "{tag}"
         );
-        assert!(tag.contains("xmlns=\"http://www.w3.org/2000/svg\""), "{tag}");
+        assert!(
+            tag.contains("xmlns=\"http://www.w3.org/2000/svg\""),
+            "{tag}"
+        );
         // The image must stand alone: legend with n and median, and the label.
         // The test data have 8 subjects per group.
         assert_eq!(file.matches("n = 8, median").count(), 2, "{file}");
