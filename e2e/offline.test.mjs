@@ -186,7 +186,10 @@ test("a wasm that is not this build's is refused (SRI)", async () => {
   });
   await page.goto(server.url);
   assert.match(await refused, /integrity/i);
-  assert.equal(await page.locator(byTestId("disclaimer")).count(), 0, "the app did not start");
+  // The static first paint stays, and says plainly that nothing works.
+  await page.waitForSelector(".startup-notice.failed");
+  assert.match(await textOf(page, "startup-notice"), /could not start/);
+  assert.equal(await page.locator("[data-prerendered]").count(), 1, "the app did not start");
   await context.close();
   await server.close();
 });

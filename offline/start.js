@@ -6,11 +6,25 @@ import init, * as bindings from "__BINDINGS__";
 
 // fetch() with `integrity`: the browser refuses a wasm whose bytes are not
 // this build's. (Trunk's own starter passes a bare URL, which skips SRI.)
-const wasm = await init({
-  module_or_path: fetch(new URL("__WASM__", import.meta.url), { integrity: "__WASM_INTEGRITY__" }),
-});
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+try {
+  const wasm = await init({
+    module_or_path: fetch(new URL("__WASM__", import.meta.url), { integrity: "__WASM_INTEGRITY__" }),
+  });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+} catch (error) {
+  // The static first paint looks like the app: say plainly that it is not
+  // working, rather than leave a form that computes nothing.
+  console.error("The calculator could not start:", error);
+  const notice = document.querySelector("[data-testid=startup-notice]");
+  if (notice) {
+    notice.textContent =
+      "The calculator could not start, so no result can be shown. Reload the page; " +
+      "if this persists, use the offline file or another browser.";
+    notice.classList.add("failed");
+    notice.setAttribute("role", "alert");
+  }
+}
 watchForUpdates();
 
 /**

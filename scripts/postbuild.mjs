@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { withPrerenderedBody } from "./prerender.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const STAGING = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -80,6 +81,9 @@ const write = (name, content) => writeFile(join(STAGING, name), content);
 // --- What Trunk produced ----------------------------------------------------
 
 let html = (await read("index.html")).toString("utf8");
+// The static first paint is rendered from Trunk's own output, before any of
+// the changes below (it needs Trunk's starter to run the app once).
+html = await withPrerenderedBody(html, STAGING).catch((error) => fail(`prerender: ${error.message}`));
 const trunkFiles = (await listFiles(STAGING)).filter((f) => f !== "sw.js" && !f.startsWith("start-") && f !== SINGLE_FILE);
 
 const inlineScripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
@@ -95,7 +99,7 @@ const wasmBytes = await read(wasmName);
 
 // Every file Trunk wrote plus the templates and this script: any change to
 // what the user receives gives a new id, hence a new cache and an update notice.
-const templates = ["offline/start.js", "offline/sw.js", "scripts/postbuild.mjs"];
+const templates = ["offline/start.js", "offline/sw.js", "scripts/postbuild.mjs", "scripts/prerender.mjs"];
 const idHash = createHash("sha256");
 for (const name of trunkFiles) idHash.update(`${name}\0`).update(await read(name)).update("\0");
 for (const name of templates) idHash.update(`${name}\0`).update(await readFile(join(ROOT, name))).update("\0");

@@ -50,11 +50,14 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund
 fi
 
+# Chromium renders the static first paint at build time (scripts/prerender.mjs)
+# and runs the browser tests.
+if [ ! -x /usr/bin/chromium ] || { [ "$mode" = test ] && [ ! -x /usr/bin/chromedriver ]; }; then
+  say "installing Chromium and chromedriver"
+  apt_install chromium chromium-driver
+fi
+
 if [ "$mode" = test ]; then
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "installing Chromium and chromedriver"
-    apt_install chromium chromium-driver
-  fi
   if ! command -v pdfinfo >/dev/null || ! command -v pdftoppm >/dev/null; then
     say "installing poppler-utils (PDF checks of the print view)"
     apt_install poppler-utils

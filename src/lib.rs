@@ -8,12 +8,14 @@ pub mod chart_export;
 pub mod clipboard;
 pub mod components;
 pub mod location;
+pub mod prerender_shell;
 pub mod state;
 pub mod window_events;
 
 pub use components::app::App;
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body, replacing the static first paint.
 pub fn start() {
+    prerender_shell::carry_over_typed_values();
     yew::Renderer::<App>::new().render();
 }

@@ -1,0 +1,80 @@
+// First paint does not wait for the wasm: the built index.html already holds
+// the app's form and frame (scripts/prerender.mjs), the live app takes over
+// without moving anything, and what was typed before it arrived is kept.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch, serveDist, byTestId, textOf, DIST } from "./browser.mjs";
+
+let browser;
+let server;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const boxes = (page) =>
+  page.evaluate(() =>
+    ["disclaimer", "input-il6", "input-bilirubin", "cirrhosis-unknown", "km-chart", "nav-about"].map((id) => {
+      const box = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+      return box && [id, Math.round(box.x), Math.round(box.y + window.scrollY), Math.round(box.width), Math.round(box.height)];
+    }),
+  );
+
+test("the built index.html already shows the form and the app's frame", () => {
+  const html = readFileSync(`${DIST}index.html`, "utf8");
+  for (const id of ["disclaimer", "input-il6", "input-il8", "input-albumin", "input-bilirubin", "km-chart", "version"]) {
+    assert.ok(html.includes(`data-testid="${id}"`), `index.html contains ${id}`);
+  }
+  assert.ok(html.includes("data-prerendered"), "marked as the static copy");
+});
+
+/** Opens the page with the wasm held back until `release()` is called. */
+async function openHeld() {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  let release;
+  const wasmHeld = new Promise((resolve) => { release = resolve; });
+  await page.route("**/*_bg.wasm", async (route) => {
+    await wasmHeld;
+    await route.continue();
+  });
+  await page.goto(server.url, { waitUntil: "domcontentloaded" });
+  // The static copy is on screen while the wasm is still held back.
+  await page.waitForSelector("[data-prerendered] [data-testid=input-il6]");
+  return { page, errors, release };
+}
+
+test("the wasm takes over without moving anything on the page", async () => {
+  const { page, errors, release } = await openHeld();
+  const before = await boxes(page);
+  assert.ok(before.every(Boolean), "every measured element is in the static copy");
+  release();
+  await page.waitForSelector("[data-prerendered]", { state: "detached" });
+  assert.equal(await page.locator(".app").count(), 1, "one app: the static copy was replaced");
+  assert.deepEqual(await boxes(page), before);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("what was typed before the wasm arrived is kept", async () => {
+  const { page, errors, release } = await openHeld();
+  await page.locator(byTestId("input-il6")).fill("12,4");
+  await page.locator(byTestId("unit-albumin")).selectOption("g/dL");
+  await page.locator(byTestId("cirrhosis-yes")).check();
+  release();
+  await page.waitForSelector("[data-prerendered]", { state: "detached" });
+  assert.equal(await page.locator(byTestId("input-il6")).inputValue(), "12,4");
+  assert.equal(await page.locator(byTestId("unit-albumin")).inputValue(), "g/dL");
+  assert.ok(await page.locator(byTestId("cirrhosis-yes")).isChecked());
+  assert.equal(await textOf(page, "il6-group"), "high");
+  assert.equal(new URL(page.url()).hash, "#il6=12,4&albumin_unit=g/dL&cirrhosis=yes");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
