@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # The survival engine against R's survival on the same data, 10^3 to 10^6
-# subjects: Kaplan–Meier with CIs and median, log-rank, Cox (Efron).
-# Prints a Markdown table (engine median, R median, R/engine) for BENCHMARKS.md.
+# subjects: Kaplan–Meier with CIs and median, log-rank, Cox (Efron); natively
+# (criterion), in wasm in headless Chromium (performance.now()), and R.
+# Prints a Markdown table for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=target/bench-data
 cargo run --quiet --release -p survival --example write_bench_data -- "$dir" >/dev/null
 cargo bench -p survival --bench engine -- --noplot >"$dir/criterion.log" 2>&1
+CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} cargo test --quiet --release \
+  --target wasm32-unknown-unknown -p survival --test wasm_bench -- --include-ignored --nocapture \
+  2>/dev/null | grep '^wasm,' >"$dir/wasm.csv"
 Rscript crates/survival/benches/bench.R "$dir" >"$dir/r.csv"
-python3 - "$dir/r.csv" <<'PY'
+python3 - "$dir/r.csv" "$dir/wasm.csv" <<'PY'
 import csv, json, sys
 r = {(row["routine"], int(row["n"])): float(row["median_seconds"]) for row in csv.DictReader(open(sys.argv[1]))}
-print("| routine | n | engine (median) | R survival (median) | R / engine |")
-print("| --- | ---: | ---: | ---: | ---: |")
+wasm = {}
+for line in open(sys.argv[2]):
+    _, routine, n, seconds = line.strip().split(",")
+    wasm[(routine, int(n))] = float(seconds)
+print("| routine | n | engine, native | engine, wasm in Chromium | R survival | R / native | R / wasm |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 def fmt(seconds):
     return f"{seconds * 1e3:.3f} ms" if seconds < 1 else f"{seconds:.3f} s"
 for routine in ["kaplan_meier", "log_rank", "cox_efron"]:
@@ -20,5 +28,6 @@ for routine in ["kaplan_meier", "log_rank", "cox_efron"]:
         est = json.load(open(f"target/criterion/{routine}/{n}/new/estimates.json"))
         engine = est["median"]["point_estimate"] / 1e9
         theirs = r[(routine, n)]
-        print(f"| {routine} | {n} | {fmt(engine)} | {fmt(theirs)} | {theirs / engine:.1f}× |")
+        in_wasm = wasm[(routine, n)]
+        print(f"| {routine} | {n} | {fmt(engine)} | {fmt(in_wasm)} | {fmt(theirs)} | {theirs / engine:.1f}× | {theirs / in_wasm:.1f}× |")
 PY
