@@ -6,6 +6,11 @@ use calculator_core::{LabField, LabValueError, LabWarning};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// The browser cuts a paste longer than this: a pasted document never
+/// reaches the app, while anything over the parser's 40 characters still
+/// gets its "too long" message.
+const INPUT_MAX_LENGTH: &str = "64";
+
 /// A unit the user can select: its fragment code and how it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitOption {
@@ -108,6 +113,7 @@ pub fn LabInput(props: &LabInputProps) -> Html {
                     inputmode="decimal"
                     autocomplete="off"
                     spellcheck="false"
+                    maxlength={INPUT_MAX_LENGTH}
                     value={props.text.clone()}
                     aria-invalid={if error.is_some() && !empty { "true" } else { "false" }}
                     aria-describedby={message_id.clone()}

@@ -44,13 +44,20 @@ pub fn parse_fragment(fragment: &str) -> RawInputs {
     inputs
 }
 
+/// A text longer than this is left out of the link. No lab value comes near
+/// it (the field refuses more than 40 characters), and writing a pasted
+/// document into the address would make a link browsers truncate (Chromium
+/// stops at 2 MB) and fill the wasm heap with copies of it.
+pub const MAX_LINK_TEXT_CHARS: usize = 256;
+
 /// Writes the state as a fragment (without `#`), keys in a fixed order,
-/// leaving out what is empty, unknown or the default unit of an empty field.
+/// leaving out what is empty, unknown, the default unit of an empty field,
+/// or longer than [`MAX_LINK_TEXT_CHARS`].
 pub fn to_fragment(inputs: &RawInputs) -> String {
     let defaults = RawInputs::default();
     let mut pairs: Vec<(&str, String)> = Vec::new();
     let push_text = |pairs: &mut Vec<(&str, String)>, key, text: &str| {
-        if !text.is_empty() {
+        if !text.is_empty() && text.chars().nth(MAX_LINK_TEXT_CHARS).is_none() {
             pairs.push((key, text.to_owned()));
         }
     };
@@ -230,6 +237,17 @@ mod tests {
         });
         assert_eq!(written, "il6=1%26il8%3D2%23x%20%25");
         assert_eq!(parse_fragment(&written).il6, "1&il8=2#x %");
+    }
+
+    #[test]
+    fn a_pasted_document_is_left_out_of_the_link() {
+        let longest = "9".repeat(MAX_LINK_TEXT_CHARS);
+        let inputs = RawInputs {
+            il6: format!("{longest}9"),
+            il8: longest.clone(),
+            ..RawInputs::default()
+        };
+        assert_eq!(to_fragment(&inputs), format!("il8={longest}"));
     }
 
     #[test]
