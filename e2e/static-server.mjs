@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const TYPES = {
@@ -19,6 +20,8 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".csv", ".txt"]);
+
 export function startServer(root, port = 0, host = "127.0.0.1") {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
@@ -30,11 +33,18 @@ export function startServer(root, port = 0, host = "127.0.0.1") {
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      response.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
-      });
+      };
+      // Compress as any real static host does (the size budget is in gzip).
+      if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "") && COMPRESSIBLE.has(extname(file))) {
+        body = gzipSync(body, { level: 9 });
+        headers["content-encoding"] = "gzip";
+        headers.vary = "accept-encoding";
+      }
+      response.writeHead(200, headers);
       response.end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
