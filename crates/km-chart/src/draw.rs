@@ -472,7 +472,13 @@ fn risk_table<DB: DrawingBackend>(
     let row = layout.row_height;
     let mut y = layout.risk_table_top();
     for table in &geometry.risk_table {
-        let Some(curve) = geometry.curves.iter().find(|c| c.group == table.group) else {
+        // In an overlay the muted reference curve of the same group comes
+        // first; the table belongs to the curve drawn in full.
+        let of_group = |c: &&CurveGeometry| c.group == table.group;
+        let Some(curve) = (geometry.curves.iter().filter(of_group))
+            .find(|c| c.emphasis != Emphasis::Other)
+            .or_else(|| geometry.curves.iter().find(of_group))
+        else {
             continue;
         };
         let pen = pen(curve);

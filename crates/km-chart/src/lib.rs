@@ -21,6 +21,9 @@
 //!    as a string that scales with its container (`width="100%"` and a
 //!    `viewBox`, no fixed height).
 //!
+//! [`KmChartGeometry::compute_overlay`] draws a centre's own cohort over the
+//! reference curves with the same code (the cohort view, issue 6).
+//!
 //! # Text without fonts
 //!
 //! plotters is used without its `ttf` feature, so no font file is ever
@@ -45,6 +48,7 @@ mod export;
 mod geometry;
 mod labels;
 mod layout;
+mod overlay;
 mod palette;
 
 pub use draw::{draw, render_svg, render_svg_file};
@@ -57,4 +61,5 @@ pub use geometry::{
 };
 pub use labels::{figure_name, group_label, RECONSTRUCTION_LABEL};
 pub use layout::Layout;
+pub use overlay::{OverlayInput, COHORT_PREFIX, REFERENCE_PREFIX};
 pub use palette::{LineDash, Rgb, GROUP_HIGH_COLOUR, GROUP_LOW_COLOUR};
