@@ -6,7 +6,7 @@
 //    (from offline/start.js) loaded with Subresource Integrity, which also
 //    fetches the wasm with SRI and registers the service worker. Asset links
 //    become relative, so the site runs from any folder of any static host.
-// 2. `sw.js` (from offline/sw.js) precaches every file of the build, each with
+// 2. `sw.js` (from offline/sw.js) precaches the files of the site, each with
 //    its SHA-384, in a cache named after the build id.
 // 3. `calculator-offline.html`: the whole app in one file (wasm as base64, JS,
 //    CSS, icon) with its own CSP made of hashes, for opening from file://.
@@ -188,7 +188,12 @@ await write(SINGLE_FILE, single);
 
 // --- sw.js: precache list with integrity ---------------------------------------
 
-const files = (await listFiles(STAGING)).filter((f) => f !== "sw.js");
+// Not precached: the single file (only ever downloaded, and a download
+// bypasses the service worker anyway) and the install icons (the page's own
+// icon is inlined). A first visit then fetches the app once, not twice.
+const files = (await listFiles(STAGING)).filter(
+  (f) => f !== "sw.js" && f !== SINGLE_FILE && !/^icons\/.*\.png$/.test(f),
+);
 const precache = [];
 for (const name of files) precache.push([name, sri(await read(name))]);
 const sw =

@@ -31,6 +31,10 @@ export async function withPrerenderedBody(html, builtDir) {
       for (const option of document.querySelectorAll("option")) {
         if (option.selected) option.setAttribute("selected", "");
       }
+      // The chart's drawing is the largest part of the markup and is redrawn
+      // by the app anyway: keep an empty <svg> with the same viewBox, which
+      // reserves exactly the same space, so nothing moves when it is drawn.
+      for (const svg of document.querySelectorAll('[data-testid="km-chart"] > svg')) svg.replaceChildren();
       // Only the app's own markup: Yew renders it as the body's content.
       const app = document.querySelector("body > .app");
       return app ? app.outerHTML : null;

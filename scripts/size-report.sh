@@ -18,3 +18,15 @@ for file in dist/*; do
   printf '| %s | %d | %d |\n' "$name" "$raw" "$gz"
 done
 printf '| **total** | **%d** | **%d** |\n' "$total_raw" "$total_gz"
+
+# What a first visit downloads: index.html, the files the service worker
+# precaches (listed in sw.js; the page's own requests are among them), sw.js
+# itself and the manifest. calculator-offline.html is only ever downloaded on request.
+first_visit=$( { echo index.html; echo sw.js; echo manifest.webmanifest;
+  grep -oE '^\s+\["[^"]+"' dist/sw.js | sed -E 's/^\s+\["//; s/"$//'; } | sort -u)
+visit_gz=0
+for name in $first_visit; do
+  [ -f "dist/$name" ] && visit_gz=$((visit_gz + $(gzip -9 -c "dist/$name" | wc -c)))
+done
+printf '\nFirst visit (index.html, sw.js, manifest and every precached file), gzip: **%d bytes** (%s)\n' \
+  "$visit_gz" "$(echo $first_visit | tr ' ' ',')"
