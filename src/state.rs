@@ -14,6 +14,8 @@ pub enum View {
     #[default]
     Calculator,
     About,
+    /// "Validate on your cohort" (issue 6).
+    Cohort,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

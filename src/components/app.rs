@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::build_info::version_label;
 use crate::components::about::About;
+use crate::components::cohort::cohort_view::CohortView;
 use crate::components::input_form::InputForm;
 use crate::components::km_chart::KmChart;
 use crate::components::results::Results;
@@ -90,6 +91,9 @@ pub fn App() -> Html {
                     <button type="button" data-testid="nav-about"
                         aria-current={(state.view == View::About).then_some("page")}
                         onclick={show(View::About)}>{ "About the model" }</button>
+                    <button type="button" data-testid="nav-cohort"
+                        aria-current={(state.view == View::Cohort).then_some("page")}
+                        onclick={show(View::Cohort)}>{ "Validate on your cohort" }</button>
                 </nav>
             </header>
             <p class="disclaimer" role="note" data-testid="disclaimer">
@@ -107,6 +111,8 @@ pub fn App() -> Html {
                     <Results assessment={assessment.clone()} summary={(*summary).clone()} />
                     <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} />
                 </main>
+            } else if state.view == View::Cohort {
+                <main><CohortView /></main>
             } else {
                 <main><About /></main>
             }

@@ -1,6 +1,7 @@
 pub mod about;
 pub mod app;
 pub mod choice_input;
+pub mod cohort;
 pub mod input_form;
 pub mod km_chart;
 pub mod lab_input;

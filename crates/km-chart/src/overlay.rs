@@ -54,6 +54,13 @@ impl KmChartGeometry {
         });
         for curve in &mut cohort.curves {
             curve.label = format!("{COHORT_PREFIX}, {}", curve.label);
+            // A large cohort has a step per patient: no more points than the
+            // drawing has pixel columns, so the SVG stays small.
+            thin(&mut curve.steps, cohort.x_max);
+            thin(&mut curve.censor_marks, cohort.x_max);
+            if let Some(band) = &mut curve.band {
+                thin(&mut band.points, cohort.x_max);
+            }
         }
         for table in &mut cohort.risk_table {
             table.label = format!("{COHORT_PREFIX}, {}", table.label);
@@ -67,6 +74,35 @@ impl KmChartGeometry {
         );
         cohort
     }
+}
+
+/// Pixel columns a thinned curve keeps at most two points in.
+const COLUMNS: f64 = 2000.0;
+
+/// Keeps the first and last point of every run of consecutive points that
+/// fall in one of [`COLUMNS`] columns across the axis: a staircase keeps its
+/// shape to well under a pixel of the widest layout, and censor marks in
+/// one column are drawn once.
+fn thin(points: &mut Vec<(f64, f64)>, x_max: f64) {
+    if points.len() as f64 <= COLUMNS || x_max <= 0.0 {
+        return;
+    }
+    let column = |x: f64| (x / x_max * COLUMNS).floor();
+    let mut kept: Vec<(f64, f64)> = Vec::with_capacity(4 * COLUMNS as usize);
+    let mut i = 0;
+    while i < points.len() {
+        let c = column(points[i].0);
+        let mut j = i;
+        while j + 1 < points.len() && column(points[j + 1].0) == c {
+            j += 1;
+        }
+        kept.push(points[i]);
+        if j > i {
+            kept.push(points[j]);
+        }
+        i = j + 1;
+    }
+    *points = kept;
 }
 
 impl Layout {
@@ -142,6 +178,26 @@ mod tests {
         assert_eq!(g.risk_table[0].columns[0].at_risk, 4);
         assert_eq!(g.risk_table[1].columns[0].at_risk, 2);
         assert!(g.risk_table[0].label.starts_with(COHORT_PREFIX));
+    }
+
+    #[test]
+    fn thinning_keeps_each_columns_first_and_last_point_and_small_curves_whole() {
+        let mut small = vec![(0.0, 1.0), (1.0, 0.5)];
+        thin(&mut small, 36.0);
+        assert_eq!(small, [(0.0, 1.0), (1.0, 0.5)]);
+        // 10 000 steps over 36 months: at most two points per column.
+        let mut many: Vec<(f64, f64)> = (0..10_000)
+            .map(|i| {
+                (
+                    f64::from(i) * 36.0 / 10_000.0,
+                    1.0 - f64::from(i) / 10_000.0,
+                )
+            })
+            .collect();
+        let (first, last) = (many[0], many[9_999]);
+        thin(&mut many, 36.0);
+        assert!(many.len() <= 2 * COLUMNS as usize);
+        assert_eq!((many[0], *many.last().unwrap()), (first, last));
     }
 
     #[test]

@@ -1,0 +1,553 @@
+//! The cohort view's work, as a state machine the worker (or, in the
+//! single-file build, the page itself) drives one step at a time: between
+//! two [`Session::step`] calls the driver posts progress and the page stays
+//! free to answer a cancel. Everything here is plain Rust over the `cohort`
+//! crate, testable natively; the drivers only move messages.
+
+use std::rc::Rc;
+
+use calculator_core::published::{km_comparison, CoxModel, Marker};
+use calculator_core::BiomarkerGroup;
+use cohort::analysis::{
+    median_label, AnalysisJob, CohortAnalysis, EndpointAnalysis, GroupComparison, GroupSurvival,
+    HazardRatioEstimate, MarkerAnalysis, ModelAnalysis,
+};
+use cohort::csv::{decode_utf8, Separator};
+use cohort::cutoff::{explore_cutoff, optimal_cutoff, CutoffResult, MaxStatOptions};
+use cohort::import::{Cohort, ImportJob};
+use cohort::mapping::{EndpointRole, Role};
+use km_chart::cohort::ReferenceCurves;
+use km_chart::{render_svg, KmChartGeometry, KmChartInput, Layout, OverlayInput};
+use survival::SurvivalData;
+
+use super::model::{
+    marker_code, marker_from_code, role_code, role_from_code, AnalysisView, CutoffView,
+    EndpointView, Figure, ImportView, MappingForm, MarkerView, ModelView, OptimalView, Phase,
+    Reply, Request, RiskRow, TermView, LISTED_ROWS,
+};
+
+/// Rows parsed per import step: a few tens of milliseconds in wasm.
+pub const ROWS_PER_STEP: usize = 20_000;
+
+enum Job {
+    Idle,
+    Importing(Box<ImportJob<String>>),
+    Analysing(Box<AnalysisJob<Rc<Cohort>>>),
+}
+
+/// The worker's state: the running job and the last imported cohort.
+pub struct Session {
+    job: Job,
+    cohort: Option<Rc<Cohort>>,
+    started_ms: f64,
+    now: fn() -> f64,
+}
+
+impl Session {
+    /// `now` gives milliseconds (the driver's clock; the engine has none).
+    pub fn new(now: fn() -> f64) -> Self {
+        Session {
+            job: Job::Idle,
+            cohort: None,
+            started_ms: 0.0,
+            now,
+        }
+    }
+
+    /// Whether a long job is under way ([`Session::step`] has work).
+    pub fn is_busy(&self) -> bool {
+        !matches!(self.job, Job::Idle)
+    }
+
+    /// Starts an import of `bytes` (the whole file).
+    pub fn start_import(
+        &mut self,
+        bytes: Vec<u8>,
+        separator: Option<String>,
+        mapping: &MappingForm,
+    ) -> Reply {
+        self.started_ms = (self.now)();
+        self.cohort = None;
+        let text = match decode_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => return Reply::Failed(error.to_string()),
+        };
+        let separator = separator.as_deref().and_then(Separator::from_code);
+        match ImportJob::new(text, separator, &mapping.to_mapping()) {
+            Ok(job) => {
+                self.job = Job::Importing(Box::new(job));
+                Reply::Progress {
+                    phase: Phase::Importing,
+                    fraction: 0.0,
+                    detail: "Reading rows…".into(),
+                }
+            }
+            Err(error) => Reply::Failed(error.to_string()),
+        }
+    }
+
+    /// Answers a request that needs no file. `Import` is started by the
+    /// driver with the file's bytes ([`Session::start_import`]).
+    pub fn handle(&mut self, request: Request) -> Reply {
+        let Some(cohort) = self.cohort.clone() else {
+            return Reply::Failed("No file has been imported yet.".into());
+        };
+        match request {
+            Request::Import { .. } => Reply::Failed("The file did not arrive.".into()),
+            Request::Analyse => {
+                self.started_ms = (self.now)();
+                self.job = Job::Analysing(Box::new(AnalysisJob::new(cohort)));
+                Reply::Progress {
+                    phase: Phase::Analysing,
+                    fraction: 0.0,
+                    detail: "Starting the analyses…".into(),
+                }
+            }
+            Request::Explore {
+                role,
+                marker,
+                cutoff,
+            } => {
+                let marker = marker_from_code(&marker);
+                Reply::Cutoff(cutoff_view(
+                    marker,
+                    cutoff,
+                    explore_cutoff(&cohort, role_from_code(&role), marker, cutoff),
+                ))
+            }
+            Request::Optimal { role, marker } => {
+                let marker = marker_from_code(&marker);
+                match optimal_cutoff(
+                    &cohort,
+                    role_from_code(&role),
+                    marker,
+                    &MaxStatOptions::default(),
+                ) {
+                    Ok(found) => Reply::Optimal(OptimalView {
+                        marker: marker_code(marker).into(),
+                        cutoff: found.test.cutoff,
+                        statistic: found.test.statistic,
+                        corrected_p: p_text(found.test.p_value),
+                        candidates: found.test.candidates.len(),
+                        at_cutoff: cutoff_view(marker, found.test.cutoff, Ok(found.at_cutoff)),
+                        warning: found.warning.into(),
+                    }),
+                    Err(error) => Reply::Failed(format!("Optimal cutoff: {error}.")),
+                }
+            }
+            Request::Patients => Reply::Patients(cohort::export::patients_csv(&cohort)),
+        }
+    }
+
+    /// Advances the running job by one step: progress, or the finished
+    /// result; `None` when there is nothing to do.
+    pub fn step(&mut self) -> Option<Reply> {
+        match std::mem::replace(&mut self.job, Job::Idle) {
+            Job::Idle => None,
+            Job::Importing(mut job) => {
+                let progress = job.step(ROWS_PER_STEP);
+                if !progress.done {
+                    self.job = Job::Importing(job);
+                    return Some(Reply::Progress {
+                        phase: Phase::Importing,
+                        fraction: progress.fraction(),
+                        detail: format!("{} rows read", progress.rows_read),
+                    });
+                }
+                let cohort = Rc::new(job.finish());
+                let view = import_view(&cohort, (self.now)() - self.started_ms);
+                self.cohort = Some(cohort);
+                Some(Reply::Imported(view))
+            }
+            Job::Analysing(mut job) => {
+                let progress = job.step();
+                if !progress.is_done() {
+                    self.job = Job::Analysing(job);
+                    return Some(Reply::Progress {
+                        phase: Phase::Analysing,
+                        fraction: progress.fraction(),
+                        detail: format!("analysis {} of {}", progress.completed, progress.total),
+                    });
+                }
+                let analysis = job.finish();
+                let cohort = self.cohort.clone()?;
+                let mut view = analysis_view(&cohort, &analysis);
+                view.elapsed_ms = (self.now)() - self.started_ms;
+                Some(Reply::Analysed(view))
+            }
+        }
+    }
+}
+
+/// A p value as shown: three decimals from 0.001, else three significant
+/// digits in scientific notation (`3.13e-7`), so that it parses as a number.
+pub fn p_text(p: f64) -> String {
+    if !p.is_finite() {
+        "-".into()
+    } else if p >= 0.001 {
+        format!("{p:.3}")
+    } else {
+        format!("{p:.2e}")
+    }
+}
+
+fn hr_text(hr: &HazardRatioEstimate) -> String {
+    format!(
+        "{:.2} (95% CI {:.2}–{:.2})",
+        hr.hazard_ratio, hr.lower, hr.upper
+    )
+}
+
+fn import_view(cohort: &Cohort, elapsed_ms: f64) -> ImportView {
+    let mapping = cohort.mapping();
+    ImportView {
+        separator: cohort.separator().label().into(),
+        rows_read: cohort.rows_read(),
+        rows_used: cohort.rows_used(),
+        rows_excluded: cohort.rows_excluded(),
+        blank_rows_skipped: cohort.blank_rows_skipped(),
+        excluded: (cohort.excluded_rows().iter().take(LISTED_ROWS))
+            .map(ToString::to_string)
+            .collect(),
+        warnings: (cohort.warnings().iter().take(LISTED_ROWS))
+            .map(ToString::to_string)
+            .collect(),
+        warnings_total: cohort.warnings().len(),
+        columns: Role::ALL
+            .iter()
+            .filter_map(|role| {
+                mapping
+                    .column_name(*role)
+                    .map(|name| (role.label().to_owned(), name.to_owned()))
+            })
+            .collect(),
+        elapsed_ms,
+    }
+}
+
+fn analysis_view(cohort: &Cohort, analysis: &CohortAnalysis) -> AnalysisView {
+    AnalysisView {
+        endpoints: analysis
+            .endpoints
+            .iter()
+            .map(|endpoint| EndpointView {
+                role: role_code(endpoint.role).into(),
+                label: endpoint.kind.label().into(),
+                n: endpoint.n,
+                missing_endpoint: endpoint.missing_endpoint,
+                markers: endpoint
+                    .markers
+                    .iter()
+                    .map(|m| marker_view(cohort, endpoint, m))
+                    .collect(),
+                models: endpoint.models.iter().map(model_view).collect(),
+            })
+            .collect(),
+        elapsed_ms: 0.0,
+    }
+}
+
+fn median_figure(group: &GroupSurvival) -> Figure {
+    Figure {
+        text: median_label(group),
+        value: group.median().and_then(|m| m.estimate),
+    }
+}
+
+fn marker_view(cohort: &Cohort, endpoint: &EndpointAnalysis, m: &MarkerAnalysis) -> MarkerView {
+    let c = &m.comparison;
+    let (hr, hr_ci) = match &c.hazard_ratio {
+        Ok(hr) => (
+            Figure {
+                text: format!("{:.2}", hr.hazard_ratio),
+                value: Some(hr.hazard_ratio),
+            },
+            format!(
+                "95% CI {:.2}–{:.2}, p {}",
+                hr.lower,
+                hr.upper,
+                p_text(hr.p_value)
+            ),
+        ),
+        Err(error) => (
+            Figure {
+                text: "-".into(),
+                value: None,
+            },
+            format!("not computed: {error}"),
+        ),
+    };
+    let logrank_p = match &c.log_rank {
+        Ok(test) => Figure {
+            text: p_text(test.p_value),
+            value: Some(test.p_value),
+        },
+        Err(_) => Figure {
+            text: "-".into(),
+            value: None,
+        },
+    };
+    let published = &m.published_km;
+    let chart = overlay_chart(cohort, endpoint, m.marker);
+    MarkerView {
+        marker: marker_code(m.marker).into(),
+        label: m.marker.label().into(),
+        n: c.n,
+        missing: m.missing,
+        n_low: c.low.n,
+        n_high: c.high.n,
+        events_low: c.low.events,
+        events_high: c.high.events,
+        hr,
+        hr_ci,
+        logrank_p,
+        median_low: median_figure(&c.low),
+        median_high: median_figure(&c.high),
+        published_hr: m
+            .published_hr
+            .map(|hr| format!("{hr}, p {}", hr.p))
+            .unwrap_or_else(|| "not published".into()),
+        published_logrank_p: published.p_logrank.to_string(),
+        published_median_low: published.low.to_string(),
+        published_median_high: published.high.to_string(),
+        published_source: published.source.into(),
+        chart_svg: chart.as_ref().ok().map(|(svg, _)| svg.clone()),
+        chart_error: chart.as_ref().err().cloned(),
+        risk_table: chart.map(|(_, rows)| rows).unwrap_or_default(),
+    }
+}
+
+thread_local! {
+    static REFERENCE: Result<Rc<ReferenceCurves>, String> =
+        ReferenceCurves::load().map(Rc::new).map_err(|e| e.to_string());
+}
+
+/// The cohort's groups at the published cutoff.
+fn cohort_groups(
+    cohort: &Cohort,
+    role: EndpointRole,
+    marker: Marker,
+) -> Result<(SurvivalData, SurvivalData), String> {
+    let mut low = (Vec::new(), Vec::new());
+    let mut high = (Vec::new(), Vec::new());
+    for patient in cohort.patients() {
+        let (Some(outcome), Some(group)) = (patient.outcome(role), patient.group(marker)) else {
+            continue;
+        };
+        let side = if group == BiomarkerGroup::High {
+            &mut high
+        } else {
+            &mut low
+        };
+        side.0.push(outcome.time_months);
+        side.1.push(outcome.event);
+    }
+    let data = |(times, events): (Vec<f64>, Vec<bool>)| {
+        SurvivalData::new(times, events).map_err(|e| e.to_string())
+    };
+    Ok((data(low)?, data(high)?))
+}
+
+/// The overlay chart's SVG and its risk table as rows.
+fn overlay_chart(
+    cohort: &Cohort,
+    endpoint: &EndpointAnalysis,
+    marker: Marker,
+) -> Result<(String, Vec<RiskRow>), String> {
+    let reference = REFERENCE.with(Clone::clone)?;
+    let km_endpoint = endpoint.kind.km_endpoint();
+    let (Some(ref_low), Some(ref_high)) = (
+        reference.group(km_endpoint, marker, BiomarkerGroup::Low),
+        reference.group(km_endpoint, marker, BiomarkerGroup::High),
+    ) else {
+        return Err("no reference curves for this endpoint".into());
+    };
+    let (low, high) = cohort_groups(cohort, endpoint.role, marker)?;
+    let mut geometry = KmChartGeometry::compute_overlay(&OverlayInput {
+        reference: KmChartInput {
+            endpoint: km_endpoint,
+            marker,
+            low: ref_low,
+            high: ref_high,
+            patient_group: None,
+        },
+        cohort_low: &low,
+        cohort_high: &high,
+    });
+    let published = km_comparison(km_endpoint, marker);
+    geometry.text.statistics = format!(
+        "Reference: log-rank p {} (published); curves reconstructed",
+        published.p_logrank
+    );
+    let svg =
+        render_svg(&geometry, &Layout::wide().with_legend_rows(4)).map_err(|e| e.to_string())?;
+    let rows = geometry
+        .risk_table
+        .iter()
+        .map(|table| RiskRow {
+            label: table.label.clone(),
+            at_risk: table.columns.iter().map(|c| c.at_risk).collect(),
+            events: table.columns.iter().map(|c| c.events).collect(),
+            censored: table.columns.iter().map(|c| c.censored).collect(),
+        })
+        .collect();
+    Ok((svg, rows))
+}
+
+fn model_view(model: &ModelAnalysis) -> ModelView {
+    let (terms, lr_p, error) = match &model.fit {
+        Ok(fit) => (
+            fit.terms
+                .iter()
+                .map(|term| TermView {
+                    key: term.factor.key().into(),
+                    factor: term.factor.paper_row().into(),
+                    hr: hr_text(&term.estimate),
+                    p: p_text(term.estimate.p_value),
+                    published: published_hr(term.published),
+                })
+                .collect(),
+            Some(p_text(fit.likelihood_ratio_p)),
+            (!fit.converged).then(|| "the fit did not converge".to_owned()),
+        ),
+        Err(error) => (Vec::new(), None, Some(error.to_string())),
+    };
+    ModelView {
+        key: match model.model {
+            CoxModel::Model1 => "model1".into(),
+            CoxModel::Model2 => "model2".into(),
+        },
+        name: model.model.label().into(),
+        description: model.model.description().into(),
+        n: model.n,
+        events: model.events,
+        missing: model.missing,
+        dropped: model
+            .dropped
+            .iter()
+            .map(|d| format!("{} ({:?})", d.factor.paper_row(), d.reason))
+            .collect(),
+        terms,
+        likelihood_ratio_p: lr_p,
+        error,
+    }
+}
+
+fn published_hr(hr: Option<calculator_core::published::HazardRatio>) -> String {
+    hr.map(|hr| format!("{hr}, p {}", hr.p))
+        .unwrap_or_else(|| "not in the paper's model".into())
+}
+
+fn cutoff_view(
+    marker: Marker,
+    cutoff: f64,
+    result: Result<CutoffResult, cohort::analysis::AnalysisError>,
+) -> CutoffView {
+    let empty = |error: String| CutoffView {
+        marker: marker_code(marker).into(),
+        cutoff,
+        n_low: 0,
+        n_high: 0,
+        missing: 0,
+        hr: "-".into(),
+        logrank_p: "-".into(),
+        error: Some(error),
+    };
+    match result {
+        Err(error) => empty(error.to_string()),
+        Ok(result) => {
+            let c: &GroupComparison = &result.comparison;
+            CutoffView {
+                marker: marker_code(marker).into(),
+                cutoff: result.cutoff_pg_ml,
+                n_low: c.low.n,
+                n_high: c.high.n,
+                missing: result.missing,
+                hr: c
+                    .hazard_ratio
+                    .as_ref()
+                    .map(hr_text)
+                    .unwrap_or_else(|e| format!("not computed: {e}")),
+                logrank_p: c
+                    .log_rank
+                    .as_ref()
+                    .map(|t| p_text(t.p_value))
+                    .unwrap_or_else(|e| format!("not computed: {e}")),
+                error: None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> Vec<u8> {
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/static/cohort-example.csv"
+        ))
+        .unwrap()
+    }
+
+    fn run(session: &mut Session) -> Vec<Reply> {
+        let mut replies = Vec::new();
+        while let Some(reply) = session.step() {
+            replies.push(reply);
+        }
+        replies
+    }
+
+    fn form(bytes: &[u8]) -> MappingForm {
+        let text = String::from_utf8(bytes.to_vec()).unwrap();
+        let preview = cohort::import::preview(&text, None, 5).unwrap();
+        MappingForm::from(&preview.mapping)
+    }
+
+    #[test]
+    fn the_example_file_imports_and_analyses_step_by_step() {
+        let bytes = example();
+        let mut session = Session::new(|| 0.0);
+        let first = session.start_import(bytes.clone(), None, &form(&bytes));
+        assert!(matches!(first, Reply::Progress { .. }), "{first:?}");
+        let replies = run(&mut session);
+        let Some(Reply::Imported(import)) = replies.last() else {
+            panic!("{replies:?}")
+        };
+        assert_eq!(import.rows_read, import.rows_used + import.rows_excluded);
+        assert!(matches!(
+            session.handle(Request::Analyse),
+            Reply::Progress { .. }
+        ));
+        let replies = run(&mut session);
+        let Some(Reply::Analysed(analysis)) = replies.last() else {
+            panic!("{replies:?}")
+        };
+        let primary = &analysis.endpoints[0];
+        assert_eq!(primary.markers.len(), 2);
+        assert!(
+            primary.markers[0].chart_svg.is_some(),
+            "{:?}",
+            primary.markers[0].chart_error
+        );
+        assert_eq!(primary.markers[0].risk_table.len(), 2);
+        assert!(!session.is_busy());
+    }
+
+    #[test]
+    fn p_values_are_shown_with_three_decimals_or_three_significant_digits() {
+        assert_eq!(p_text(0.18045), "0.180");
+        assert_eq!(p_text(3.1330987e-7), "3.13e-7");
+        assert_eq!(p_text(f64::NAN), "-");
+    }
+
+    #[test]
+    fn nothing_but_an_import_is_answered_before_a_file_is_imported() {
+        let mut session = Session::new(|| 0.0);
+        assert!(matches!(
+            session.handle(Request::Patients),
+            Reply::Failed(_)
+        ));
+    }
+}

@@ -1,0 +1,360 @@
+//! What passes between the cohort view and its worker: requests, replies and
+//! the results as display-ready data (texts already formatted, exact values
+//! beside them for the `data-value` attributes). JSON text over
+//! `postMessage`; the same values are handed over directly when the steps
+//! run on the page itself (the single-file build).
+
+use calculator_core::published::Marker;
+use calculator_core::units::{AlbuminUnit, BilirubinUnit};
+use cohort::mapping::{ColumnMapping, EndpointRole, EventCoding, TimeUnit};
+use serde::{Deserialize, Serialize};
+
+/// The event codings offered in the mapping form, by code.
+pub const EVENT_CODINGS: [(&str, &str); 5] = [
+    ("1/0", "1 = event, 0 = censored"),
+    ("2/1", "2 = event, 1 = censored"),
+    ("yes/no", "yes/y = event, no/n = censored"),
+    ("dead/alive", "dead/died/deceased = event, alive = censored"),
+    ("true/false", "true = event, false = censored"),
+];
+
+fn coding(code: &str) -> EventCoding {
+    match code {
+        "2/1" => EventCoding::two_one(),
+        "yes/no" => EventCoding::yes_no(),
+        "dead/alive" => EventCoding::dead_alive(),
+        "true/false" => EventCoding::true_false(),
+        _ => EventCoding::one_zero(),
+    }
+}
+
+fn coding_code(coding: &EventCoding) -> String {
+    EVENT_CODINGS
+        .iter()
+        .map(|(code, _)| *code)
+        .find(|code| self::coding(code) == *coding)
+        .unwrap_or("1/0")
+        .to_owned()
+}
+
+/// The mapping form's state: a [`ColumnMapping`] with every choice as its
+/// stable code, so it can cross to the worker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct MappingForm {
+    pub id: Option<String>,
+    pub time: Option<String>,
+    pub time_unit: String,
+    pub event: Option<String>,
+    pub event_coding: String,
+    pub il6: Option<String>,
+    pub il8: Option<String>,
+    pub albumin: Option<String>,
+    pub albumin_unit: String,
+    pub bilirubin: Option<String>,
+    pub bilirubin_unit: String,
+    pub cirrhosis: Option<String>,
+    pub child_pugh: Option<String>,
+    pub second_time: Option<String>,
+    pub second_time_unit: String,
+    pub second_event: Option<String>,
+    pub second_event_coding: String,
+}
+
+impl From<&ColumnMapping> for MappingForm {
+    fn from(m: &ColumnMapping) -> Self {
+        MappingForm {
+            id: m.id.clone(),
+            time: m.time.clone(),
+            time_unit: m.time_unit.code().to_owned(),
+            event: m.event.clone(),
+            event_coding: coding_code(&m.event_coding),
+            il6: m.il6.clone(),
+            il8: m.il8.clone(),
+            albumin: m.albumin.clone(),
+            albumin_unit: m.albumin_unit.code().to_owned(),
+            bilirubin: m.bilirubin.clone(),
+            bilirubin_unit: m.bilirubin_unit.code().to_owned(),
+            cirrhosis: m.cirrhosis.clone(),
+            child_pugh: m.child_pugh.clone(),
+            second_time: m.second_time.clone(),
+            second_time_unit: m.second_time_unit.code().to_owned(),
+            second_event: m.second_event.clone(),
+            second_event_coding: coding_code(&m.second_event_coding),
+        }
+    }
+}
+
+impl MappingForm {
+    /// The mapping the importer takes; an unknown code falls back to the
+    /// documented default (the form only offers known codes).
+    pub fn to_mapping(&self) -> ColumnMapping {
+        let defaults = ColumnMapping::default();
+        ColumnMapping {
+            id: self.id.clone(),
+            time: self.time.clone(),
+            time_unit: TimeUnit::from_code(&self.time_unit).unwrap_or(defaults.time_unit),
+            event: self.event.clone(),
+            event_coding: coding(&self.event_coding),
+            il6: self.il6.clone(),
+            il8: self.il8.clone(),
+            albumin: self.albumin.clone(),
+            albumin_unit: AlbuminUnit::from_code(&self.albumin_unit)
+                .unwrap_or(defaults.albumin_unit),
+            bilirubin: self.bilirubin.clone(),
+            bilirubin_unit: BilirubinUnit::from_code(&self.bilirubin_unit)
+                .unwrap_or(defaults.bilirubin_unit),
+            cirrhosis: self.cirrhosis.clone(),
+            child_pugh: self.child_pugh.clone(),
+            second_time: self.second_time.clone(),
+            second_time_unit: TimeUnit::from_code(&self.second_time_unit)
+                .unwrap_or(defaults.second_time_unit),
+            second_event: self.second_event.clone(),
+            second_event_coding: coding(&self.second_event_coding),
+            ..defaults
+        }
+    }
+}
+
+/// `il6`/`il8` on the wire.
+pub fn marker_code(marker: Marker) -> &'static str {
+    match marker {
+        Marker::Il6 => "il6",
+        Marker::Il8 => "il8",
+    }
+}
+
+pub fn marker_from_code(code: &str) -> Marker {
+    if code == "il8" {
+        Marker::Il8
+    } else {
+        Marker::Il6
+    }
+}
+
+pub fn role_code(role: EndpointRole) -> &'static str {
+    match role {
+        EndpointRole::Primary => "primary",
+        EndpointRole::Second => "second",
+    }
+}
+
+pub fn role_from_code(code: &str) -> EndpointRole {
+    if code == "second" {
+        EndpointRole::Second
+    } else {
+        EndpointRole::Primary
+    }
+}
+
+/// From the page to the worker. The file itself travels beside the JSON
+/// (a `File` is passed by reference, never copied into the message).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Read the attached file with this separator (`None` = detect) and mapping.
+    Import {
+        separator: Option<String>,
+        mapping: MappingForm,
+    },
+    /// Analyse the imported cohort (malformed rows excluded).
+    Analyse,
+    /// Split at another cutoff.
+    Explore {
+        role: String,
+        marker: String,
+        cutoff: f64,
+    },
+    /// The maximally selected log-rank cutoff.
+    Optimal { role: String, marker: String },
+    /// The per-patient CSV.
+    Patients,
+}
+
+/// Which long job a progress report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Phase {
+    Reading,
+    Importing,
+    Analysing,
+}
+
+/// From the worker to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// The worker is listening.
+    Ready,
+    Progress {
+        phase: Phase,
+        fraction: f64,
+        detail: String,
+    },
+    Imported(ImportView),
+    Analysed(AnalysisView),
+    Cutoff(CutoffView),
+    Optimal(OptimalView),
+    Patients(String),
+    Failed(String),
+}
+
+/// A figure as shown, with its exact value for automation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub text: String,
+    pub value: Option<f64>,
+}
+
+/// The import's outcome: counts, malformed rows, warnings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportView {
+    pub separator: String,
+    pub rows_read: usize,
+    pub rows_used: usize,
+    pub rows_excluded: usize,
+    pub blank_rows_skipped: usize,
+    /// `line 14: …`, at most [`LISTED_ROWS`] of them.
+    pub excluded: Vec<String>,
+    pub warnings: Vec<String>,
+    pub warnings_total: usize,
+    /// Columns used, `role label → column name`.
+    pub columns: Vec<(String, String)>,
+    pub elapsed_ms: f64,
+}
+
+/// At most this many excluded rows and warnings are listed on the page
+/// (the counts are always complete).
+pub const LISTED_ROWS: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnalysisView {
+    pub endpoints: Vec<EndpointView>,
+    pub elapsed_ms: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EndpointView {
+    pub role: String,
+    pub label: String,
+    pub n: usize,
+    pub missing_endpoint: usize,
+    pub markers: Vec<MarkerView>,
+    pub models: Vec<ModelView>,
+}
+
+/// One marker's comparison at the published cutoff, beside the paper's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MarkerView {
+    pub marker: String,
+    pub label: String,
+    pub n: usize,
+    pub missing: usize,
+    pub n_low: usize,
+    pub n_high: usize,
+    pub events_low: usize,
+    pub events_high: usize,
+    pub hr: Figure,
+    pub hr_ci: String,
+    pub logrank_p: Figure,
+    pub median_low: Figure,
+    pub median_high: Figure,
+    pub published_hr: String,
+    pub published_logrank_p: String,
+    pub published_median_low: String,
+    pub published_median_high: String,
+    pub published_source: String,
+    /// The overlay chart, an SVG document (`None` if it could not be drawn).
+    pub chart_svg: Option<String>,
+    pub chart_error: Option<String>,
+    pub risk_table: Vec<RiskRow>,
+}
+
+/// One group's row of the risk table under the chart (the text alternative).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RiskRow {
+    pub label: String,
+    pub at_risk: Vec<usize>,
+    pub events: Vec<usize>,
+    pub censored: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelView {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    pub n: usize,
+    pub events: usize,
+    pub missing: usize,
+    pub dropped: Vec<String>,
+    pub terms: Vec<TermView>,
+    pub likelihood_ratio_p: Option<String>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TermView {
+    pub key: String,
+    pub factor: String,
+    pub hr: String,
+    pub p: String,
+    pub published: String,
+}
+
+/// The cohort split at a chosen cutoff.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CutoffView {
+    pub marker: String,
+    pub cutoff: f64,
+    pub n_low: usize,
+    pub n_high: usize,
+    pub missing: usize,
+    pub hr: String,
+    pub logrank_p: String,
+    pub error: Option<String>,
+}
+
+/// The maximally selected log-rank search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OptimalView {
+    pub marker: String,
+    pub cutoff: f64,
+    pub statistic: f64,
+    pub corrected_p: String,
+    pub candidates: usize,
+    pub at_cutoff: CutoffView,
+    pub warning: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_suggested_mapping_survives_the_round_trip_through_the_form() {
+        let header: Vec<String> = [
+            "Patient ID",
+            "OS (days)",
+            "Status",
+            "IL-6",
+            "Albumin (g/dL)",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut mapping = ColumnMapping::suggest(&header);
+        mapping.event_coding = EventCoding::dead_alive();
+        let form = MappingForm::from(&mapping);
+        assert_eq!(form.time_unit, "days");
+        assert_eq!(form.event_coding, "dead/alive");
+        assert_eq!(form.albumin_unit, "g/dL");
+        assert_eq!(form.to_mapping(), mapping);
+    }
+
+    #[test]
+    fn requests_and_replies_cross_as_json() {
+        let request = Request::Explore {
+            role: "primary".into(),
+            marker: "il8".into(),
+            cutoff: 100.0,
+        };
+        let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), request);
+    }
+}
