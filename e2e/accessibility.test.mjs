@@ -39,6 +39,12 @@ const VIEWS = [
   ["bad inputs with errors and warnings", ERRORS, async () => {}],
   ["About the model", FILLED, async (page) => page.locator(byTestId("nav-about")).click()],
   ["presentation mode", FILLED, async (page) => page.keyboard.press("Alt+KeyP")],
+  ["Validate on your cohort, analysed", "", async (page) => {
+    await page.locator(byTestId("nav-cohort")).click();
+    await page.locator(byTestId("cohort-file")).setInputFiles(new URL("../static/cohort-example.csv", import.meta.url).pathname);
+    await page.locator(byTestId("cohort-import")).click();
+    await page.waitForSelector(byTestId("cohort-hr-il6"), { timeout: 60_000 });
+  }],
 ];
 
 for (const [name, fragment, prepare] of VIEWS) {

@@ -125,6 +125,8 @@ for (const [set, eventCoding] of [["messy_semicolon_days", "dead/alive"], ["mess
     // The overlay charts are drawn.
     assert.equal(await page.locator(`${byTestId("cohort-km-il6-primary")} svg`).count(), 1);
     await page.screenshot({ path: join(ARTIFACTS, `cohort-${set}.png`), fullPage: true });
+    await page.locator(".cohort-chart").first().screenshot({ path: join(ARTIFACTS, `cohort-${set}-chart-il6.png`) });
+    await page.locator(".cohort-endpoint table").first().screenshot({ path: join(ARTIFACTS, `cohort-${set}-figures.png`) });
     await assertClean(page, record);
     await context.close();
   });
