@@ -213,7 +213,7 @@ pub fn CohortView() -> Html {
             });
             let request = Request::Import {
                 separator: Some(next.separator.clone()),
-                mapping: next.mapping.clone(),
+                mapping: Box::new(next.mapping.clone()),
             };
             screen.set(next);
             send(request, file.borrow().clone());

@@ -153,7 +153,7 @@ pub enum Request {
     /// Read the attached file with this separator (`None` = detect) and mapping.
     Import {
         separator: Option<String>,
-        mapping: MappingForm,
+        mapping: Box<MappingForm>,
     },
     /// Analyse the imported cohort (malformed rows excluded).
     Analyse,
