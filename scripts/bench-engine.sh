@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 dir=target/bench-data
 cargo run --quiet --release -p survival --example write_bench_data -- "$dir" >/dev/null
 cargo bench -p survival --bench engine -- --noplot >"$dir/criterion.log" 2>&1
-CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} cargo test --quiet --release \
+CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} cargo test --release \
   --target wasm32-unknown-unknown -p survival --test wasm_bench -- --include-ignored --nocapture \
   2>/dev/null | grep '^wasm,' >"$dir/wasm.csv"
 Rscript crates/survival/benches/bench.R "$dir" >"$dir/r.csv"
