@@ -2,6 +2,7 @@
 // playwright-core (the bundled-browser download cannot work offline), the
 // built site served from dist/ on loopback, and a record of every console
 // message, page error and request so each test can assert there were none.
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { startServer } from "./static-server.mjs";
 
@@ -43,4 +44,13 @@ export const byTestId = (id) => `[data-testid="${id}"]`;
 
 export async function textOf(page, id) {
   return (await page.locator(byTestId(id)).textContent())?.trim();
+}
+
+/** No console error, no page error (a panic shows as one), no request off the app's origin. */
+export function assertClean(record, origin) {
+  const errors = record.console.filter((line) => line.startsWith("error"));
+  assert.deepEqual(errors, [], "console errors");
+  assert.deepEqual(record.errors, [], "page errors (a panic would show here)");
+  const foreign = record.requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:"));
+  assert.deepEqual(foreign, [], "requests to anywhere but the app's own origin");
 }

@@ -3,7 +3,7 @@
 // Expected values are hand calculations (working in comments) or the paper.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveDist, openPage, byTestId, textOf } from "./browser.mjs";
+import { launch, serveDist, openPage, byTestId, textOf, assertClean } from "./browser.mjs";
 
 let browser;
 let server;
@@ -15,14 +15,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-function assertClean(record, origin) {
-  const errors = record.console.filter((line) => line.startsWith("error"));
-  assert.deepEqual(errors, [], "console errors");
-  assert.deepEqual(record.errors, [], "page errors (a panic would show here)");
-  const foreign = record.requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:"));
-  assert.deepEqual(foreign, [], "requests to anywhere but the app's own origin");
-}
 
 test("a clinician types values and reads every result", async () => {
   const { page, record } = await openPage(browser, server.url);

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
-import { launch, serveDist, openPage, byTestId, textOf } from "./browser.mjs";
+import { launch, serveDist, openPage, byTestId, textOf, assertClean } from "./browser.mjs";
 import { publishedKm, ENDPOINT_KEYS } from "./published.mjs";
 
 const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
@@ -32,14 +32,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-function assertClean(record, origin) {
-  const errors = record.console.filter((line) => line.startsWith("error"));
-  assert.deepEqual(errors, [], "console errors");
-  assert.deepEqual(record.errors, [], "page errors (a panic would show here)");
-  const foreign = record.requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:"));
-  assert.deepEqual(foreign, [], "requests to anywhere but the app's own origin");
-}
 
 async function choose(page, endpoint, marker) {
   await page.locator(byTestId(`km-endpoint-${endpoint}`)).check();

@@ -4,6 +4,8 @@
 //! occur as in real follow-up data. A fixed linear congruential generator
 //! (Knuth's MMIX constants) keeps it reproducible without a `rand` crate.
 
+use survival::SurvivalData;
+
 pub struct BenchData {
     pub times: Vec<f64>,
     pub events: Vec<bool>,
@@ -37,4 +39,19 @@ pub fn generate(n: usize) -> BenchData {
         events,
         group,
     }
+}
+
+/// One group of `data` (the high group when `high`), for the log-rank test.
+// Shared by three targets; the R data writer does not need it.
+#[allow(dead_code)]
+pub fn split(data: &BenchData, high: bool) -> SurvivalData {
+    let (times, events): (Vec<f64>, Vec<bool>) = data
+        .times
+        .iter()
+        .zip(&data.events)
+        .zip(&data.group)
+        .filter(|(_, g)| (**g == 1.0) == high)
+        .map(|((t, e), _)| (*t, *e))
+        .unzip();
+    SurvivalData::new(times, events).expect("valid benchmark data")
 }

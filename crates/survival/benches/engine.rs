@@ -10,18 +10,6 @@ mod bench_data;
 
 const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
 
-fn split(data: &bench_data::BenchData, high: bool) -> SurvivalData {
-    let (times, events): (Vec<f64>, Vec<bool>) = data
-        .times
-        .iter()
-        .zip(&data.events)
-        .zip(&data.group)
-        .filter(|(_, g)| (**g == 1.0) == high)
-        .map(|((t, e), _)| (*t, *e))
-        .unzip();
-    SurvivalData::new(times, events).expect("valid benchmark data")
-}
-
 fn engine(c: &mut Criterion) {
     for (name, run) in [("kaplan_meier", 0), ("log_rank", 1), ("cox_efron", 2)] {
         let mut group = c.benchmark_group(name);
@@ -37,8 +25,8 @@ fn engine(c: &mut Criterion) {
                     KaplanMeierFit::fit(&all).median()
                 }),
                 1 => b.iter(|| {
-                    let low = split(&data, false);
-                    let high = split(&data, true);
+                    let low = bench_data::split(&data, false);
+                    let high = bench_data::split(&data, true);
                     LogRankTest::compute(&[&low, &high]).map(|t| t.p_value())
                 }),
                 _ => b.iter(|| {

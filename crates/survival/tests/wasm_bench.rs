@@ -47,18 +47,6 @@ fn time(mut f: impl FnMut()) -> f64 {
     samples[samples.len() / 2]
 }
 
-fn split(data: &bench_data::BenchData, high: bool) -> SurvivalData {
-    let (times, events): (Vec<f64>, Vec<bool>) = data
-        .times
-        .iter()
-        .zip(&data.events)
-        .zip(&data.group)
-        .filter(|(_, g)| (**g == 1.0) == high)
-        .map(|((t, e), _)| (*t, *e))
-        .unzip();
-    SurvivalData::new(times, events).expect("valid benchmark data")
-}
-
 #[wasm_bindgen_test]
 #[ignore]
 fn engine_timings_in_wasm() {
@@ -69,7 +57,10 @@ fn engine_timings_in_wasm() {
             std::hint::black_box(KaplanMeierFit::fit(&all).median());
         });
         let lr = time(|| {
-            let (low, high) = (split(&data, false), split(&data, true));
+            let (low, high) = (
+                bench_data::split(&data, false),
+                bench_data::split(&data, true),
+            );
             std::hint::black_box(
                 LogRankTest::compute(&[&low, &high])
                     .map(|t| t.p_value())
