@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(cohort) = Cohort::import(&text, Some(preview.separator), &preview.mapping) {
-        assert_eq!(cohort.rows_read(), cohort.rows_used() + cohort.rows_excluded());
+        assert_eq!(
+            cohort.rows_read(),
+            cohort.rows_used() + cohort.rows_excluded()
+        );
         let _ = CohortAnalysis::compute(&cohort);
         let _ = patients_csv(&cohort);
     }
