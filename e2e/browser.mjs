@@ -54,3 +54,20 @@ export function assertClean(record, origin) {
   const foreign = record.requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:"));
   assert.deepEqual(foreign, [], "requests to anywhere but the app's own origin");
 }
+
+/**
+ * Types the example patient of the issue through the form's hooks: IL6 12,4
+ * (decimal comma), IL8 85.2, albumin 3.1 g/dL, bilirubin 1.4 mg/dL,
+ * cirrhosis yes, Child–Pugh A. Expected results: ALBI −1.72 (grade 2,
+ * mALBI 2b), both groups high, relative hazard 8.40 (OS, Model 1).
+ */
+export async function fillExamplePatient(page) {
+  await page.locator(byTestId("input-il6")).fill("12,4");
+  await page.locator(byTestId("input-il8")).fill("85.2");
+  await page.locator(byTestId("unit-albumin")).selectOption("g/dL");
+  await page.locator(byTestId("input-albumin")).fill("3.1");
+  await page.locator(byTestId("unit-bilirubin")).selectOption("mg/dL");
+  await page.locator(byTestId("input-bilirubin")).fill("1.4");
+  await page.locator(byTestId("cirrhosis-yes")).check();
+  await page.locator(byTestId("child_pugh-A")).check();
+}

@@ -3,7 +3,7 @@
 // Expected values are hand calculations (working in comments) or the paper.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveDist, openPage, byTestId, textOf, assertClean } from "./browser.mjs";
+import { launch, serveDist, openPage, byTestId, textOf, assertClean, fillExamplePatient } from "./browser.mjs";
 
 let browser;
 let server;
@@ -18,14 +18,7 @@ after(async () => {
 
 test("a clinician types values and reads every result", async () => {
   const { page, record } = await openPage(browser, server.url);
-  await page.locator(byTestId("input-il6")).fill("12,4");
-  await page.locator(byTestId("input-il8")).fill("85.2");
-  await page.locator(byTestId("unit-albumin")).selectOption("g/dL");
-  await page.locator(byTestId("input-albumin")).fill("3.1");
-  await page.locator(byTestId("unit-bilirubin")).selectOption("mg/dL");
-  await page.locator(byTestId("input-bilirubin")).fill("1.4");
-  await page.locator(byTestId("cirrhosis-yes")).check();
-  await page.locator(byTestId("child_pugh-A")).check();
+  await fillExamplePatient(page);
 
   // 3.1 g/dL = 31 g/L; 1.4 mg/dL = 23.94 µmol/L.
   // ALBI = 0.66 × log10(23.94) − 0.085 × 31 = 0.910222 − 2.635 = −1.724778.

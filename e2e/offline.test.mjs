@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, DIST, byTestId, textOf } from "./browser.mjs";
+import { launch, DIST, byTestId, textOf, fillExamplePatient } from "./browser.mjs";
 import { startServer } from "./static-server.mjs";
 
 const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
@@ -99,14 +99,7 @@ const waitForController = (page) =>
 
 /** The whole clinician flow, through the documented hooks. */
 async function completeTheFlow(page) {
-  await page.locator(byTestId("input-il6")).fill("12,4");
-  await page.locator(byTestId("input-il8")).fill("85.2");
-  await page.locator(byTestId("unit-albumin")).selectOption("g/dL");
-  await page.locator(byTestId("input-albumin")).fill("3.1");
-  await page.locator(byTestId("unit-bilirubin")).selectOption("mg/dL");
-  await page.locator(byTestId("input-bilirubin")).fill("1.4");
-  await page.locator(byTestId("cirrhosis-yes")).check();
-  await page.locator(byTestId("child_pugh-A")).check();
+  await fillExamplePatient(page);
   // ALBI = 0.66 × log10(23.94) − 0.085 × 31 = −1.7248 (see calculator.test.mjs).
   assert.equal(await textOf(page, "albi-score"), "-1.72");
   assert.equal(await textOf(page, "albi-grade"), "2");
