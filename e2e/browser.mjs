@@ -36,8 +36,18 @@ export async function openPage(browser, url, viewport = { width: 1400, height: 1
   page.on("pageerror", (e) => record.errors.push(e.message));
   page.on("request", (r) => record.requests.push(r.url()));
   await page.goto(url);
-  await page.waitForSelector("[data-testid=disclaimer]");
+  await waitForLiveApp(page);
   return { page, record };
+}
+
+/**
+ * Waits until the live app has replaced the static first paint (a test that
+ * typed into the static copy would race the takeover; first-paint.test.mjs
+ * tests that case on purpose).
+ */
+export async function waitForLiveApp(page) {
+  await page.waitForSelector("[data-testid=disclaimer]");
+  await page.waitForSelector("[data-prerendered]", { state: "detached" });
 }
 
 export const byTestId = (id) => `[data-testid="${id}"]`;

@@ -63,6 +63,23 @@ test("the wasm takes over without moving anything on the page", async () => {
   await page.close();
 });
 
+test("the field being typed into keeps the focus and the caret when the app takes over", async () => {
+  const { page, errors, release } = await openHeld();
+  const il6 = page.locator(byTestId("input-il6"));
+  await il6.click();
+  await page.keyboard.type("124");
+  // The caret between "12" and "4", where a correction would go.
+  await page.keyboard.press("ArrowLeft");
+  release();
+  await page.waitForSelector("[data-prerendered]", { state: "detached" });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "input-il6");
+  await page.keyboard.type(",");
+  assert.equal(await il6.inputValue(), "12,4");
+  assert.equal(await textOf(page, "il6-group"), "high");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("what was typed before the wasm arrived is kept", async () => {
   const { page, errors, release } = await openHeld();
   await page.locator(byTestId("input-il6")).fill("12,4");

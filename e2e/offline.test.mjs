@@ -136,18 +136,20 @@ test("the built pages carry a strict CSP and Subresource Integrity", async () =>
   assert.doesNotMatch(index, /<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i);
   const pinned = [...index.matchAll(/<(?:script|link)\b[^>]*>/g)]
     .map((m) => m[0])
-    .filter((tag) => /<script|rel="(stylesheet|modulepreload)"/.test(tag));
-  assert.ok(pinned.length >= 4, "start script, bindings and two stylesheets");
+    .filter((tag) => /<script|rel="(stylesheet|modulepreload|preload)"/.test(tag));
+  assert.ok(pinned.length >= 3, "start script and two stylesheets");
   for (const tag of pinned) {
     const file = tag.match(/(?:src|href)="\.\/([^"]+)"/)[1];
     const expected = `sha384-${createHash("sha384").update(await readFile(join(DIST, file))).digest("base64")}`;
     assert.equal(tag.match(/integrity="([^"]+)"/)?.[1], expected, `integrity of ${file}`);
   }
-  // The start script fetches the wasm with its hash.
-  const start = index.match(/src="\.\/(start-[0-9a-f]+\.js)"/)[1];
-  const wasmName = (await readFile(join(DIST, start), "utf8")).match(/"\.\/([^"]+\.wasm)"/)[1];
-  const wasmHash = createHash("sha384").update(await readFile(join(DIST, wasmName))).digest("base64");
-  assert.ok((await readFile(join(DIST, start), "utf8")).includes(`integrity: "sha384-${wasmHash}"`));
+  // The start script loads the bindings and the wasm with their hashes.
+  const start = await readFile(join(DIST, index.match(/src="\.\/(start-[0-9a-f]+\.js)"/)[1]), "utf8");
+  const hashOf = async (name) => createHash("sha384").update(await readFile(join(DIST, name))).digest("base64");
+  const wasmName = start.match(/"\.\/([^"]+\.wasm)"/)[1];
+  assert.ok(start.includes(`integrity: "sha384-${await hashOf(wasmName)}"`), "the wasm's integrity");
+  const bindingsName = start.match(/"\.\/([^"]+\.js)"/)[1];
+  assert.ok(start.includes(`modulePreload(bindingsUrl, "sha384-${await hashOf(bindingsName)}")`), "the bindings' integrity");
   // Both pages name the same build.
   assert.equal(buildIdOf(single), buildIdOf(index));
 });

@@ -109,6 +109,7 @@ const buildId = idHash.digest("hex").slice(0, 16);
 
 const startSource = (await readFile(join(ROOT, "offline/start.js"), "utf8"))
   .replace("__BINDINGS__", () => `./${bindingsName}`)
+  .replace("__BINDINGS_INTEGRITY__", () => sri(bindings))
   .replace("__WASM__", () => `./${wasmName}`)
   .replace("__WASM_INTEGRITY__", () => sri(wasmBytes));
 const startName = `start-${createHash("sha256").update(startSource).digest("hex").slice(0, 16)}.js`;
@@ -117,12 +118,12 @@ await write(startName, startSource);
 html = html.replace(starterTag, "");
 // Root-relative asset links (Trunk's default public URL "/") become relative.
 html = html.replace(/(\b(?:href|src)=")\/(?=[^"/])/g, "$1./");
-// Chromium ignores (and warns about) `integrity` on a preload `as="fetch"`;
-// the wasm's integrity is checked by the start script's fetch instead.
-html = html.replace(/<link\b[^>]*\brel="preload"[^>]*\bas="fetch"[^>]*>/g, (tag) => tag.replace(/\s*integrity="[^"]*"/, ""));
+// Trunk preloads the bindings and the wasm from the page's head; the start
+// script fetches them itself, after the static first paint (see offline/start.js).
+html = html.replace(/\s*<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*>/g, "");
 // Every stylesheet and module Trunk emitted must carry the right integrity.
 for (const [tag, href] of html.matchAll(/<link\b[^>]*\bhref="\.\/([^"]+)"[^>]*>/g)) {
-  if (!/\brel="(stylesheet|modulepreload)"/.test(tag)) continue;
+  if (!/\brel="stylesheet"/.test(tag)) continue;
   const integrity = tag.match(/\bintegrity="([^"]+)"/)?.[1];
   if (integrity !== sri(await read(href))) fail(`missing or wrong integrity on ${href}`);
 }

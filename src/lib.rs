@@ -17,5 +17,6 @@ pub use components::app::App;
 /// Mounts the app on the page's body, replacing the static first paint.
 pub fn start() {
     prerender_shell::carry_over_typed_values();
+    prerender_shell::remember_focus();
     yew::Renderer::<App>::new().render();
 }

@@ -3,7 +3,9 @@
 //!
 //! Yew replaces it when it mounts. A clinician may already have typed into
 //! it on a slow network: those values are carried into the fragment first,
-//! so nothing typed is lost. A link's own values win over the copy's.
+//! so nothing typed is lost. A link's own values win over the copy's. The
+//! field being typed into keeps the focus and the caret across the takeover
+//! ([`FocusedField`]), so the next keystroke lands in the live field.
 
 use calculator_core::{
     AlbuminUnit, BilirubinUnit, ChildPughClass, Cirrhosis, LabField, RawInputs, Selection,
@@ -30,6 +32,66 @@ pub fn carry_over_typed_values() {
     let typed = read_shell(&document);
     if !typed.is_empty() {
         write_fragment(&typed);
+    }
+}
+
+thread_local! {
+    /// Set by [`remember_focus`] before the app mounts, taken by [`restore_focus`].
+    static FOCUSED: std::cell::RefCell<Option<FocusedField>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Notes which control of the static copy has the focus (call before mounting).
+pub fn remember_focus() {
+    let focused = FocusedField::take();
+    FOCUSED.with(|f| *f.borrow_mut() = focused);
+}
+
+/// Gives the focus to the live control that had it in the static copy (call
+/// once the app has rendered: the app's first effect).
+pub fn restore_focus() {
+    if let Some(focused) = FOCUSED.with(|f| f.borrow_mut().take()) {
+        focused.restore();
+    }
+}
+
+/// The control of the static copy that has the focus, by its `data-testid`
+/// (the live app renders the same hooks), with the caret of a text field.
+struct FocusedField {
+    test_id: String,
+    selection: Option<(u32, u32)>,
+}
+
+impl FocusedField {
+    /// What has the focus in the static copy, if anything does.
+    fn take() -> Option<Self> {
+        let document = web_sys::window()?.document()?;
+        let active = document.active_element()?;
+        active.closest("[data-prerendered]").ok()??;
+        let test_id = active.get_attribute("data-testid")?;
+        let selection = active.dyn_ref::<HtmlInputElement>().and_then(|input| {
+            // `selectionStart` throws on radios: `ok()` turns that into None.
+            Some((input.selection_start().ok()??, input.selection_end().ok()??))
+        });
+        Some(FocusedField { test_id, selection })
+    }
+
+    /// Focuses the live app's control with the same hook, caret included.
+    fn restore(self) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(element) = element::<web_sys::HtmlElement>(
+            &document,
+            &format!("[data-testid=\"{}\"]", self.test_id),
+        ) else {
+            return;
+        };
+        let _ = element.focus();
+        if let (Some((start, end)), Some(input)) =
+            (self.selection, element.dyn_ref::<HtmlInputElement>())
+        {
+            let _ = input.set_selection_range(start, end);
+        }
     }
 }
 

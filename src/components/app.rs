@@ -24,6 +24,8 @@ pub fn App() -> Html {
     let state = use_reducer(|| CalculatorState::with_inputs(read_fragment()));
 
     use_effect_with(state.inputs.clone(), write_fragment);
+    // The field typed into in the static first paint keeps the focus.
+    use_effect_with((), |_| crate::prerender_shell::restore_focus());
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
