@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, DIST, byTestId, textOf, fillExamplePatient, assertExamplePatientResults } from "./browser.mjs";
+import { launch, DIST, byTestId, textOf, fillExamplePatient, assertExamplePatientResults, waitForLiveApp } from "./browser.mjs";
 import { startServer } from "./static-server.mjs";
 
 const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
@@ -34,8 +34,8 @@ after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-async function serve(dir) {
-  const server = await startServer(dir);
+async function serve(dir, port = 0) {
+  const server = await startServer(dir, port);
   let closed;
   const handle = { url: server.url, close: () => (closed ??= server.close()) };
   servers.push(handle);
@@ -146,10 +146,13 @@ test("the built pages carry a strict CSP and Subresource Integrity", async () =>
   // The start script loads the bindings and the wasm with their hashes.
   const start = await readFile(join(DIST, index.match(/src="\.\/(start-[0-9a-f]+\.js)"/)[1]), "utf8");
   const hashOf = async (name) => createHash("sha384").update(await readFile(join(DIST, name))).digest("base64");
-  const wasmName = start.match(/"\.\/([^"]+\.wasm)"/)[1];
+  const wasmName = start.match(/"\.\/(soramic[^"]+\.wasm)"/)[1];
   assert.ok(start.includes(`integrity: "sha384-${await hashOf(wasmName)}"`), "the wasm's integrity");
-  const bindingsName = start.match(/"\.\/([^"]+\.js)"/)[1];
+  const bindingsName = start.match(/const bindingsUrl = new URL\("\.\/([^"]+\.js)"/)[1];
   assert.ok(start.includes(`modulePreload(bindingsUrl, "sha384-${await hashOf(bindingsName)}")`), "the bindings' integrity");
+  // And the cohort tool's, loaded when its view opens.
+  assert.ok(start.includes(`script.integrity = "sha384-${await hashOf("cohort-tool.js")}"`), "the cohort tool's bindings' integrity");
+  assert.ok(start.includes(`integrity: "sha384-${await hashOf("cohort-tool_bg.wasm")}"`), "the cohort tool's wasm's integrity");
   // Both pages name the same build.
   assert.equal(buildIdOf(single), buildIdOf(index));
 });
@@ -158,7 +161,7 @@ test("a wasm that is not this build's is refused (SRI)", async () => {
   const dir = await copyOfDist("tampered");
   const index = await readFile(join(dir, "index.html"), "utf8");
   const start = await readFile(join(dir, index.match(/src="\.\/(start-[0-9a-f]+\.js)"/)[1]), "utf8");
-  const wasmPath = join(dir, start.match(/"\.\/([^"]+\.wasm)"/)[1]);
+  const wasmPath = join(dir, start.match(/"\.\/(soramic[^"]+\.wasm)"/)[1]);
   const wasm = await readFile(wasmPath);
   wasm[wasm.length - 1] ^= 0xff;
   await writeFile(wasmPath, wasm);
@@ -227,6 +230,65 @@ test("after one visit over http the app works with the network cut and the serve
   await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<p style="color: red">probe</p>'));
   await page.waitForFunction(() => window.__cspViolations.length > 0);
   assert.match((await page.evaluate(() => window.__cspViolations))[0], /^style-src-attr/);
+  await context.close();
+});
+
+test("the cohort tool is kept offline once its view has been opened; before that, offline says why it cannot load", async () => {
+  const dir = await copyOfDist("cohort-offline");
+  const buildId = buildIdOf(await readFile(join(dir, "index.html"), "utf8"));
+  let server = await serve(dir);
+  const port = new URL(server.url).port;
+  const { context, page, record } = await recordingPage();
+  await page.goto(server.url);
+  await waitForLiveApp(page);
+  await waitForController(page);
+  const cached = () => page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), `soramic-il-calculator-${buildId}`);
+  assert.deepEqual((await cached()).filter((p) => p.includes("cohort")), [], "the first visit caches no cohort file");
+
+  // Never opened, and the network is gone: a plain message, the rest works.
+  let cdp = await goOffline(context, page);
+  await server.close();
+  await page.locator(byTestId("nav-cohort")).click();
+  assert.match(await textOf(page, "cohort-load-failed"), /could not be loaded.*needs the site to be reachable once/s);
+  // What the browser logged about the failed download, and nothing else.
+  const whileOffline = record.console.splice(0).filter((line) => line.startsWith("error"));
+  assert.ok(whileOffline.every((line) => /Failed to load resource|cohort tool/i.test(line)), whileOffline.join("\n"));
+  await page.locator(byTestId("nav-calculator")).click();
+  await fillExamplePatient(page);
+  await assertExamplePatientResults(page);
+
+  // Online again: the view loads, and its files are kept.
+  server = await serve(dir, Number(port));
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await page.locator(byTestId("nav-cohort")).click();
+  await page.waitForSelector(byTestId("cohort-file"));
+  assert.equal(await page.locator(byTestId("cohort-load-failed")).count(), 0);
+  await page.locator(byTestId("cohort-file")).setInputFiles(join(dir, "cohort-example.csv"));
+  await page.locator(byTestId("cohort-import")).click();
+  await page.waitForSelector(byTestId("cohort-rows-read"));
+  const kept = await cached();
+  for (const file of ["/cohort-tool.js", "/cohort-tool_bg.wasm", "/cohort-tool_loader.js"]) {
+    assert.ok(kept.includes(file), `${file} cached: ${kept}`);
+  }
+
+  // Network cut and server stopped, a fresh page: the view and its worker
+  // come from the cache and analyse a file.
+  cdp = await goOffline(context, page);
+  await server.close();
+  await page.goto("about:blank");
+  await page.goto(server.url);
+  await waitForLiveApp(page);
+  await page.locator(byTestId("nav-cohort")).click();
+  await page.locator(byTestId("cohort-file")).setInputFiles(join(dir, "cohort-example.csv"));
+  await page.locator(byTestId("cohort-import")).click();
+  // cohort-example.csv: 8 rows, all valid.
+  await page.waitForSelector(byTestId("cohort-rows-read"));
+  assert.equal(await textOf(page, "cohort-rows-read"), "8");
+  assert.equal(await textOf(page, "cohort-rows-used"), "8");
+  await page.waitForSelector(byTestId("cohort-hr-il6"));
+  // Clicks in the cohort view stay in it (two Yew apps on one page).
+  assert.equal(await page.locator(byTestId("nav-cohort")).getAttribute("aria-current"), "page");
+  await assertClean(page, record);
   await context.close();
 });
 
@@ -310,7 +372,8 @@ test("a new build makes the service worker offer a reload, and the reload shows 
   const sri = `sha384-${createHash("sha384").update(newIndex).digest("base64")}`;
   const sw = (await readFile(join(dir, "sw.js"), "utf8"))
     .replace(`id: "${oldId}"`, `id: "${newId}"`)
-    .replace(/\["index\.html",\s*"sha384-[^"]+"\]/, `["index.html","${sri}"]`);
+    // index.html is precached under the site's address, "./".
+    .replace(/\["\.\/",\s*"sha384-[^"]+"\]/, `["./","${sri}"]`);
   assert.ok(sw.includes(newId) && sw.includes(sri), "the test's next build");
   await writeFile(join(dir, "sw.js"), sw);
 

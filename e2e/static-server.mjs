@@ -1,5 +1,9 @@
 // A minimal static file server for the built site (dist/), used by the
 // end-to-end tests and by scripts/serve.sh. Loopback only; no dependencies.
+// It behaves as common static hosts do: gzip, and an ETag with
+// "304 Not Modified" for a revalidation. It keeps a log of what it sent
+// (path, status, bytes on the wire), which the size budget is measured from.
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -24,6 +28,8 @@ const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", 
 
 export function startServer(root, port = 0, host = "127.0.0.1") {
   const base = resolve(root);
+  /** Every response: `{ path, status, bytes }`, bytes being the body as sent. */
+  const log = [];
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
@@ -34,26 +40,35 @@ export function startServer(root, port = 0, host = "127.0.0.1") {
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
       let body = await readFile(file);
+      const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
       const headers = {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
+        etag,
       };
+      if (request.headers["if-none-match"] === etag) {
+        log.push({ path, status: 304, bytes: 0 });
+        response.writeHead(304, headers).end();
+        return;
+      }
       // Compress as any real static host does (the size budget is in gzip).
       if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "") && COMPRESSIBLE.has(extname(file))) {
         body = gzipSync(body, { level: 9 });
         headers["content-encoding"] = "gzip";
         headers.vary = "accept-encoding";
       }
+      log.push({ path, status: 200, bytes: body.length });
       response.writeHead(200, headers);
       response.end(body);
     } catch {
+      log.push({ path: request.url, status: 404, bytes: 9 });
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }
   });
   return new Promise((done) => {
     server.listen(port, host, () => {
       const { port: actual } = server.address();
-      done({ url: `http://${host}:${actual}/`, close: () => new Promise((r) => server.close(r)) });
+      done({ url: `http://${host}:${actual}/`, log, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }

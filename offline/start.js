@@ -1,7 +1,30 @@
 // Starts the app and keeps it working offline. scripts/postbuild.mjs turns
 // this template into the build's external start script (so the page's
 // Content Security Policy needs no inline script), filling in the hashed
-// file names and the wasm's Subresource Integrity hash.
+// file names and the Subresource Integrity hashes, and appending
+// offline/cohort-tool.js (where `installCohortTool` is declared).
+
+// The cohort tool's bindings are wasm-bindgen's "no-modules" kind (the same
+// file also runs in its worker): a classic script that declares the global
+// `wasm_bindgen`. Loaded with Subresource Integrity, like the wasm.
+installCohortTool(async () => {
+  await new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = new URL("__COHORT_BINDINGS__", import.meta.url).href;
+    script.integrity = "__COHORT_BINDINGS_INTEGRITY__";
+    script.crossOrigin = "anonymous";
+    script.addEventListener("load", resolve);
+    script.addEventListener("error", () => reject(new Error("the cohort tool's script failed to load")));
+    document.head.append(script);
+  });
+  // eslint-disable-next-line no-undef -- declared by the script just loaded
+  const tool = wasm_bindgen;
+  await tool({
+    module_or_path: fetch(new URL("__COHORT_WASM__", import.meta.url), { integrity: "__COHORT_WASM_INTEGRITY__" }),
+  });
+  return tool;
+});
+
 // The page's HTML already shows the app (the static first paint, see
 // scripts/prerender.mjs), so nothing here is fetched until that copy has been
 // painted: the wasm then cannot delay the first paint, and the live app takes
@@ -121,3 +144,5 @@ function showNotice(onReload) {
   notice.append("New version available — ", button);
   document.body.append(notice);
 }
+
+/*__COHORT_TOOL__*/

@@ -1,14 +1,17 @@
 // The service worker: makes the app work offline after the first visit.
 //
-// scripts/postbuild.mjs prepends `const BUILD = { id, files }` to this file:
-// the build id (a hash of the build) and every file of the build with its
-// SHA-384 Subresource Integrity hash. Each build therefore has its own cache,
+// scripts/postbuild.mjs prepends `const BUILD = { id, files, onFirstUse }`
+// to this file: the build id (a hash of the build) and every file of the
+// build with its SHA-384 Subresource Integrity hash; `files` are cached at
+// install, `onFirstUse` (the cohort tool, issue 5's size budget) when the page
+// first asks for them, with the same integrity check. Each build therefore has its own cache,
 // `soramic-il-calculator-<build id>`, filled only with files whose bytes match
 // that build: a half-deployed update fails to install instead of mixing
 // versions. A new version waits until the page asks it to take over (the
 // page's "New version available — reload" button), so an open page never
 // receives files from another build. The only requests it makes are its own
-// same-origin precache fetches at install time.
+// same-origin precache fetches at install time and, for an `onFirstUse` file,
+// the page's own request.
 /* global BUILD */
 const PREFIX = "soramic-il-calculator-";
 const CACHE = PREFIX + BUILD.id;
@@ -18,8 +21,10 @@ self.addEventListener("install", (event) => {
     caches.open(CACHE).then((cache) =>
       Promise.all(
         BUILD.files.map(async ([path, integrity]) => {
-          // `reload` skips the HTTP cache; `integrity` rejects a file from another build.
-          const response = await fetch(new Request(path, { cache: "reload", integrity }));
+          // `no-cache` revalidates with the server: the page has just downloaded
+          // these files, and a static host answers "304 Not Modified" instead of
+          // sending them twice. `integrity` rejects a file from another build.
+          const response = await fetch(new Request(path, { cache: "no-cache", integrity }));
           if (!response.ok) throw new Error(`precache ${path}: HTTP ${response.status}`);
           await cache.put(path, response);
         }),
@@ -43,6 +48,14 @@ self.addEventListener("message", (event) => {
 });
 
 const scope = new URL(self.registration.scope);
+const onFirstUse = new Map(BUILD.onFirstUse.map(([path, integrity]) => [path, integrity]));
+
+/** Fetches a file of this build that is cached when first used, and caches it. */
+async function fetchOnFirstUse(cache, path, integrity) {
+  const response = await fetch(new Request(path, { cache: "no-cache", integrity }));
+  if (response.ok) await cache.put(path, response.clone());
+  return response;
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -54,9 +67,12 @@ self.addEventListener("fetch", (event) => {
       const cache = await caches.open(CACHE);
       const hit = await cache.match(request, { ignoreSearch: true });
       if (hit) return hit;
-      // The app's address itself (the scope, any query) is index.html.
-      if (request.mode === "navigate" && url.pathname === scope.pathname) {
-        const index = await cache.match("index.html");
+      const path = url.pathname.startsWith(scope.pathname) ? url.pathname.slice(scope.pathname.length) : null;
+      if (onFirstUse.has(path)) return fetchOnFirstUse(cache, path, onFirstUse.get(path));
+      // The app's page, cached as the scope's address ("./"), whether asked
+      // for as the folder or as index.html, with any query.
+      if (request.mode === "navigate" && (path === "" || path === "index.html")) {
+        const index = await cache.match("./");
         if (index) return index;
       }
       return fetch(request);

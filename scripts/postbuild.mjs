@@ -55,6 +55,11 @@ const singleFileCsp = (scriptHash, styleHash) =>
   ].join("; ");
 
 const SINGLE_FILE = "calculator-offline.html";
+/** The cohort tool (src/bin/cohort_tool.rs): loaded when its view is first opened. */
+const COHORT_BINDINGS = "cohort-tool.js";
+const COHORT_WASM = "cohort-tool_bg.wasm";
+/** Files the service worker caches when first used rather than at install. */
+const ON_FIRST_USE = (name) => name.startsWith("cohort-tool") || name === "cohort-example.csv";
 
 function fail(message) {
   console.error(`postbuild: ${message}`);
@@ -94,12 +99,24 @@ const wasmName = starter.match(/module_or_path:\s*'\/?([^'/]+\.wasm)'/)?.[1];
 if (!bindingsName || !wasmName) fail("could not find the bindings and wasm names in Trunk's starter script");
 const bindings = await read(bindingsName);
 const wasmBytes = await read(wasmName);
+const cohortBindings = await read(COHORT_BINDINGS).catch(() => fail(`no ${COHORT_BINDINGS} (index.html's cohort-tool link)`));
+const cohortWasm = await read(COHORT_WASM).catch(() => fail(`no ${COHORT_WASM}`));
+const cohortToolTemplate = await readFile(join(ROOT, "offline/cohort-tool.js"), "utf8");
+// Trunk's worker loader calls the bindings with a bare URL, which they log a
+// deprecation warning for: the same two steps, with the current signature.
+const COHORT_LOADER = "cohort-tool_loader.js";
+const loader = (await read(COHORT_LOADER).catch(() => fail(`no ${COHORT_LOADER}`))).toString("utf8");
+if (!loader.includes(COHORT_BINDINGS) || !loader.includes(COHORT_WASM)) fail(`${COHORT_LOADER} does not load ${COHORT_BINDINGS} and ${COHORT_WASM}`);
+await write(
+  COHORT_LOADER,
+  `importScripts("./${COHORT_BINDINGS}");\nwasm_bindgen({ module_or_path: "./${COHORT_WASM}" });\n`,
+);
 
 // --- Build id -----------------------------------------------------------------
 
 // Every file Trunk wrote plus the templates and this script: any change to
 // what the user receives gives a new id, hence a new cache and an update notice.
-const templates = ["offline/start.js", "offline/sw.js", "scripts/postbuild.mjs", "scripts/prerender.mjs"];
+const templates = ["offline/start.js", "offline/cohort-tool.js", "offline/sw.js", "scripts/postbuild.mjs", "scripts/prerender.mjs"];
 const idHash = createHash("sha256");
 for (const name of trunkFiles) idHash.update(`${name}\0`).update(await read(name)).update("\0");
 for (const name of templates) idHash.update(`${name}\0`).update(await readFile(join(ROOT, name))).update("\0");
@@ -111,7 +128,13 @@ const startSource = (await readFile(join(ROOT, "offline/start.js"), "utf8"))
   .replace("__BINDINGS__", () => `./${bindingsName}`)
   .replace("__BINDINGS_INTEGRITY__", () => sri(bindings))
   .replace("__WASM__", () => `./${wasmName}`)
-  .replace("__WASM_INTEGRITY__", () => sri(wasmBytes));
+  .replace("__WASM_INTEGRITY__", () => sri(wasmBytes))
+  .replace("__COHORT_BINDINGS__", () => `./${COHORT_BINDINGS}`)
+  .replace("__COHORT_BINDINGS_INTEGRITY__", () => sri(cohortBindings))
+  .replace("__COHORT_WASM__", () => `./${COHORT_WASM}`)
+  .replace("__COHORT_WASM_INTEGRITY__", () => sri(cohortWasm))
+  .replace("/*__COHORT_TOOL__*/", () => cohortToolTemplate);
+if (/__[A-Z_]+__/.test(startSource)) fail(`a placeholder is left in offline/start.js: ${startSource.match(/__[A-Z_]+__/)[0]}`);
 const startName = `start-${createHash("sha256").update(startSource).digest("hex").slice(0, 16)}.js`;
 await write(startName, startSource);
 
@@ -158,6 +181,23 @@ const inlineScript =
 // (Names prefixed: they share one scope with the bindings' own.)
 const singleFileWasmBase64 = "${wasmBytes.toString("base64")}";
 const singleFileWasmBytes = Uint8Array.from(atob(singleFileWasmBase64), (c) => c.charCodeAt(0));
+
+${cohortToolTemplate}
+// The cohort tool, inside this script too: its bindings in a scope of their
+// own (they declare \`wasm_bindgen\`), its wasm as base64, decoded only when
+// the cohort view is first opened. (No worker can start from file://: the
+// tool then runs its analyses on the page.)
+const singleFileCohortTool = (() => {
+${cohortBindings.toString("utf8")}
+return wasm_bindgen;
+})();
+const singleFileCohortWasmBase64 = "${cohortWasm.toString("base64")}";
+installCohortTool(async () => {
+  const bytes = Uint8Array.from(atob(singleFileCohortWasmBase64), (c) => c.charCodeAt(0));
+  await singleFileCohortTool({ module_or_path: bytes });
+  return singleFileCohortTool;
+});
+
 const singleFileWasm = await ${initName}({ module_or_path: singleFileWasmBytes });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: singleFileWasm } }));
 `;
@@ -191,21 +231,31 @@ await write(SINGLE_FILE, single);
 
 // Not precached: the single file (only ever downloaded, and a download
 // bypasses the service worker anyway) and the install icons (the page's own
-// icon is inlined). A first visit then fetches the app once, not twice.
+// icon is inlined). The cohort tool is cached when its view is first opened
+// (same build, same integrity checks): a first visit downloads the calculator
+// only (issue 5's size budget).
 const files = (await listFiles(STAGING)).filter(
   (f) => f !== "sw.js" && f !== SINGLE_FILE && !/^icons\/.*\.png$/.test(f),
 );
 const precache = [];
-for (const name of files) precache.push([name, sri(await read(name))]);
+const onFirstUse = [];
+for (const name of files) {
+  // index.html is cached under the site's own address ("./"), the URL the
+  // first visit has just loaded: the install then revalidates it (304)
+  // instead of downloading the same page again as "index.html".
+  const entry = [name === "index.html" ? "./" : name, sri(await read(name))];
+  (ON_FIRST_USE(name) ? onFirstUse : precache).push(entry);
+}
+const list = (entries) => entries.map((entry) => `    ${JSON.stringify(entry)},\n`).join("");
 const sw =
-  `const BUILD = {\n  id: ${JSON.stringify(buildId)},\n  files: [\n` +
-  precache.map((entry) => `    ${JSON.stringify(entry)},\n`).join("") +
-  "  ],\n};\n" +
+  `const BUILD = {\n  id: ${JSON.stringify(buildId)},\n  files: [\n${list(precache)}  ],\n` +
+  `  onFirstUse: [\n${list(onFirstUse)}  ],\n};\n` +
   (await readFile(join(ROOT, "offline/sw.js"), "utf8"));
 await write("sw.js", sw);
 
 console.log(
-  `postbuild: build ${buildId}; ${startName}; sw.js precaches ${precache.length} files; ` +
+  `postbuild: build ${buildId}; ${startName}; sw.js precaches ${precache.length} files ` +
+    `(and ${onFirstUse.length} when first used); ` +
     `${SINGLE_FILE} ${single.length} bytes`,
 );
 

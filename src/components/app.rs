@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::build_info::version_label;
 use crate::components::about::About;
-use crate::components::cohort::cohort_view::CohortView;
+use crate::components::cohort_slot::CohortSlot;
 use crate::components::input_form::InputForm;
 use crate::components::km_chart::KmChart;
 use crate::components::results::Results;
@@ -114,7 +114,7 @@ pub fn App() -> Html {
                     <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} />
                 </main>
             } else if state.view == View::Cohort {
-                <main><CohortView /></main>
+                <main><CohortSlot /></main>
             } else {
                 <main><About /></main>
             }

@@ -77,11 +77,40 @@ impl Decimal {
         self.mantissa == 0
     }
 
-    /// The nearest `f64`, for formulas that need floating point (ALBI).
+    /// Parses plain decimal digits with at most one point ("19.00", "7",
+    /// ".5"), within the precision this type keeps: no sign, exponent,
+    /// comma, space, `inf` or `NaN`. For machine-written files (the
+    /// reference cohort); what a clinician types goes through `number_input`.
+    pub fn parse_plain(text: &str) -> Option<Self> {
+        let (integer, fraction) = text.split_once('.').unwrap_or((text, ""));
+        if integer.is_empty() && fraction.is_empty() {
+            return None;
+        }
+        Self::from_digits(integer, fraction)
+    }
+
+    /// The nearest `f64` (correctly rounded, ties to even), for formulas that
+    /// need floating point (ALBI).
+    ///
+    /// Integer arithmetic rather than `str::parse::<f64>`: the standard
+    /// parser carries a 10 KB table of powers of five into the calculator's
+    /// wasm (issue 5's size budget). The mantissa is shifted left as far as
+    /// `u128` allows, divided by `10^scale`, and the quotient (at least 79
+    /// significant bits, as `mantissa < 2^75` and `10^scale < 2^47`) is
+    /// rounded once to 53 bits by the `u128 → f64` conversion, a nonzero
+    /// remainder setting its lowest bit so that it breaks a tie; scaling by
+    /// `2^-shift` is then exact.
     pub fn to_f64(self) -> f64 {
-        // Both conversions are exact for mantissas below 2^53; above that the
-        // result is still the correctly rounded value of the string form.
-        format!("{}", self).parse::<f64>().unwrap_or(f64::NAN)
+        if self.mantissa == 0 {
+            return 0.0;
+        }
+        let shift = self.mantissa.leading_zeros() - 1;
+        let divisor = 10u128.pow(self.scale);
+        let shifted = self.mantissa << shift;
+        let (quotient, remainder) = (shifted / divisor, shifted % divisor);
+        let rounded = (quotient | u128::from(remainder != 0)) as f64;
+        // 2^-shift, shift <= 127: a normal double, so the product is exact.
+        rounded * f64::from_bits(u64::from(1023 - shift) << 52)
     }
 
     fn scaled_to(self, scale: u32) -> u128 {
@@ -175,8 +204,32 @@ mod tests {
     }
 
     #[test]
+    fn parse_plain_accepts_digits_and_one_point_only() {
+        assert_eq!(Decimal::parse_plain("19.00"), Some(dec("19", "00")));
+        assert_eq!(Decimal::parse_plain("7"), Some(dec("7", "")));
+        assert_eq!(Decimal::parse_plain(".5"), Some(dec("", "5")));
+        assert_eq!(Decimal::parse_plain("5."), Some(dec("5", "")));
+        for bad in [
+            "", ".", "-1", "+1", "1e3", "1,5", "1.2.3", " 1", "inf", "NaN", "١",
+        ] {
+            assert_eq!(Decimal::parse_plain(bad), None, "{bad:?}");
+        }
+        // More digits than a Decimal keeps: refused, not rounded.
+        assert_eq!(Decimal::parse_plain("1234567890123456789"), None);
+        assert_eq!(Decimal::parse_plain("0.0000000000001"), None);
+    }
+
+    #[test]
     fn to_f64_is_the_nearest_double() {
         assert_eq!(dec("6", "53").to_f64(), 6.53);
         assert_eq!(dec("1", "4").times(171, 1).to_f64(), 23.94);
+        assert_eq!(dec("0", "").to_f64(), 0.0);
+        assert_eq!(dec("", "000000000001").to_f64(), 1e-12);
+        // Halfway between two doubles (2^53 + 1 and 2^53 + 3): ties go to the
+        // even neighbour, 2^53 and 2^53 + 4.
+        assert_eq!(dec("9007199254740993", "").to_f64(), 9007199254740992.0);
+        assert_eq!(dec("9007199254740995", "").to_f64(), 9007199254740996.0);
+        // Just above halfway: the remainder decides (2^53 + 1 + 10^-2).
+        assert_eq!(dec("9007199254740993", "01").to_f64(), 9007199254740994.0);
     }
 }

@@ -94,3 +94,31 @@ proptest! {
 fn dec(value: f64) -> calculator_core::Decimal {
     calculator_core::number_input::parse_number(&format!("{value:.4}")).expect("decimal")
 }
+
+proptest! {
+    /// `Decimal::to_f64` (integer arithmetic, no float parser) gives exactly
+    /// what the standard library's correctly rounded parser gives for the
+    /// same digits, the independent check.
+    #[test]
+    fn decimal_to_f64_matches_the_standard_parser(
+        mantissa in 0u64..1_000_000_000_000_000_000,
+        scale in 0u32..=14,
+    ) {
+        let decimal = calculator_core::Decimal::new(mantissa, scale);
+        let expected: f64 = decimal.to_string().parse().unwrap();
+        prop_assert_eq!(decimal.to_f64().to_bits(), expected.to_bits(), "{}", decimal);
+    }
+
+    /// The same for the machine-written form the reference cohort uses.
+    #[test]
+    fn parse_plain_then_to_f64_matches_the_standard_parser(
+        integer in "[0-9]{0,6}",
+        fraction in "[0-9]{0,12}",
+    ) {
+        prop_assume!(!(integer.is_empty() && fraction.is_empty()));
+        let text = format!("{integer}.{fraction}");
+        let decimal = calculator_core::Decimal::parse_plain(&text).unwrap();
+        let expected: f64 = text.parse().unwrap();
+        prop_assert_eq!(decimal.to_f64().to_bits(), expected.to_bits(), "{}", text);
+    }
+}

@@ -121,7 +121,7 @@ fn text<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let colour = rgba(colour, 1.0);
     // plotters' SVG backend writes `font-size` as the given size / 1.24.
-    let font = ("sans-serif", size * 1.24, style).into_font();
+    let font = (FontFamily::SansSerif, size * 1.24, style).into_font();
     let style = TextStyle::from(font)
         .color(&colour)
         .pos(Pos::new(anchor.0, anchor.1));
@@ -324,7 +324,7 @@ fn axes<DB: DrawingBackend>(
         FontStyle::Normal,
         (HPos::Center, VPos::Top),
     )?;
-    let y_title = TextStyle::from(("sans-serif", body * 1.24).into_font())
+    let y_title = TextStyle::from((FontFamily::SansSerif, body * 1.24).into_font())
         .color(&ink)
         .pos(Pos::new(HPos::Center, VPos::Center))
         .transform(FontTransform::Rotate270);
@@ -499,7 +499,8 @@ fn risk_table<DB: DrawingBackend>(
             Emphasis::Patient => format!(
                 "{} ({})",
                 table.label,
-                geometry.text.patient_tag.to_lowercase()
+                // ASCII: `to_lowercase` would bring Unicode's case tables into the wasm.
+                geometry.text.patient_tag.to_ascii_lowercase()
             ),
             _ => table.label.clone(),
         };

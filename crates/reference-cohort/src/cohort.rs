@@ -6,6 +6,7 @@
 //! after that the accessors cannot fail except where an empty subset has no
 //! survival data.
 
+use calculator_core::Decimal;
 use std::fmt;
 
 use survival::{SurvivalData, SurvivalDataError};
@@ -332,18 +333,10 @@ fn parse_row(line: usize, text: &str) -> Result<Row, ReferenceCohortError> {
 }
 
 /// A plain decimal (digits with at most one point), so that `inf`, `NaN`,
-/// exponents and signs are all rejected.
+/// exponents and signs are all rejected. (Not `str::parse::<f64>`, whose
+/// tables would weigh on the calculator's wasm: see `Decimal::to_f64`.)
 fn parse_time(text: &str) -> Option<f64> {
-    let plain = !text.is_empty()
-        && text.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && text.chars().filter(|&c| c == '.').count() <= 1
-        && text.chars().any(|c| c.is_ascii_digit());
-    if !plain {
-        return None;
-    }
-    text.parse::<f64>()
-        .ok()
-        .filter(|t| t.is_finite() && *t >= 0.0)
+    Decimal::parse_plain(text).map(Decimal::to_f64)
 }
 
 #[cfg(test)]

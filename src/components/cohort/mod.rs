@@ -3,13 +3,69 @@
 //!
 //! * [`model`]: what crosses between the page and the worker;
 //! * [`engine`]: the work, in steps (plain Rust, tested natively);
-//! * [`worker`]: the web worker's entry point (`src/bin/cohort_worker.rs`);
+//! * [`worker`]: the web worker's entry point (`src/bin/cohort_tool.rs`);
 //! * [`runner`]: the page's side: a worker, or the same steps on the page
 //!   with a yield between them where no worker can be loaded (`file://`);
-//! * [`cohort_view`] and its parts: the screen.
+//! * [`cohort_view`] and its parts: the screen, a Yew app of its own that
+//!   [`mount`] renders into the calculator's page.
+//!
+//! None of this is in the calculator's wasm: `src/bin/cohort_tool.rs` builds
+//! it into a wasm that is downloaded only when the view is first opened
+//! (`crate::components::cohort_slot` on the calculator's side).
 
 pub mod cohort_view;
 pub mod engine;
 pub mod model;
 pub mod runner;
 pub mod worker;
+
+use std::cell::RefCell;
+
+use yew::AppHandle;
+
+thread_local! {
+    static MOUNTED: RefCell<Option<AppHandle<cohort_view::CohortView>>> = const { RefCell::new(None) };
+    static SUBTREE_ID_TAKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[yew::component]
+fn Nothing() -> yew::Html {
+    yew::Html::default()
+}
+
+/// Yew numbers the DOM subtrees it controls from 1 in each wasm instance,
+/// marks their elements with that number, and a subtree handles the events
+/// whose target carries its number. The calculator's app is subtree 1 of its
+/// wasm; the cohort view would be subtree 1 of this one, inside it, and the
+/// calculator would then run its own handlers for clicks in the cohort view
+/// (e2e: "Import" switched back to the calculator). One throwaway app on a
+/// detached element takes number 1 here, so the cohort view's is never the
+/// calculator's.
+fn take_a_subtree_id_of_our_own() {
+    if SUBTREE_ID_TAKEN.with(|taken| taken.replace(true)) {
+        return;
+    }
+    let detached = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok());
+    if let Some(element) = detached {
+        yew::Renderer::<Nothing>::with_root(element)
+            .render()
+            .destroy();
+    }
+}
+
+/// Renders the cohort view into `root`, replacing any earlier one.
+pub fn mount(root: web_sys::Element) {
+    unmount();
+    take_a_subtree_id_of_our_own();
+    let handle = yew::Renderer::<cohort_view::CohortView>::with_root(root).render();
+    MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
+}
+
+/// Removes the cohort view (its worker stops with it); nothing if none is shown.
+pub fn unmount() {
+    if let Some(handle) = MOUNTED.with(|m| m.borrow_mut().take()) {
+        handle.destroy();
+    }
+}

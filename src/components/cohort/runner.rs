@@ -1,5 +1,5 @@
 //! The page's side of the cohort work: a web worker where one can be loaded
-//! (served over http(s): `cohort-worker_loader.js`, same origin, allowed by
+//! (served over http(s): `cohort-tool_loader.js`, same origin, allowed by
 //! the CSP's `worker-src 'self'`), else the same [`Session`] steps on the
 //! page with a `setTimeout(0)` yield between two steps, so the progress bar
 //! paints and the cancel button answers (the single file opened from
@@ -20,7 +20,7 @@ use super::engine::Session;
 use super::model::{Phase, Reply, Request};
 
 /// The worker's loader script, written by Trunk next to index.html.
-pub const WORKER_URL: &str = "cohort-worker_loader.js";
+pub const WORKER_URL: &str = "cohort-tool_loader.js";
 
 struct WorkerBackend {
     worker: Worker,

@@ -1,4 +1,4 @@
-//! The web worker's side (`src/bin/cohort_worker.rs` calls [`run`]): takes
+//! The web worker's side (`src/bin/cohort_tool.rs` calls [`run`]): takes
 //! requests, runs the [`Session`]'s steps back to back and posts a progress
 //! report between two steps. Cancelling is the page terminating the worker,
 //! which needs no cooperation from a step under way.

@@ -1,0 +1,70 @@
+// Issue 5's size budget, counted where it is paid: the bytes the server sends
+// (gzip, as any static host compresses) while a first visit loads the page and
+// its service worker installs. At most 200 KB; the cohort tool (its view,
+// analyses and worker) is not part of it and is downloaded, once, when its
+// view is first opened. The figures are printed for BENCHMARKS.md.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, DIST, byTestId, waitForLiveApp } from "./browser.mjs";
+import { startServer } from "./static-server.mjs";
+
+const BUDGET_BYTES = 200_000;
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await startServer(DIST);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until the server has been quiet for `quietMs` (the install's fetches are done). */
+async function settle(quietMs = 500) {
+  let seen = -1;
+  while (seen !== server.log.length) {
+    seen = server.log.length;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+}
+
+const sum = (entries) => entries.reduce((total, e) => total + e.bytes, 0);
+const table = (entries) =>
+  entries.map((e) => `  ${String(e.status).padEnd(4)} ${String(e.bytes).padStart(7)}  ${e.path}`).join("\n");
+
+test("a first visit downloads at most 200 KB; the cohort tool only when its view is opened", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  server.log.length = 0;
+  await page.goto(server.url);
+  await waitForLiveApp(page);
+  // The service worker installed (its precache fetched) and took control.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await settle();
+  const firstVisit = server.log.splice(0);
+  const total = sum(firstVisit);
+  console.log(`First visit, bytes sent by the server (gzip):\n${table(firstVisit)}\n  total ${total}`);
+  assert.ok(total <= BUDGET_BYTES, `first visit ${total} bytes > ${BUDGET_BYTES}`);
+  assert.ok(firstVisit.some((e) => /_bg\.wasm$/.test(e.path)), "the calculator's wasm is counted");
+  assert.deepEqual(firstVisit.filter((e) => e.path.includes("cohort")), [], "nothing of the cohort tool");
+  // Each file is sent once: the service worker's install revalidates what
+  // the page has just downloaded ("304 Not Modified", no body).
+  const sent = firstVisit.filter((e) => e.status === 200).map((e) => e.path);
+  assert.deepEqual(sent, [...new Set(sent)], "a file sent twice");
+
+  // Opening the view downloads the tool once; its worker loads the same
+  // files from the service worker's cache.
+  await page.locator(byTestId("nav-cohort")).click();
+  await page.waitForSelector(byTestId("cohort-file"));
+  await page.locator(byTestId("cohort-file")).setInputFiles(new URL("../static/cohort-example.csv", import.meta.url).pathname);
+  await page.locator(byTestId("cohort-import")).click();
+  await page.waitForSelector(byTestId("cohort-rows-read"));
+  await settle();
+  const tool = server.log.splice(0);
+  console.log(`Opening the cohort view and importing a file:\n${table(tool)}\n  total ${sum(tool)}`);
+  const toolFiles = tool.filter((e) => e.status === 200).map((e) => e.path).sort();
+  assert.deepEqual(toolFiles, ["/cohort-tool.js", "/cohort-tool_bg.wasm", "/cohort-tool_loader.js"]);
+  await context.close();
+});
