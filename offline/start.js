@@ -8,7 +8,20 @@
 // file also runs in its worker): a classic script that declares the global
 // `wasm_bindgen`. Loaded with Subresource Integrity, like the wasm.
 installCohortTool(async () => {
-  await new Promise((resolve, reject) => {
+  // Once declared, `wasm_bindgen` stays (a second copy of the script would
+  // fail to declare it again): after a failed start only the wasm is retried.
+  if (typeof wasm_bindgen === "undefined") await loadClassicScript();
+  // eslint-disable-next-line no-undef -- declared by the script just loaded
+  const tool = wasm_bindgen;
+  await tool({
+    module_or_path: fetch(new URL("__COHORT_WASM__", import.meta.url), { integrity: "__COHORT_WASM_INTEGRITY__" }),
+  });
+  return tool;
+});
+
+/** Adds the cohort tool's bindings (a classic script) to the page, with SRI. */
+function loadClassicScript() {
+  return new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = new URL("__COHORT_BINDINGS__", import.meta.url).href;
     script.integrity = "__COHORT_BINDINGS_INTEGRITY__";
@@ -17,13 +30,7 @@ installCohortTool(async () => {
     script.addEventListener("error", () => reject(new Error("the cohort tool's script failed to load")));
     document.head.append(script);
   });
-  // eslint-disable-next-line no-undef -- declared by the script just loaded
-  const tool = wasm_bindgen;
-  await tool({
-    module_or_path: fetch(new URL("__COHORT_WASM__", import.meta.url), { integrity: "__COHORT_WASM_INTEGRITY__" }),
-  });
-  return tool;
-});
+}
 
 // The page's HTML already shows the app (the static first paint, see
 // scripts/prerender.mjs), so nothing here is fetched until that copy has been

@@ -104,7 +104,8 @@ impl Decimal {
         if self.mantissa == 0 {
             return 0.0;
         }
-        let shift = self.mantissa.leading_zeros() - 1;
+        // As far left as the mantissa can go without overflow (never below zero).
+        let shift = self.mantissa.leading_zeros().saturating_sub(1);
         let divisor = 10u128.pow(self.scale);
         let shifted = self.mantissa << shift;
         let (quotient, remainder) = (shifted / divisor, shifted % divisor);

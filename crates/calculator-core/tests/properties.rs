@@ -101,7 +101,7 @@ proptest! {
     /// same digits, the independent check.
     #[test]
     fn decimal_to_f64_matches_the_standard_parser(
-        mantissa in 0u64..1_000_000_000_000_000_000,
+        mantissa in any::<u64>(),
         scale in 0u32..=14,
     ) {
         let decimal = calculator_core::Decimal::new(mantissa, scale);
