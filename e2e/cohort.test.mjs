@@ -175,6 +175,24 @@ test("the example file is linked and imports without a malformed row", async () 
   await context.close();
 });
 
+test("the separator select shows the detected separator, and a separator chosen there is the one used", async () => {
+  const { context, page, record } = await cohortPage();
+  await page.locator(byTestId("cohort-file")).setInputFiles(join(DATA, "messy_semicolon_days.csv"));
+  await page.waitForSelector(byTestId("cohort-import"));
+  assert.equal(await page.locator(byTestId("cohort-map-separator")).inputValue(), "semicolon");
+  await page.locator(byTestId("cohort-file")).setInputFiles(join(ROOT, "static/cohort-example.csv"));
+  await page.waitForFunction(() => document.querySelector('[data-testid="cohort-separator"]')?.textContent.includes("cohort-example.csv"));
+  assert.equal(await page.locator(byTestId("cohort-map-separator")).inputValue(), "comma");
+  // Read with semicolons, the example's header is one column: the mapped
+  // columns are not found, and the import says so instead of guessing.
+  await page.locator(byTestId("cohort-map-separator")).selectOption("semicolon");
+  await page.locator(byTestId("cohort-import")).click();
+  await page.waitForSelector(byTestId("cohort-error"));
+  assert.equal(await page.locator(byTestId("cohort-rows-read")).count(), 0);
+  await assertClean(page, record);
+  await context.close();
+});
+
 /** Writes `rows` patients in the canonical format; deterministic. */
 async function writeLargeFile(path, rows) {
   const out = createWriteStream(path);

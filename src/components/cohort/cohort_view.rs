@@ -397,8 +397,10 @@ fn mapping_form(
                 s.file_name.clone().unwrap_or_default(),
                 cohort::csv::Separator::from_code(&s.separator).map(|x| x.label()).unwrap_or("?")) }</p>
             <div class="cohort-grid">
+                // Option values are the codes the import reads (`Separator::from_code`).
                 { select("separator", "Separator", &s.separator,
-                    units(&[(",", "comma"), (";", "semicolon"), ("\t", "tab")]), on_change) }
+                    cohort::csv::Separator::ALL.iter().map(|x| (x.code().to_owned(), x.label().to_owned())).collect(),
+                    on_change) }
                 { columns(Role::Id) }
                 { columns(Role::Time) }
                 { select("time_unit", "Follow-up time unit", &s.mapping.time_unit, time_units.clone(), on_change) }
