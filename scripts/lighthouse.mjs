@@ -42,7 +42,12 @@ try {
         observedFcp: observed.observedFirstContentfulPaint,
         observedLcp: observed.observedLargestContentfulPaint,
       });
-      lcpElement = audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? lcpElement;
+      const lcp = audits["largest-contentful-paint-element"];
+      lcpElement =
+        lcp?.details?.items?.[0]?.items?.[0]?.node?.snippet ??
+        // Lighthouse looks the node up once the page has loaded: a node of
+        // the static first paint has been replaced by the live app by then.
+        (lcp?.scoreDisplayMode === "notApplicable" ? "not in the final page (a node of the static first paint, since replaced by the live app)" : lcpElement);
       failing = Object.values(audits)
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
         .map((a) => `${a.id}: ${a.title}`);
