@@ -21,15 +21,10 @@ installCohortTool(async () => {
 
 /** Adds the cohort tool's bindings (a classic script) to the page, with SRI. */
 function loadClassicScript() {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = new URL("__COHORT_BINDINGS__", import.meta.url).href;
-    script.integrity = "__COHORT_BINDINGS_INTEGRITY__";
-    script.crossOrigin = "anonymous";
-    script.addEventListener("load", resolve);
-    script.addEventListener("error", () => reject(new Error("the cohort tool's script failed to load")));
-    document.head.append(script);
-  });
+  const script = document.createElement("script");
+  script.src = new URL("__COHORT_BINDINGS__", import.meta.url).href;
+  script.integrity = "__COHORT_BINDINGS_INTEGRITY__";
+  return loadVerified(script, "the cohort tool's script");
 }
 
 // The page's HTML already shows the app (the static first paint, see
@@ -82,15 +77,23 @@ function afterFirstPaint() {
 
 /** Loads a module with Subresource Integrity through `<link rel="modulepreload">`. */
 function modulePreload(href, integrity) {
+  const link = document.createElement("link");
+  link.rel = "modulepreload";
+  link.href = href;
+  link.integrity = integrity;
+  return loadVerified(link, href);
+}
+
+/**
+ * Adds a `<script>` or `<link>` whose `integrity` is set to the page's head;
+ * resolves once it has loaded, rejects if it failed to load or its check.
+ */
+function loadVerified(element, what) {
   return new Promise((resolve, reject) => {
-    const link = document.createElement("link");
-    link.rel = "modulepreload";
-    link.href = href;
-    link.integrity = integrity;
-    link.crossOrigin = "anonymous";
-    link.addEventListener("load", resolve);
-    link.addEventListener("error", () => reject(new Error(`${href} failed to load or its integrity check`)));
-    document.head.append(link);
+    element.crossOrigin = "anonymous";
+    element.addEventListener("load", resolve);
+    element.addEventListener("error", () => reject(new Error(`${what} failed to load or its integrity check`)));
+    document.head.append(element);
   });
 }
 

@@ -16,15 +16,22 @@
 const PREFIX = "soramic-il-calculator-";
 const CACHE = PREFIX + BUILD.id;
 
+/**
+ * A file of this build, from the server. `no-cache` revalidates: the page has
+ * just downloaded the files the install asks for, and a static host answers
+ * "304 Not Modified" instead of sending them twice. `integrity` rejects a file
+ * from another build.
+ */
+function fetchOfThisBuild(path, integrity) {
+  return fetch(new Request(path, { cache: "no-cache", integrity }));
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
       Promise.all(
         BUILD.files.map(async ([path, integrity]) => {
-          // `no-cache` revalidates with the server: the page has just downloaded
-          // these files, and a static host answers "304 Not Modified" instead of
-          // sending them twice. `integrity` rejects a file from another build.
-          const response = await fetch(new Request(path, { cache: "no-cache", integrity }));
+          const response = await fetchOfThisBuild(path, integrity);
           if (!response.ok) throw new Error(`precache ${path}: HTTP ${response.status}`);
           await cache.put(path, response);
         }),
@@ -48,11 +55,11 @@ self.addEventListener("message", (event) => {
 });
 
 const scope = new URL(self.registration.scope);
-const onFirstUse = new Map(BUILD.onFirstUse.map(([path, integrity]) => [path, integrity]));
+const onFirstUse = new Map(BUILD.onFirstUse);
 
 /** Fetches a file of this build that is cached when first used, and caches it. */
 async function fetchOnFirstUse(cache, path, integrity) {
-  const response = await fetch(new Request(path, { cache: "no-cache", integrity }));
+  const response = await fetchOfThisBuild(path, integrity);
   if (response.ok) await cache.put(path, response.clone());
   return response;
 }

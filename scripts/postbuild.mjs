@@ -179,8 +179,8 @@ const inlineScript =
 // Single-file start: the wasm is inside this script, so the page needs no fetch
 // (which file:// pages cannot do) and this script's CSP hash also covers the wasm.
 // (Names prefixed: they share one scope with the bindings' own.)
-const singleFileWasmBase64 = "${wasmBytes.toString("base64")}";
-const singleFileWasmBytes = Uint8Array.from(atob(singleFileWasmBase64), (c) => c.charCodeAt(0));
+const singleFileBytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+const singleFileWasmBytes = singleFileBytes("${wasmBytes.toString("base64")}");
 
 ${cohortToolTemplate}
 // The cohort tool, inside this script too: its bindings in a scope of their
@@ -193,8 +193,7 @@ return wasm_bindgen;
 })();
 const singleFileCohortWasmBase64 = "${cohortWasm.toString("base64")}";
 installCohortTool(async () => {
-  const bytes = Uint8Array.from(atob(singleFileCohortWasmBase64), (c) => c.charCodeAt(0));
-  await singleFileCohortTool({ module_or_path: bytes });
+  await singleFileCohortTool({ module_or_path: singleFileBytes(singleFileCohortWasmBase64) });
   return singleFileCohortTool;
 });
 

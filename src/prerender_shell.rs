@@ -5,7 +5,8 @@
 //! it on a slow network: those values are carried into the fragment first,
 //! so nothing typed is lost. A link's own values win over the copy's. The
 //! field being typed into keeps the focus and the caret across the takeover
-//! ([`FocusedField`]), so the next keystroke lands in the live field.
+//! ([`remember_focus`], [`restore_focus`]), so the next keystroke lands in
+//! the live field.
 
 use calculator_core::{
     AlbuminUnit, BilirubinUnit, ChildPughClass, Cirrhosis, LabField, RawInputs, Selection,
@@ -17,7 +18,7 @@ use crate::location::{read_fragment, write_fragment};
 
 /// Copies what was typed into the static copy into the URL fragment.
 pub fn carry_over_typed_values() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = document() else {
         return;
     };
     if document
@@ -64,8 +65,7 @@ struct FocusedField {
 impl FocusedField {
     /// What has the focus in the static copy, if anything does.
     fn take() -> Option<Self> {
-        let document = web_sys::window()?.document()?;
-        let active = document.active_element()?;
+        let active = document()?.active_element()?;
         active.closest("[data-prerendered]").ok()??;
         let test_id = active.get_attribute("data-testid")?;
         let selection = active.dyn_ref::<HtmlInputElement>().and_then(|input| {
@@ -77,7 +77,7 @@ impl FocusedField {
 
     /// Focuses the live app's control with the same hook, caret included.
     fn restore(self) {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        let Some(document) = document() else {
             return;
         };
         let Some(element) = element::<web_sys::HtmlElement>(
@@ -124,6 +124,10 @@ fn read_shell(document: &Document) -> RawInputs {
         inputs.child_pugh = Selection::Chosen(choice);
     }
     inputs
+}
+
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
 }
 
 fn element<T: JsCast>(document: &Document, selector: &str) -> Option<T> {
