@@ -1,6 +1,6 @@
 // End-to-end: the Kaplan–Meier reference chart in the release build, driven
 // through its data-testid hooks. Expected values come from the paper as
-// transcribed in ../shared/reference/published.toml (read here, not retyped)
+// transcribed in reference/published.toml (read here, not retyped)
 // and from Table 1 for the group sizes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";

@@ -1,10 +1,10 @@
 // The published Kaplan–Meier figures, read from the project's transcription
-// of the paper (../shared/reference/published.toml) so that the end-to-end
+// of the paper (reference/published.toml, the project's copy) so that the end-to-end
 // tests never retype a number. Only the flat [[km]] blocks are read: their
 // endpoint, marker, medians, hazard ratio and log-rank p.
 import { readFileSync } from "node:fs";
 
-export const PUBLISHED_TOML = new URL("../../shared/reference/published.toml", import.meta.url).pathname;
+export const PUBLISHED_TOML = new URL("../reference/published.toml", import.meta.url).pathname;
 
 /** The page's endpoint codes and their names in published.toml. */
 export const ENDPOINT_KEYS = {

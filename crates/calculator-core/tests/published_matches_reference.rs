@@ -1,5 +1,5 @@
 //! Every published figure embedded in the app is compared with the project's
-//! transcription of the paper, `../shared/reference/published.toml`, which
+//! transcription of the paper, `reference/published.toml` (the project's copy), which
 //! records where each figure stands in the paper.
 
 use calculator_core::published::{
@@ -12,10 +12,10 @@ use toml::Value;
 fn reference() -> Value {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/reference/published.toml"
+        "/../../reference/published.toml"
     );
     let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {path}: {e} (shared/ must sit beside the repo)"));
+        .unwrap_or_else(|e| panic!("cannot read {path}: {e} (the project copy of the paper's figures)"));
     text.parse::<Value>().expect("published.toml parses")
 }
 

@@ -1,7 +1,7 @@
 //! The published figures the reconstruction must reproduce, and the
 //! tolerances it is held to, in one place.
 //!
-//! Every value is transcribed from `shared/reference/published.toml` (itself
+//! Every value is transcribed from `reference/published.toml` (itself
 //! transcribed from Öcal et al.), with the table or paragraph it comes from;
 //! a test compares them with that file.
 

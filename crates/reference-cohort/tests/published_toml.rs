@@ -1,6 +1,6 @@
 //! The published figures embedded in `reference_cohort::published` are those
-//! of `shared/reference/published.toml`, the project's single transcription
-//! of the paper. Skipped, with a note, where that file is not checked out.
+//! of `reference/published.toml`, the project's copy of the single transcription
+//! of the paper (upstream: `../shared/reference/published.toml`).
 
 use std::path::PathBuf;
 
@@ -12,15 +12,10 @@ use reference_cohort::{Endpoint, Marker};
 use toml::{Table, Value};
 
 fn published_toml() -> Option<Table> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/published.toml");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text.parse::<Table>().expect("published.toml parses")),
-        Err(_) => {
-            eprintln!("skipped: {} not found", path.display());
-            None
-        }
-    }
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../reference/published.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    Some(text.parse::<Table>().expect("published.toml parses"))
 }
 
 fn num(v: &Value) -> f64 {

@@ -1,7 +1,7 @@
 //! Every published target, computed on the committed CSV with the `survival`
 //! engine directly (not through `report`), at the tolerances of
 //! `reference_cohort::published`. Expected values: Öcal et al., as
-//! transcribed in `shared/reference/published.toml`.
+//! transcribed in `reference/published.toml`.
 
 use reference_cohort::published::{
     PublishedMedian, PublishedP, DEATHS, HAZARD_RATIO_RELATIVE_TOLERANCE, IL6_GROUPS, IL8_GROUPS,
