@@ -64,6 +64,40 @@ impl AlbiScore {
         }
     }
 
+    /// The grade boundary the score lies close enough to that two decimals
+    /// could mislead (within 0.01, so the rounded score may print as the
+    /// boundary or on its other side).
+    pub fn near_boundary(self) -> Option<f64> {
+        [GRADE_1_UPPER, GRADE_2A_UPPER, GRADE_2_UPPER]
+            .into_iter()
+            .find(|boundary| (self.0 - boundary).abs() < 0.01)
+    }
+
+    /// The score with at least three decimals, and more (up to six) until it
+    /// no longer prints as the boundary it is near: −2.59988 → `-2.5999`.
+    pub fn precise(self) -> String {
+        let boundary = self.near_boundary();
+        let mut text = String::new();
+        for decimals in 3..=6 {
+            text = format!("{:.*}", decimals, self.0);
+            let shows_boundary =
+                boundary.is_some_and(|b| format!("{:.*}", decimals, b) == text && b != self.0);
+            if !shows_boundary {
+                break;
+            }
+        }
+        text
+    }
+
+    /// Two decimals, or the precise form when near a grade boundary.
+    pub fn precise_if_near_boundary(self) -> String {
+        if self.near_boundary().is_some() {
+            self.precise()
+        } else {
+            self.to_string()
+        }
+    }
+
     pub fn malbi_grade(self) -> MalbiGrade {
         if self.0 <= GRADE_1_UPPER {
             MalbiGrade::One
@@ -229,5 +263,41 @@ mod tests {
         assert_eq!(AlbiScore::from_value(-2.1149).to_string(), "-2.11");
         assert_eq!(AlbiScore::from_value(-0.001).to_string(), "0.00");
         assert_eq!(AlbiScore::from_value(0.256).to_string(), "0.26");
+    }
+
+    #[test]
+    fn a_score_just_above_minus_2_60_shows_its_fourth_decimal_near_the_boundary() {
+        // −2.59988 rounds to "−2.60" but is grade 2 (−2.60 < s): the precise
+        // form must not print as the boundary. Three decimals give −2.600,
+        // so a fourth is shown.
+        let score = AlbiScore::from_value(-2.59988);
+        assert_eq!(score.to_string(), "-2.60");
+        assert_eq!(score.grade(), AlbiGrade::Two);
+        assert_eq!(score.near_boundary(), Some(GRADE_1_UPPER));
+        assert_eq!(score.precise(), "-2.5999");
+    }
+
+    #[test]
+    fn near_the_2a_2b_and_2_3_boundaries_three_decimals_are_shown() {
+        let score = AlbiScore::from_value(-2.2651);
+        assert_eq!(score.near_boundary(), Some(GRADE_2A_UPPER));
+        assert_eq!(score.precise(), "-2.265");
+        let score = AlbiScore::from_value(-1.3849);
+        assert_eq!(score.near_boundary(), Some(GRADE_2_UPPER));
+        assert_eq!(score.grade(), AlbiGrade::Three);
+        assert_eq!(score.precise(), "-1.385");
+    }
+
+    #[test]
+    fn far_from_every_boundary_there_is_no_note() {
+        assert_eq!(AlbiScore::from_value(-1.7248).near_boundary(), None);
+        assert_eq!(AlbiScore::from_value(-2.50).near_boundary(), None);
+    }
+
+    #[test]
+    fn a_score_exactly_on_the_boundary_prints_as_the_boundary() {
+        let score = AlbiScore::from_value(GRADE_1_UPPER);
+        assert_eq!(score.grade(), AlbiGrade::One);
+        assert_eq!(score.precise(), "-2.600");
     }
 }

@@ -4,14 +4,18 @@
 //! it depends on is valid, and otherwise says which inputs it is waiting for.
 
 use crate::albi::AlbiScore;
+use crate::applicability::Applicability;
 use crate::decimal::Decimal;
-use crate::inputs::{ChildPughClass, ChoiceError, Cirrhosis, RawInputs, Selection};
+use crate::inputs::{
+    BclcStage, ChildPughClass, ChoiceError, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs,
+    Selection, UnitConfirmation,
+};
 use crate::lab_values::{
-    check_albumin, check_bilirubin, check_interleukin, Checked, LabField, LabValueError,
+    check_albumin, check_bilirubin, check_interleukin, Checked, LabField, LabValueError, LabWarning,
 };
 use crate::published::{
-    km_comparison, CoxEndpoint, CoxModel, KmComparison, KmEndpoint, Marker, PublishedMedian,
-    RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L,
+    km_comparison, CoxEndpoint, CoxModel, HazardRatio, KmComparison, KmEndpoint, Marker,
+    PublishedMedian, RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L,
 };
 use crate::units::{AlbuminUnit, BilirubinUnit};
 
@@ -60,19 +64,59 @@ impl Presence {
     }
 }
 
-/// The patient's relative hazard under one published multivariable model.
+/// The patient's relative hazard under one published multivariable model:
+/// model arithmetic, not a survival estimate (the baseline hazard is not
+/// published), so the app shows it folded away, to one decimal, with the
+/// range the published rounding allows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RelativeHazard {
     /// The product of the published hazard ratios of the factors present,
-    /// relative to a patient with none of the model's factors. No CI: the
-    /// paper publishes no covariance matrix.
+    /// relative to the model's reference profile (none of its factors).
     Computed {
         value: f64,
-        /// The factors present and the hazard ratio each contributes.
-        contributions: Vec<(RiskFactor, f64)>,
+        /// The product with every ratio at the low and at the high end of
+        /// its printed rounding (2.35 stands for 2.345–2.355).
+        rounding_range: (f64, f64),
+        /// The factors present and the published ratio each contributes.
+        contributions: Vec<(RiskFactor, HazardRatio)>,
     },
     /// A factor of the model is unknown; names the inputs still needed.
     CannotCompute { missing_inputs: Vec<&'static str> },
+}
+
+/// Half a unit of the last printed decimal of a published figure: the
+/// paper prints 2.35 for anything in [2.345, 2.355).
+pub fn rounding_half_width(printed_value: f64) -> f64 {
+    let text = crate::published::printed(printed_value);
+    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+    0.5 / 10f64.powi(i32::try_from(decimals).unwrap_or(0))
+}
+
+/// A "likely the other unit" question still open for a lab field: the
+/// results that use the field wait until the user switches the unit or
+/// confirms the value as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitCheck {
+    /// The value looks typed in the other unit (a [`LabWarning`] names it).
+    LikelyOtherUnit,
+    /// Albumin and bilirubin are in different unit systems (g/dL with
+    /// µmol/L, or g/L with mg/dL); laboratories report in one system, so
+    /// one of them may be wrong even though each value looks plausible.
+    MixedSystems {
+        albumin: AlbuminUnit,
+        bilirubin: BilirubinUnit,
+    },
+}
+
+impl UnitCheck {
+    /// The confirmation that answers this question.
+    pub fn confirmation(self, field: LabField) -> UnitConfirmation {
+        match (self, field) {
+            (UnitCheck::MixedSystems { .. }, _) => UnitConfirmation::Mixed,
+            (UnitCheck::LikelyOtherUnit, LabField::Bilirubin) => UnitConfirmation::Bilirubin,
+            (UnitCheck::LikelyOtherUnit, _) => UnitConfirmation::Albumin,
+        }
+    }
 }
 
 /// A field of the form and what is wrong with it, if anything.
@@ -103,8 +147,20 @@ pub struct Assessment {
     pub bilirubin_unit: Option<BilirubinUnit>,
     pub cirrhosis: Result<Option<Cirrhosis>, ChoiceError>,
     pub child_pugh: Result<Option<ChildPughClass>, ChoiceError>,
+    pub bclc: Result<Option<BclcStage>, ChoiceError>,
+    pub ecog: Result<Option<EcogStatus>, ChoiceError>,
+    pub extrahepatic: Result<Option<ExtrahepaticDisease>, ChoiceError>,
+    /// Open unit questions; results using the field wait while one stands.
+    pub albumin_check: Option<UnitCheck>,
+    pub bilirubin_check: Option<UnitCheck>,
+    /// Computed only from values whose unit is not in question.
     pub albi: Option<AlbiScore>,
+    pub applicability: Applicability,
 }
+
+/// A value within this fraction of a cutoff is marked "near the cutoff": a
+/// convention of this app for assay imprecision, not the paper's.
+pub const NEAR_CUTOFF_PERCENT: u32 = 10;
 
 impl Assessment {
     pub fn new(inputs: &RawInputs) -> Self {
@@ -112,8 +168,15 @@ impl Assessment {
         let bilirubin_unit = unit_of(&inputs.bilirubin_unit, "umol/L or mg/dL");
         let albumin = albumin_unit.and_then(|unit| check_albumin(&inputs.albumin, unit));
         let bilirubin = bilirubin_unit.and_then(|unit| check_bilirubin(&inputs.bilirubin, unit));
-        let albi = match (&albumin, &bilirubin) {
-            (Ok(albumin), Ok(bilirubin)) => {
+        let (albumin_check, bilirubin_check) = unit_checks(
+            inputs,
+            &albumin,
+            &bilirubin,
+            inputs.albumin_unit.chosen(),
+            inputs.bilirubin_unit.chosen(),
+        );
+        let albi = match (&albumin, &bilirubin, albumin_check, bilirubin_check) {
+            (Ok(albumin), Ok(bilirubin), None, None) => {
                 Some(AlbiScore::from_labs(albumin.value, bilirubin.value))
             }
             _ => None,
@@ -126,9 +189,49 @@ impl Assessment {
             albumin_unit: inputs.albumin_unit.chosen(),
             bilirubin_unit: inputs.bilirubin_unit.chosen(),
             cirrhosis: choice_of(&inputs.cirrhosis, "yes or no"),
-            child_pugh: choice_of(&inputs.child_pugh, "A or B"),
+            child_pugh: choice_of(&inputs.child_pugh, "A, B7, B8-9 or C"),
+            bclc: choice_of(&inputs.bclc, "B, C or other"),
+            ecog: choice_of(&inputs.ecog, "0, 1, 2 or 3"),
+            extrahepatic: choice_of(
+                &inputs.extrahepatic,
+                "none, liver-dominant or lung-or-not-liver-dominant",
+            ),
+            albumin_check,
+            bilirubin_check,
             albi,
+            applicability: Applicability::new(inputs),
         }
+    }
+
+    /// The open unit question of `field`, if any.
+    pub fn unit_check(&self, field: LabField) -> Option<UnitCheck> {
+        match field {
+            LabField::Albumin => self.albumin_check,
+            LabField::Bilirubin => self.bilirubin_check,
+            LabField::Il6 | LabField::Il8 => None,
+        }
+    }
+
+    /// The value of `field` for results: valid, and its unit not in question.
+    pub fn usable(&self, field: LabField) -> Option<Decimal> {
+        if self.unit_check(field).is_some() {
+            return None;
+        }
+        self.lab(field).as_ref().ok().map(|checked| checked.value)
+    }
+
+    /// Whether `marker`'s valid value lies within [`NEAR_CUTOFF_PERCENT`] of
+    /// its cutoff (inclusive), where assay imprecision could move it across.
+    pub fn near_cutoff(&self, marker: Marker) -> bool {
+        let checked = match marker {
+            Marker::Il6 => &self.il6,
+            Marker::Il8 => &self.il8,
+        };
+        let Ok(checked) = checked else {
+            return false;
+        };
+        let (lower, upper) = near_cutoff_band(marker);
+        lower <= checked.value && checked.value <= upper
     }
 
     pub fn lab(&self, field: LabField) -> &Result<Checked, LabValueError> {
@@ -170,17 +273,13 @@ impl Assessment {
                 .ok()
                 .copied()
                 .flatten()
-                .map(|c| c == ChildPughClass::B),
+                .map(ChildPughClass::is_class_b),
             RiskFactor::AlbuminBelow36 => self
-                .albumin
-                .as_ref()
-                .ok()
-                .map(|c| c.value < ALBUMIN_CUTOFF_G_L),
+                .usable(LabField::Albumin)
+                .map(|value| value < ALBUMIN_CUTOFF_G_L),
             RiskFactor::Bilirubin17OrMore => self
-                .bilirubin
-                .as_ref()
-                .ok()
-                .map(|c| c.value >= BILIRUBIN_CUTOFF_UMOL_L),
+                .usable(LabField::Bilirubin)
+                .map(|value| value >= BILIRUBIN_CUTOFF_UMOL_L),
             RiskFactor::MalbiTwoBOrThree => self.albi.map(|score| {
                 score.malbi_grade().paper_group() == crate::albi::MalbiGroup::TwoBOrThree
             }),
@@ -198,7 +297,7 @@ impl Assessment {
                 continue;
             };
             match self.presence(row.factor) {
-                Presence::Present => contributions.push((row.factor, hazard_ratio.estimate)),
+                Presence::Present => contributions.push((row.factor, hazard_ratio)),
                 Presence::Absent => {}
                 Presence::Unknown => {
                     for input in row.factor.inputs() {
@@ -210,8 +309,15 @@ impl Assessment {
             }
         }
         if missing_inputs.is_empty() {
+            let product = |shift: f64| -> f64 {
+                contributions
+                    .iter()
+                    .map(|(_, hr)| hr.estimate + shift * rounding_half_width(hr.estimate))
+                    .product()
+            };
             RelativeHazard::Computed {
-                value: contributions.iter().map(|(_, hr)| hr).product(),
+                value: product(0.0),
+                rounding_range: (product(-1.0), product(1.0)),
                 contributions,
             }
         } else {
@@ -242,6 +348,77 @@ impl Assessment {
     pub fn child_pugh_error(&self) -> Option<FieldError> {
         self.child_pugh.clone().err().map(FieldError::Choice)
     }
+
+    pub fn bclc_error(&self) -> Option<FieldError> {
+        self.bclc.clone().err().map(FieldError::Choice)
+    }
+
+    pub fn ecog_error(&self) -> Option<FieldError> {
+        self.ecog.clone().err().map(FieldError::Choice)
+    }
+
+    pub fn extrahepatic_error(&self) -> Option<FieldError> {
+        self.extrahepatic.clone().err().map(FieldError::Choice)
+    }
+}
+
+/// The inclusive band of values within [`NEAR_CUTOFF_PERCENT`] of `marker`'s
+/// cutoff, exact in decimal: IL6 6.53 ± 0.653 = 5.877–7.183 pg/mL; IL8
+/// 60.8 ± 6.08 = 54.72–66.88 pg/mL.
+pub fn near_cutoff_band(marker: Marker) -> (Decimal, Decimal) {
+    match marker {
+        Marker::Il6 => (Decimal::new(5_877, 3), Decimal::new(7_183, 3)),
+        Marker::Il8 => (Decimal::new(5_472, 2), Decimal::new(6_688, 2)),
+    }
+}
+
+/// The open unit question of albumin and of bilirubin. A "likely the other
+/// unit" warning asks about its own field; a mixed pair of unit systems asks
+/// about both (one confirmation answers it). Each is closed by switching the
+/// unit or by its confirmation in the inputs.
+fn unit_checks(
+    inputs: &RawInputs,
+    albumin: &Result<Checked, LabValueError>,
+    bilirubin: &Result<Checked, LabValueError>,
+    albumin_unit: Option<AlbuminUnit>,
+    bilirubin_unit: Option<BilirubinUnit>,
+) -> (Option<UnitCheck>, Option<UnitCheck>) {
+    let likely_other = |checked: &Result<Checked, LabValueError>, confirmation| {
+        let suspicious = checked.as_ref().is_ok_and(|c| {
+            c.warnings.iter().any(|w| {
+                matches!(
+                    w,
+                    LabWarning::AlbuminLikelyInUnit(_) | LabWarning::BilirubinLikelyInUnit(_)
+                )
+            })
+        });
+        (suspicious && !inputs.is_confirmed(confirmation)).then_some(UnitCheck::LikelyOtherUnit)
+    };
+    let mut albumin_check = likely_other(albumin, UnitConfirmation::Albumin);
+    let mut bilirubin_check = likely_other(bilirubin, UnitConfirmation::Bilirubin);
+    if let (Ok(_), Ok(_), Some(albumin_unit), Some(bilirubin_unit)) =
+        (albumin, bilirubin, albumin_unit, bilirubin_unit)
+    {
+        let mixed = matches!(
+            (albumin_unit, bilirubin_unit),
+            (
+                AlbuminUnit::GramsPerDecilitre,
+                BilirubinUnit::MicromolesPerLitre
+            ) | (
+                AlbuminUnit::GramsPerLitre,
+                BilirubinUnit::MilligramsPerDecilitre
+            )
+        );
+        if mixed && !inputs.is_confirmed(UnitConfirmation::Mixed) {
+            let check = UnitCheck::MixedSystems {
+                albumin: albumin_unit,
+                bilirubin: bilirubin_unit,
+            };
+            albumin_check = albumin_check.or(Some(check));
+            bilirubin_check = bilirubin_check.or(Some(check));
+        }
+    }
+    (albumin_check, bilirubin_check)
 }
 
 fn unit_of<U: Copy>(selection: &Selection<U>, expected: &'static str) -> Result<U, LabValueError> {
@@ -370,7 +547,14 @@ mod tests {
             a.relative_hazard(CoxEndpoint::LiverDysfunction, CoxModel::Model1),
             RelativeHazard::Computed {
                 value: 2.67,
-                contributions: vec![(RiskFactor::Il6High, 2.67)]
+                rounding_range: (2.665, 2.675),
+                contributions: vec![(
+                    RiskFactor::Il6High,
+                    CoxEndpoint::LiverDysfunction
+                        .row(RiskFactor::Il6High)
+                        .and_then(|row| row.model1)
+                        .expect("Table 3 Model 1 has IL6")
+                )]
             }
         );
     }
@@ -425,6 +609,7 @@ mod tests {
                     a.relative_hazard(endpoint, model),
                     RelativeHazard::Computed {
                         value: 1.0,
+                        rounding_range: (1.0, 1.0),
                         contributions: vec![]
                     }
                 );
@@ -460,5 +645,139 @@ mod tests {
         assert!(a.cirrhosis_error().is_some());
         assert!(matches!(a.albumin, Err(LabValueError::UnknownUnit { .. })));
         assert_eq!(a.presence(RiskFactor::Cirrhosis), Presence::Unknown);
+    }
+
+    fn computed(a: &Assessment, endpoint: CoxEndpoint, model: CoxModel) -> (f64, (f64, f64)) {
+        match a.relative_hazard(endpoint, model) {
+            RelativeHazard::Computed {
+                value,
+                rounding_range,
+                ..
+            } => (value, rounding_range),
+            other => panic!("expected a value, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_product_carries_the_range_its_published_rounding_allows() {
+        // OS Model 1 (Table 2) with every factor present but albumin:
+        // IL6 2.35, IL8 1.32, cirrhosis 2.33, Child–Pugh B 2.91, bilirubin 1.71,
+        // each printed to 2 decimals, so each stands for ± 0.005.
+        // value = 2.35 × 1.32 × 2.33 × 2.91 × 1.71 (2.35×1.32 = 3.102;
+        //   × 2.33 = 7.22766; × 2.91 = 21.0324906; × 1.71 = 35.96555893)
+        // low  = 2.345 × 1.315 × 2.325 × 2.905 × 1.705 = 35.49...
+        // high = 2.355 × 1.325 × 2.335 × 2.915 × 1.715 = 36.44...
+        let raw = parse("il6=12&il8=85&albumin=40&bilirubin=20&cirrhosis=yes&child_pugh=B7");
+        let (value, (low, high)) = computed(
+            &Assessment::new(&raw),
+            CoxEndpoint::OverallSurvival,
+            CoxModel::Model1,
+        );
+        assert!((value - 35.965_558_93).abs() < 1e-6, "{value}");
+        let expected_low = 2.345 * 1.315 * 2.325 * 2.905 * 1.705;
+        let expected_high = 2.355 * 1.325 * 2.335 * 2.915 * 1.715;
+        assert!((low - expected_low).abs() < 1e-9 && (high - expected_high).abs() < 1e-9);
+        assert!(low < value && value < high);
+        // A ratio printed to one decimal (Model 2's 2.2) stands for ± 0.05.
+        assert_eq!(rounding_half_width(2.2), 0.05);
+        assert_eq!(rounding_half_width(2.35), 0.005);
+        assert_eq!(rounding_half_width(2.0), 0.05);
+    }
+
+    fn parse(fragment: &str) -> RawInputs {
+        crate::fragment::parse_fragment(fragment)
+    }
+
+    #[test]
+    fn any_child_pugh_b_is_the_models_b_and_c_is_not_b() {
+        for code in ["B7", "B8-9", "B"] {
+            let a = Assessment::new(&parse(&format!("child_pugh={code}")));
+            assert_eq!(
+                a.presence(RiskFactor::ChildPughB),
+                Presence::Present,
+                "{code}"
+            );
+        }
+        let a = Assessment::new(&parse("child_pugh=C"));
+        assert_eq!(a.presence(RiskFactor::ChildPughB), Presence::Absent);
+        assert!(a.applicability.is_outside());
+    }
+
+    #[test]
+    fn albumin_3_1_left_at_g_per_l_gives_no_albi_until_the_unit_is_settled() {
+        // 3.1 "g/L" would give ALBI 0.66·log10(10) − 0.085·3.1 = 0.3965 (grade 3).
+        let a = Assessment::new(&parse("albumin=3.1&bilirubin=10"));
+        assert_eq!(a.albumin_check, Some(UnitCheck::LikelyOtherUnit));
+        assert_eq!(a.albi, None);
+        assert_eq!(a.presence(RiskFactor::AlbuminBelow36), Presence::Unknown);
+        assert_eq!(a.presence(RiskFactor::MalbiTwoBOrThree), Presence::Unknown);
+        // The bilirubin is not in question: its factor is still placed.
+        assert_eq!(a.presence(RiskFactor::Bilirubin17OrMore), Presence::Absent);
+        // Confirming the value as typed releases the results.
+        let confirmed = Assessment::new(&parse("albumin=3.1&bilirubin=10&unit_confirmed=albumin"));
+        assert_eq!(confirmed.albumin_check, None);
+        assert!(confirmed.albi.is_some());
+        // Switching the unit releases them too: 3.1 g/dL = 31 g/L.
+        let switched = Assessment::new(&parse(
+            "albumin=3.1&albumin_unit=g/dL&bilirubin=0.6&bilirubin_unit=mg/dL",
+        ));
+        assert_eq!(
+            (switched.albumin_check, switched.bilirubin_check),
+            (None, None)
+        );
+        assert_eq!(
+            switched.presence(RiskFactor::AlbuminBelow36),
+            Presence::Present
+        );
+    }
+
+    #[test]
+    fn a_normal_looking_bilirubin_in_micromoles_beside_albumin_in_g_per_dl_is_asked_once() {
+        // Bilirubin 5 typed from a mg/dL report (85.5 µmol/L) with µmol/L selected
+        // looks normal; only the mixed unit systems reveal it.
+        let raw = parse("albumin=3.1&albumin_unit=g/dL&bilirubin=5");
+        let a = Assessment::new(&raw);
+        let mixed = Some(UnitCheck::MixedSystems {
+            albumin: AlbuminUnit::GramsPerDecilitre,
+            bilirubin: BilirubinUnit::MicromolesPerLitre,
+        });
+        assert_eq!((a.albumin_check, a.bilirubin_check), (mixed, mixed));
+        assert_eq!(a.albi, None);
+        assert_eq!(a.presence(RiskFactor::Bilirubin17OrMore), Presence::Unknown);
+        // One confirmation answers both fields.
+        let mut confirmed = raw.clone();
+        confirmed.unit_confirmed.push(UnitConfirmation::Mixed);
+        let a = Assessment::new(&confirmed);
+        assert_eq!((a.albumin_check, a.bilirubin_check), (None, None));
+        assert!(a.albi.is_some());
+        // g/L with mg/dL is mixed too; one system is not.
+        let a = Assessment::new(&parse("albumin=35&bilirubin=1.2&bilirubin_unit=mg/dL"));
+        assert!(matches!(
+            a.bilirubin_check,
+            Some(UnitCheck::MixedSystems { .. })
+        ));
+        let a = Assessment::new(&parse("albumin=35&bilirubin=12"));
+        assert_eq!((a.albumin_check, a.bilirubin_check), (None, None));
+    }
+
+    #[test]
+    fn values_within_ten_percent_of_a_cutoff_are_near_it() {
+        // IL6 6.53 × 0.9 = 5.877, × 1.1 = 7.183; IL8 60.8 × 0.9 = 54.72, × 1.1 = 66.88.
+        let near = |il6: &str, il8: &str| {
+            let a = Assessment::new(&inputs(il6, il8, "", ""));
+            (a.near_cutoff(Marker::Il6), a.near_cutoff(Marker::Il8))
+        };
+        assert_eq!(near("5.877", "54.72"), (true, true));
+        assert_eq!(near("5.876", "54.71"), (false, false));
+        assert_eq!(near("7.183", "66.88"), (true, true));
+        assert_eq!(near("7.184", "66.89"), (false, false));
+        assert_eq!(near("6.53", "60.8"), (true, true));
+        assert_eq!(near("", "x"), (false, false));
+        for marker in Marker::ALL {
+            let (low, high) = near_cutoff_band(marker);
+            let cutoff = marker.cutoff_pg_ml().to_f64();
+            assert!((low.to_f64() - 0.9 * cutoff).abs() < 1e-12);
+            assert!((high.to_f64() - 1.1 * cutoff).abs() < 1e-12);
+        }
     }
 }

@@ -4,14 +4,22 @@
 //! Format (a public contract, documented in the README):
 //! `#il6=12.4&il8=85.2&albumin=3.1&albumin_unit=g/dL&bilirubin=1.4&bilirubin_unit=mg/dL&cirrhosis=yes&child_pugh=A`
 //! `albumin_unit` is `g/L` or `g/dL`, `bilirubin_unit` is `umol/L` or `mg/dL`,
-//! `cirrhosis` is `yes`/`no`, `child_pugh` is `A`/`B`; an absent key means an
-//! empty field, the default unit, or "unknown". Values are percent-encoded.
+//! `cirrhosis` is `yes`/`no`, `child_pugh` is `A`/`B7`/`B8-9`/`C` (the older
+//! `B` still reads as "B, points not given"), `bclc` is `B`/`C`/`other`, `ecog`
+//! is `0`–`3` (3 = 3 or more), `extrahepatic` is `none`/`liver-dominant`/
+//! `lung-or-not-liver-dominant`, and `unit_confirmed` lists the unit questions
+//! answered "right as typed" (`albumin`, `bilirubin`, `mixed`, comma-separated);
+//! an absent key means an empty field, the default unit, or "unknown". Values
+//! are percent-encoded.
 //!
 //! Parsing never fails: number texts are kept exactly as written and are
 //! validated like typed ones; a choice code that is not allowed is kept as
 //! [`Selection::Invalid`] so the field can say what was wrong.
 
-use crate::inputs::{ChildPughClass, Cirrhosis, RawInputs, Selection};
+use crate::inputs::{
+    BclcStage, ChildPughClass, Choice, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs,
+    Selection, UnitConfirmation,
+};
 use crate::units::{AlbuminUnit, BilirubinUnit};
 
 /// Reads a fragment, with or without its leading `#`. Unknown keys are
@@ -37,6 +45,24 @@ pub fn parse_fragment(fragment: &str) -> RawInputs {
             "cirrhosis" => inputs.cirrhosis = select_or_unknown(&value, Cirrhosis::from_code),
             "child_pugh" => {
                 inputs.child_pugh = select_or_unknown(&value, ChildPughClass::from_code)
+            }
+            "bclc" => inputs.bclc = select_or_unknown(&value, BclcStage::from_code),
+            "ecog" => inputs.ecog = select_or_unknown(&value, EcogStatus::from_code),
+            "extrahepatic" => {
+                inputs.extrahepatic = select_or_unknown(&value, ExtrahepaticDisease::from_code)
+            }
+            // Unknown codes are dropped: a confirmation that cannot be read
+            // is no confirmation, so the question is asked again.
+            "unit_confirmed" => {
+                inputs.unit_confirmed = value
+                    .split(',')
+                    .filter_map(UnitConfirmation::from_code)
+                    .fold(Vec::new(), |mut kept, c| {
+                        if !kept.contains(&c) {
+                            kept.push(c);
+                        }
+                        kept
+                    })
             }
             _ => {}
         }
@@ -77,6 +103,15 @@ pub fn to_fragment(inputs: &RawInputs) -> String {
     }
     push_selection(&mut pairs, "cirrhosis", &inputs.cirrhosis, |c| c.code());
     push_selection(&mut pairs, "child_pugh", &inputs.child_pugh, |c| c.code());
+    push_selection(&mut pairs, "bclc", &inputs.bclc, |c| c.code());
+    push_selection(&mut pairs, "ecog", &inputs.ecog, |c| c.code());
+    push_selection(&mut pairs, "extrahepatic", &inputs.extrahepatic, |c| {
+        c.code()
+    });
+    if !inputs.unit_confirmed.is_empty() {
+        let codes: Vec<&str> = inputs.unit_confirmed.iter().map(|c| c.code()).collect();
+        pairs.push(("unit_confirmed", codes.join(",")));
+    }
     pairs
         .iter()
         .map(|(key, value)| format!("{key}={}", percent_encode(value)))
@@ -183,6 +218,7 @@ mod tests {
                 bilirubin_unit: Selection::Chosen(BilirubinUnit::MilligramsPerDecilitre),
                 cirrhosis: Selection::Chosen(Cirrhosis::Yes),
                 child_pugh: Selection::Chosen(ChildPughClass::A),
+                ..RawInputs::default()
             }
         );
         assert_eq!(format!("#{}", to_fragment(&inputs)), ISSUE_EXAMPLE);
@@ -216,10 +252,49 @@ mod tests {
 
     #[test]
     fn unknown_codes_become_invalid_selections() {
-        let inputs = parse_fragment("albumin_unit=kg&cirrhosis=maybe&child_pugh=C");
+        let inputs = parse_fragment("albumin_unit=kg&cirrhosis=maybe&child_pugh=D&ecog=5");
         assert_eq!(inputs.albumin_unit, Selection::Invalid("kg".into()));
         assert_eq!(inputs.cirrhosis, Selection::Invalid("maybe".into()));
-        assert_eq!(inputs.child_pugh, Selection::Invalid("C".into()));
+        assert_eq!(inputs.child_pugh, Selection::Invalid("D".into()));
+        assert_eq!(inputs.ecog, Selection::Invalid("5".into()));
+    }
+
+    #[test]
+    fn child_pugh_codes_include_c_and_the_points_of_b() {
+        let class = |code: &str| parse_fragment(&format!("child_pugh={code}")).child_pugh;
+        assert_eq!(class("A"), Selection::Chosen(ChildPughClass::A));
+        assert_eq!(class("B7"), Selection::Chosen(ChildPughClass::B7));
+        assert_eq!(class("B8-9"), Selection::Chosen(ChildPughClass::B8To9));
+        assert_eq!(class("C"), Selection::Chosen(ChildPughClass::C));
+        // Links written before the points were asked keep working.
+        assert_eq!(class("B"), Selection::Chosen(ChildPughClass::BUnspecified));
+        assert_eq!(class("unknown"), Selection::Unknown);
+    }
+
+    #[test]
+    fn applicability_inputs_and_unit_confirmations_round_trip() {
+        let text = "albumin=3.1&albumin_unit=g/L&child_pugh=B8-9&bclc=other&ecog=3&extrahepatic=lung-or-not-liver-dominant&unit_confirmed=albumin,mixed";
+        let inputs = parse_fragment(text);
+        assert_eq!(inputs.bclc, Selection::Chosen(BclcStage::Other));
+        assert_eq!(inputs.ecog, Selection::Chosen(EcogStatus::ThreeOrMore));
+        assert_eq!(
+            inputs.extrahepatic,
+            Selection::Chosen(ExtrahepaticDisease::LungOrNotLiverDominant)
+        );
+        assert_eq!(
+            inputs.unit_confirmed,
+            vec![UnitConfirmation::Albumin, UnitConfirmation::Mixed]
+        );
+        assert_eq!(to_fragment(&inputs), text);
+    }
+
+    #[test]
+    fn unreadable_or_repeated_confirmations_are_dropped() {
+        let inputs = parse_fragment("unit_confirmed=albumin,yes,albumin,,bilirubin");
+        assert_eq!(
+            inputs.unit_confirmed,
+            vec![UnitConfirmation::Albumin, UnitConfirmation::Bilirubin]
+        );
     }
 
     #[test]

@@ -36,53 +36,233 @@ pub enum Cirrhosis {
     No,
 }
 
-impl Cirrhosis {
-    pub const ALL: [Cirrhosis; 2] = [Cirrhosis::Yes, Cirrhosis::No];
+impl Choice for Cirrhosis {
+    const ALL: &'static [Self] = &[Cirrhosis::Yes, Cirrhosis::No];
 
-    /// The `cirrhosis=` fragment code.
-    pub fn code(self) -> &'static str {
+    fn code(self) -> &'static str {
         match self {
             Cirrhosis::Yes => "yes",
             Cirrhosis::No => "no",
         }
     }
 
-    pub fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             Cirrhosis::Yes => "Yes",
             Cirrhosis::No => "No",
         }
     }
+}
 
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
+/// A fixed list of choices with fragment codes: one implementation of
+/// `code` / `from_code` for every choice the form offers.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every value a link may carry, in form order.
+    const ALL: &'static [Self];
+    /// The fragment code (a public contract).
+    fn code(self) -> &'static str;
+    /// How the form labels the choice.
+    fn label(self) -> &'static str;
+    fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.code() == code)
     }
 }
 
-/// Child–Pugh class. SORAMIC enrolled Child–Pugh A to B7, so C is not offered.
+/// Child–Pugh class, with the points that decide whether the patient is
+/// within SORAMIC's eligibility (A to B7). The models' "B vs A" ratio
+/// applies to any B.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChildPughClass {
+    /// 5–6 points.
     A,
-    B,
+    /// 7 points: the most the trial enrolled.
+    B7,
+    /// 8–9 points: class B, outside the trial.
+    B8To9,
+    /// 10–15 points.
+    C,
+    /// Class B with the points not given (the old `child_pugh=B` link code).
+    BUnspecified,
 }
 
 impl ChildPughClass {
-    pub const ALL: [ChildPughClass; 2] = [ChildPughClass::A, ChildPughClass::B];
+    /// The choices the form offers (the unspecified B only comes from a link).
+    pub const FORM: [ChildPughClass; 4] = [
+        ChildPughClass::A,
+        ChildPughClass::B7,
+        ChildPughClass::B8To9,
+        ChildPughClass::C,
+    ];
 
-    /// The `child_pugh=` fragment code.
-    pub fn code(self) -> &'static str {
+    /// Class B, whatever its points: the models' "Child–Pugh (B vs. A)".
+    pub fn is_class_b(self) -> bool {
+        matches!(
+            self,
+            ChildPughClass::B7 | ChildPughClass::B8To9 | ChildPughClass::BUnspecified
+        )
+    }
+}
+
+impl Choice for ChildPughClass {
+    const ALL: &'static [Self] = &[
+        ChildPughClass::A,
+        ChildPughClass::B7,
+        ChildPughClass::B8To9,
+        ChildPughClass::C,
+        ChildPughClass::BUnspecified,
+    ];
+
+    fn code(self) -> &'static str {
         match self {
             ChildPughClass::A => "A",
-            ChildPughClass::B => "B",
+            ChildPughClass::B7 => "B7",
+            ChildPughClass::B8To9 => "B8-9",
+            ChildPughClass::C => "C",
+            ChildPughClass::BUnspecified => "B",
         }
     }
 
-    pub fn label(self) -> &'static str {
-        self.code()
+    fn label(self) -> &'static str {
+        match self {
+            ChildPughClass::A => "A (5–6)",
+            ChildPughClass::B7 => "B7",
+            ChildPughClass::B8To9 => "B8–9",
+            ChildPughClass::C => "C (10–15)",
+            ChildPughClass::BUnspecified => "B (points not given)",
+        }
+    }
+}
+
+/// BCLC stage as SORAMIC's eligibility names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BclcStage {
+    /// Intermediate stage, not eligible for TACE.
+    BNotForTace,
+    C,
+    /// 0, A, D, or B eligible for TACE.
+    Other,
+}
+
+impl Choice for BclcStage {
+    const ALL: &'static [Self] = &[BclcStage::BNotForTace, BclcStage::C, BclcStage::Other];
+
+    fn code(self) -> &'static str {
+        match self {
+            BclcStage::BNotForTace => "B",
+            BclcStage::C => "C",
+            BclcStage::Other => "other",
+        }
     }
 
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
+    fn label(self) -> &'static str {
+        match self {
+            BclcStage::BNotForTace => "B, not eligible for TACE",
+            BclcStage::C => "C",
+            BclcStage::Other => "other",
+        }
+    }
+}
+
+/// ECOG performance status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EcogStatus {
+    Zero,
+    One,
+    Two,
+    ThreeOrMore,
+}
+
+impl Choice for EcogStatus {
+    const ALL: &'static [Self] = &[
+        EcogStatus::Zero,
+        EcogStatus::One,
+        EcogStatus::Two,
+        EcogStatus::ThreeOrMore,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            EcogStatus::Zero => "0",
+            EcogStatus::One => "1",
+            EcogStatus::Two => "2",
+            EcogStatus::ThreeOrMore => "3",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            EcogStatus::Zero => "0",
+            EcogStatus::One => "1",
+            EcogStatus::Two => "2",
+            EcogStatus::ThreeOrMore => "3 or more",
+        }
+    }
+}
+
+/// Extrahepatic disease as SORAMIC's eligibility distinguishes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExtrahepaticDisease {
+    None,
+    /// Extrahepatic spread, disease liver-dominant, lungs not involved.
+    LiverDominant,
+    /// Lung involvement, or disease not liver-dominant.
+    LungOrNotLiverDominant,
+}
+
+impl Choice for ExtrahepaticDisease {
+    const ALL: &'static [Self] = &[
+        ExtrahepaticDisease::None,
+        ExtrahepaticDisease::LiverDominant,
+        ExtrahepaticDisease::LungOrNotLiverDominant,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            ExtrahepaticDisease::None => "none",
+            ExtrahepaticDisease::LiverDominant => "liver-dominant",
+            ExtrahepaticDisease::LungOrNotLiverDominant => "lung-or-not-liver-dominant",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            ExtrahepaticDisease::None => "none",
+            ExtrahepaticDisease::LiverDominant => "liver-dominant, lungs not involved",
+            ExtrahepaticDisease::LungOrNotLiverDominant => "lungs involved, or not liver-dominant",
+        }
+    }
+}
+
+/// A "likely the other unit" question the user answered with "the value is
+/// right as typed". Part of the link state (`unit_confirmed=`), and dropped
+/// as soon as the field it confirms changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnitConfirmation {
+    /// The albumin is right in its selected unit.
+    Albumin,
+    /// The bilirubin is right in its selected unit.
+    Bilirubin,
+    /// Albumin and bilirubin are right in different unit systems.
+    Mixed,
+}
+
+impl Choice for UnitConfirmation {
+    const ALL: &'static [Self] = &[
+        UnitConfirmation::Albumin,
+        UnitConfirmation::Bilirubin,
+        UnitConfirmation::Mixed,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            UnitConfirmation::Albumin => "albumin",
+            UnitConfirmation::Bilirubin => "bilirubin",
+            UnitConfirmation::Mixed => "mixed",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        self.code()
     }
 }
 
@@ -114,6 +294,11 @@ pub struct RawInputs {
     pub bilirubin_unit: Selection<BilirubinUnit>,
     pub cirrhosis: Selection<Cirrhosis>,
     pub child_pugh: Selection<ChildPughClass>,
+    pub bclc: Selection<BclcStage>,
+    pub ecog: Selection<EcogStatus>,
+    pub extrahepatic: Selection<ExtrahepaticDisease>,
+    /// Unit questions answered "right as typed", in the order answered.
+    pub unit_confirmed: Vec<UnitConfirmation>,
 }
 
 impl Default for RawInputs {
@@ -128,6 +313,10 @@ impl Default for RawInputs {
             bilirubin_unit: Selection::Chosen(BilirubinUnit::MicromolesPerLitre),
             cirrhosis: Selection::Unknown,
             child_pugh: Selection::Unknown,
+            bclc: Selection::Unknown,
+            ecog: Selection::Unknown,
+            extrahepatic: Selection::Unknown,
+            unit_confirmed: Vec::new(),
         }
     }
 }
@@ -149,6 +338,21 @@ impl RawInputs {
             LabField::Albumin => &mut self.albumin,
             LabField::Bilirubin => &mut self.bilirubin,
         }
+    }
+
+    pub fn is_confirmed(&self, confirmation: UnitConfirmation) -> bool {
+        self.unit_confirmed.contains(&confirmation)
+    }
+
+    /// Drops the confirmations that a change of `field` (its text or unit)
+    /// makes stale: a confirmation is of one value in one unit.
+    pub fn forget_confirmations_of(&mut self, field: LabField) {
+        let stale: &[UnitConfirmation] = match field {
+            LabField::Albumin => &[UnitConfirmation::Albumin, UnitConfirmation::Mixed],
+            LabField::Bilirubin => &[UnitConfirmation::Bilirubin, UnitConfirmation::Mixed],
+            LabField::Il6 | LabField::Il8 => &[],
+        };
+        self.unit_confirmed.retain(|c| !stale.contains(c));
     }
 
     pub fn is_empty(&self) -> bool {

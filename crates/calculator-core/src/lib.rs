@@ -12,6 +12,7 @@
 #![forbid(unsafe_code)]
 
 pub mod albi;
+pub mod applicability;
 pub mod assessment;
 pub mod decimal;
 pub mod fragment;
@@ -23,9 +24,13 @@ pub mod summary;
 pub mod units;
 
 pub use albi::{AlbiGrade, AlbiScore, MalbiGrade, MalbiGroup};
-pub use assessment::{Assessment, BiomarkerGroup, Presence, RelativeHazard};
+pub use applicability::{Applicability, Verdict};
+pub use assessment::{Assessment, BiomarkerGroup, Presence, RelativeHazard, UnitCheck};
 pub use decimal::Decimal;
 pub use fragment::{parse_fragment, to_fragment};
-pub use inputs::{ChildPughClass, Cirrhosis, RawInputs, Selection};
+pub use inputs::{
+    BclcStage, ChildPughClass, Choice, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs,
+    Selection, UnitConfirmation,
+};
 pub use lab_values::{LabField, LabValueError, LabWarning};
 pub use units::{AlbuminUnit, BilirubinUnit};

@@ -13,13 +13,116 @@ use std::fmt;
 
 use crate::decimal::Decimal;
 
-/// How the app cites its source, everywhere it shows a published figure.
-pub const CITATION: &str = "Öcal O, Kupčinskas J, Morkunas E, et al. Baseline IL6 and IL8 in \
-advanced HCC treated with 90Y radioembolization plus sorafenib: post hoc analysis of the \
-SORAMIC trial (palliative arm). Trial NCT01126645, EudraCT 2009-012576-27.";
+/// The source study's bibliographic record, exactly as `reference/published.toml`
+/// `[citation]` gives it (checked against the journal's and PubMed's records
+/// there); `tests/published_matches_reference.rs` fails if any field differs.
+pub struct Citation {
+    pub authors: &'static str,
+    pub title: &'static str,
+    pub journal: &'static str,
+    /// The journal's abbreviation in the reference line (NLM style).
+    pub journal_abbreviation: &'static str,
+    pub year: u16,
+    pub volume: u16,
+    pub issue: u16,
+    pub article: u16,
+    pub doi: &'static str,
+    pub pmid: &'static str,
+    pub short: &'static str,
+}
+
+/// Öcal et al., EJNMMI Res 2021.
+pub const SOURCE: Citation = Citation {
+    authors: "Öcal O, Kupčinskas J, Morkunas E, Amthauer H, Schütte K, Malfertheiner P, Klümpen HJ, Sengel C, Benckert J, Seidensticker R, Sangro B, Wildgruber M, Pech M, Bartenstein P, Ricke J, Seidensticker M",
+    title: "Prognostic value of baseline interleukin 6 levels in liver decompensation and survival in HCC patients undergoing radioembolization",
+    journal: "EJNMMI Research",
+    journal_abbreviation: "EJNMMI Res",
+    year: 2021,
+    volume: 11,
+    issue: 1,
+    article: 51,
+    doi: "10.1186/s13550-021-00791-w",
+    pmid: "34080071",
+    short: "Öcal et al., EJNMMI Res 2021",
+};
+
+impl Citation {
+    /// The full reference line: `Authors. Title. EJNMMI Res. 2021;11(1):51. doi:… PMID …`.
+    pub fn full(&self) -> String {
+        format!(
+            "{}. {}. {}. {};{}({}):{}. doi:{}. PMID {}.",
+            self.authors,
+            self.title,
+            self.journal_abbreviation,
+            self.year,
+            self.volume,
+            self.issue,
+            self.article,
+            self.doi,
+            self.pmid
+        )
+    }
+
+    /// `https://doi.org/…`, for a link a reader can follow.
+    pub fn doi_url(&self) -> String {
+        format!("https://doi.org/{}", self.doi)
+    }
+}
+
+/// The full reference line of the source study.
+pub fn citation() -> String {
+    SOURCE.full()
+}
 
 /// Short form for labels and the summary.
-pub const SHORT_CITATION: &str = "Öcal et al., SORAMIC IL sub-study";
+pub const SHORT_CITATION: &str = SOURCE.short;
+
+/// The study design in one phrase (`[citation] design`).
+pub const STUDY_DESIGN: &str = "post hoc analysis of the SORAMIC trial's palliative arm (83 of the patients treated with 90Y radioembolization + sorafenib who had baseline serum samples)";
+
+/// The other works the app cites, exactly as `reference/clinical.md`,
+/// "References with their identifiers", gives them; a test checks each
+/// identifier against that file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reference {
+    /// What the app cites it for.
+    pub topic: &'static str,
+    pub text: &'static str,
+    /// The DOI, where the work has one.
+    pub doi: Option<&'static str>,
+}
+
+pub const ALBI_REFERENCE: Reference = Reference {
+    topic: "ALBI score and grade",
+    text: "Johnson PJ, Berhane S, Kagebayashi C, et al. Assessment of liver function in patients with hepatocellular carcinoma: a new evidence-based approach — the ALBI grade. J Clin Oncol. 2015;33(6):550–558.",
+    doi: Some("10.1200/JCO.2014.57.9151"),
+};
+
+pub const MALBI_REFERENCE: Reference = Reference {
+    topic: "modified ALBI grade (2a/2b)",
+    text: "Hiraoka A, Kumada T, Kudo M, et al. Albumin-Bilirubin (ALBI) Grade as Part of the Evidence-Based Clinical Practice Guideline for HCC of the Japan Society of Hepatology: A Comparison with the Liver Damage and Child-Pugh Classifications. Liver Cancer. 2017;6(3):204–215. PMID 28626732.",
+    doi: Some("10.1159/000452846"),
+};
+
+pub const SORAMIC_REFERENCE: Reference = Reference {
+    topic: "the SORAMIC trial's main result",
+    text: "Ricke J, Klümpen HJ, Amthauer H, et al. Impact of combined selective internal radiation therapy and sorafenib on survival in advanced hepatocellular carcinoma. J Hepatol. 2019;71(6):1164–1174.",
+    doi: Some("10.1016/j.jhep.2019.08.006"),
+};
+
+pub const CTCAE_REFERENCE: Reference = Reference {
+    topic: "liver dysfunction (CTCAE grading)",
+    text: "National Cancer Institute. Common Terminology Criteria for Adverse Events (CTCAE) v5.0, 2017.",
+    doi: None,
+};
+
+/// Every reference besides the source study, in the order About lists them.
+pub const REFERENCES: [Reference; 4] = [
+    ALBI_REFERENCE,
+    MALBI_REFERENCE,
+    SORAMIC_REFERENCE,
+    CTCAE_REFERENCE,
+];
 
 /// Patients in the study cohort (Abstract; Results, Baseline characteristics).
 pub const COHORT_SIZE: u32 = 83;
@@ -40,14 +143,32 @@ pub const ALBUMIN_CUTOFF_G_L: Decimal = Decimal::new(36, 0);
 /// Bilirubin risk factor: 17 µmol/L or more (Tables 1–3: "≥ 17 µmol/L").
 pub const BILIRUBIN_CUTOFF_UMOL_L: Decimal = Decimal::new(17, 0);
 
+/// Table 1 counts that decide who the figures apply to (of 83 patients).
+pub mod table1 {
+    /// ECOG 0, ECOG 1, and missing; no patient had ECOG 2 (eligible up to 2).
+    pub const ECOG_0: u32 = 58;
+    pub const ECOG_1: u32 = 24;
+    pub const ECOG_MISSING: u32 = 1;
+    pub const CHILD_PUGH_A: u32 = 77;
+    /// Child–Pugh B; the paper does not give their points (eligibility: up to B7).
+    pub const CHILD_PUGH_B: u32 = 6;
+    pub const BCLC_B: u32 = 26;
+    pub const BCLC_C: u32 = 57;
+    /// Extrahepatic spread (eligibility: liver-dominant disease, lungs not involved).
+    pub const EXTRAHEPATIC_SPREAD: u32 = 21;
+    /// Cirrhosis among the 35 patients with low IL6.
+    pub const CIRRHOSIS_IN_IL6_LOW: u32 = 26;
+}
+
 /// Whole-cohort median overall survival, months, with its 95% CI.
 pub const COHORT_MEDIAN_OS: PublishedMedian = PublishedMedian {
     months: 12.0,
     ci: Some((9.7, 16.0)),
 };
 
-/// The paper's contradictions, and the reading the app takes.
-pub const ERRATA: [Erratum; 4] = [
+/// The paper's contradictions, and the reading the app takes
+/// (`reference/published.toml`: `erratum` fields and the Table 2 `errata`).
+pub const ERRATA: [Erratum; 8] = [
     Erratum {
         paper_says: "Statistical analysis: \"cutoff values of 6.58 for IL6\"",
         app_reads: "6.53 pg/mL, as in the Abstract, Methods (Follow-up) and Tables 2 and 3.",
@@ -59,6 +180,22 @@ pub const ERRATA: [Erratum; 4] = [
     Erratum {
         paper_says: "Results: Model 1 high total bilirubin \"HR 0.58, [95% CI 0.32–1.05] p = 0.073\"",
         app_reads: "HR 1.71 (0.95–3.09), Table 2: the text gives the reciprocal (1/1.71 = 0.58); the table's direction (≥ 17 vs < 17 µmol/L) is used.",
+    },
+    Erratum {
+        paper_says: "Results: Model 2 cirrhosis \"HR 2.45 [0.99–6.1]\" and Child–Pugh B \"HR 2.69 [0.98–7.34]\"",
+        app_reads: "Table 2's roundings, 2.4 (0.99–6.1) and 2.7 (0.98–7.3): the same estimates to fewer digits. The app shows the table's figures.",
+    },
+    Erratum {
+        paper_says: "Results: IL6 overall survival \"HR 2.4 [95% CI 1.5–3.8]\"",
+        app_reads: "1.5–3.88, as Table 2 prints it; the text rounds the upper limit.",
+    },
+    Erratum {
+        paper_says: "Results: IL8 overall survival \"p = 0.009\"; Table 2: p = 0.011",
+        app_reads: "Both, each for its own test: 0.009 is the log-rank test of the Kaplan–Meier curves (Fig. 2b, shown with the chart); 0.011 is the Wald test of the univariate Cox model (Table 2, shown in the hazard-ratio table).",
+    },
+    Erratum {
+        paper_says: "Abstract and Discussion: liver dysfunction is a \"grade 2 bilirubin increase\"",
+        app_reads: "Any CTCAE v5.0 grade ≥ 2 blood bilirubin increase, as the Methods define it.",
     },
     Erratum {
         paper_says: "Results: PFS \"than patients with low IL6\" for the IL8 comparison",
@@ -423,6 +560,28 @@ impl KmEndpoint {
         }
     }
 
+    /// Patients analysed and events, as the paper reports them.
+    pub fn counts(self) -> EndpointCounts {
+        match self {
+            // "73 (87.9%) patients had died" of 83.
+            KmEndpoint::OverallSurvival => EndpointCounts {
+                patients: 83,
+                events: Some(73),
+            },
+            // "PFS information was missing in one patient"; events not given.
+            KmEndpoint::ProgressionFreeSurvival => EndpointCounts {
+                patients: 82,
+                events: None,
+            },
+            // "Follow-up bilirubin values were available in 78 patients";
+            // liver dysfunction "in 33 (42.3%) patients".
+            KmEndpoint::TimeToLiverDysfunction => EndpointCounts {
+                patients: 78,
+                events: Some(33),
+            },
+        }
+    }
+
     /// The name in `published.toml`.
     pub fn key(self) -> &'static str {
         match self {
@@ -431,6 +590,14 @@ impl KmEndpoint {
             KmEndpoint::TimeToLiverDysfunction => "time_to_liver_dysfunction",
         }
     }
+}
+
+/// How many patients an endpoint was analysed in, and how many had the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EndpointCounts {
+    pub patients: u32,
+    /// `None` where the paper does not give the number of events.
+    pub events: Option<u32>,
 }
 
 /// IL6 or IL8.

@@ -4,15 +4,23 @@
 //! missing or invalid is left out rather than guessed. It always ends by
 //! saying what the figures are: one study cohort, not a prediction.
 
-use crate::assessment::{Assessment, BiomarkerGroup, RelativeHazard};
-use crate::published::{CoxEndpoint, CoxModel, KmEndpoint, Marker, COHORT_SIZE};
+use crate::assessment::{Assessment, BiomarkerGroup};
+use crate::lab_values::LabField;
+use crate::published::{KmEndpoint, Marker, SHORT_CITATION};
 
-/// The first author, as the summary names the study.
-const SHORT_CITATION_AUTHORS: &str = "Öcal et al.";
+/// The persistent statement: shown on every view, in presentation mode and
+/// on paper, and closing every summary. What the evidence supports and what
+/// it does not: `reference/clinical.md`, last section.
+pub const CAVEAT: &str = "Post hoc analysis of 83 of the SORAMIC trial's patients treated with \
+90Y radioembolization plus sorafenib. The figures are prognostic associations in that cohort: \
+not a prediction for this patient, and not a tool to choose or withhold a treatment. The study \
+had no comparison arm for the interleukins, and in SORAMIC adding radioembolization to \
+sorafenib did not improve survival.";
 
-/// The closing caveat, also shown permanently on the page.
-pub const CAVEAT: &str = "These are figures of one study cohort (SORAMIC, n = 83, 90Y \
-radioembolization + sorafenib), not a validated prediction for this patient.";
+/// Why the IL6 and IL8 figures must not be combined, in one sentence.
+pub const SEPARATE_MARKERS: &str = "The IL6 and IL8 figures are separate comparisons with no \
+joint estimate; in the multivariable models IL6 was the only independent factor for overall \
+survival (Table 2).";
 
 /// The summary, or `None` while no input is valid.
 pub fn summary(assessment: &Assessment) -> Option<String> {
@@ -30,8 +38,13 @@ pub fn summary(assessment: &Assessment) -> Option<String> {
                 BiomarkerGroup::High => "above",
                 BiomarkerGroup::Low => "at or below",
             };
+            let near = if assessment.near_cutoff(marker) {
+                ", near the cutoff"
+            } else {
+                ""
+            };
             Some(format!(
-                "{} {} pg/mL ({}: {} the published cutoff of {} pg/mL)",
+                "{} {} pg/mL ({}: {} the published cutoff of {} pg/mL{near})",
                 marker.label(),
                 checked.value,
                 group.code(),
@@ -44,16 +57,28 @@ pub fn summary(assessment: &Assessment) -> Option<String> {
         sentences.push(format!("Baseline {}.", markers.join("; ")));
     }
 
-    if let (Some(albi), Ok(albumin), Ok(bilirubin)) =
-        (assessment.albi, &assessment.albumin, &assessment.bilirubin)
-    {
+    let albumin = assessment.usable(LabField::Albumin);
+    let bilirubin = assessment.usable(LabField::Bilirubin);
+    if let (Some(albi), Some(albumin), Some(bilirubin)) = (assessment.albi, albumin, bilirubin) {
         sentences.push(format!(
-            "Albumin {} g/L and total bilirubin {} µmol/L give an ALBI score of {} (ALBI grade {}, mALBI grade {}).",
-            albumin.value,
-            bilirubin.value,
-            albi,
+            "Albumin {albumin} g/L and total bilirubin {bilirubin} µmol/L give an ALBI score of {} (ALBI grade {}, mALBI grade {}).",
+            albi.precise_if_near_boundary(),
             albi.grade().code(),
             albi.malbi_grade().code()
+        ));
+    }
+    let waiting: Vec<&str> = [LabField::Albumin, LabField::Bilirubin]
+        .into_iter()
+        .filter(|field| assessment.unit_check(*field).is_some())
+        .map(|field| match field {
+            LabField::Albumin => "albumin",
+            _ => "total bilirubin",
+        })
+        .collect();
+    if !waiting.is_empty() {
+        sentences.push(format!(
+            "Left out until the unit is checked: {}.",
+            waiting.join(" and ")
         ));
     }
 
@@ -71,33 +96,34 @@ pub fn summary(assessment: &Assessment) -> Option<String> {
         })
         .collect();
     if !medians.is_empty() {
+        let counts = KmEndpoint::OverallSurvival.counts();
         sentences.push(format!(
-            "In the SORAMIC IL sub-study ({SHORT_CITATION_AUTHORS}; {COHORT_SIZE} patients with advanced HCC treated with 90Y radioembolization plus sorafenib), {}.",
+            "In {SHORT_CITATION} (overall survival in {} patients, {} deaths), {}.",
+            counts.patients,
+            counts.events.unwrap_or_default(),
             medians.join(", and ")
         ));
-    }
-
-    for endpoint in CoxEndpoint::ALL {
-        let computed: Vec<String> = CoxModel::ALL
-            .into_iter()
-            .filter_map(|model| match assessment.relative_hazard(endpoint, model) {
-                RelativeHazard::Computed { value, .. } => {
-                    Some(format!("{value:.2} ({})", model.label()))
-                }
-                RelativeHazard::CannotCompute { .. } => None,
-            })
-            .collect();
-        if !computed.is_empty() {
-            sentences.push(format!(
-                "Relative hazard of {} against a patient with none of the model's risk factors: {} (product of the published hazard ratios; no confidence interval can be given).",
-                endpoint.event(),
-                computed.join(" and ")
-            ));
+        if medians.len() == 2 {
+            sentences.push(SEPARATE_MARKERS.to_owned());
         }
     }
 
     if sentences.is_empty() {
         return None;
+    }
+    if assessment.applicability.is_outside() {
+        let reasons: Vec<&str> = assessment
+            .applicability
+            .outside_reasons()
+            .map(|f| f.reason)
+            .collect();
+        sentences.insert(
+            0,
+            format!(
+                "Outside the studied population ({}): these figures describe patients unlike this one.",
+                reasons.join("; ")
+            ),
+        );
     }
     sentences.push(CAVEAT.to_owned());
     Some(sentences.join(" "))
@@ -120,13 +146,53 @@ mod tests {
             "Albumin 31 g/L and total bilirubin 23.94 µmol/L give an ALBI score of -1.72 (ALBI grade 2, mALBI grade 2b)",
             "median overall survival of 7.8 months (95% CI 6.6–11.8)",
             "8.4 months (95% CI not published)",
-            // Hand products, see assessment.rs tests: 8.404, 7.160, 14.042, 7.75.
-            "Relative hazard of death against a patient with none of the model's risk factors: 8.40 (Model 1) and 7.16 (Model 2)",
-            "Relative hazard of liver dysfunction against a patient with none of the model's risk factors: 14.04 (Model 1) and 7.75 (Model 2)",
+            "Öcal et al., EJNMMI Res 2021 (overall survival in 83 patients, 73 deaths)",
+            SEPARATE_MARKERS,
             CAVEAT,
         ] {
             assert!(text.contains(expected), "missing {expected:?} in {text}");
         }
+        // The model arithmetic is not note material (issue 10, item 5).
+        assert!(!text.contains("elative hazard"), "{text}");
+        assert!(!text.contains("Outside the studied population"));
+    }
+
+    #[test]
+    fn a_value_waiting_for_its_unit_is_kept_out_of_the_summary() {
+        // Albumin 3.1 left at g/L would give ALBI +0.65 (grade 3).
+        let inputs = parse_fragment("il6=12&albumin=3.1&bilirubin=20");
+        let text = summary(&Assessment::new(&inputs)).expect("a summary");
+        assert!(!text.contains("ALBI"), "{text}");
+        assert!(!text.contains("3.1"), "{text}");
+        assert!(text.contains("Left out until the unit is checked: albumin."));
+    }
+
+    #[test]
+    fn a_patient_outside_the_cohort_is_said_so_first() {
+        let inputs = parse_fragment("il6=12&child_pugh=C&ecog=3");
+        let text = summary(&Assessment::new(&inputs)).expect("a summary");
+        assert!(
+            text.starts_with("Outside the studied population (ECOG 3 or more was not eligible; Child–Pugh C: the trial took A to B7)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn near_cutoff_values_and_boundary_scores_are_said_with_their_precision() {
+        // Albumin 38 g/L, bilirubin 9.01 µmol/L: 0.66·log10(9.01) − 3.23 = −2.59988
+        // (clinical.md's example), grade 2 although it rounds to −2.60.
+        let inputs = parse_fragment("il6=6.6&albumin=38&bilirubin=9.01");
+        let text = summary(&Assessment::new(&inputs)).expect("a summary");
+        assert!(
+            text.contains(
+                "IL6 6.6 pg/mL (high: above the published cutoff of 6.53 pg/mL, near the cutoff)"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("ALBI score of -2.5999 (ALBI grade 2"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -14,8 +14,9 @@ fn reference() -> Value {
         env!("CARGO_MANIFEST_DIR"),
         "/../../reference/published.toml"
     );
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {path}: {e} (the project copy of the paper's figures)"));
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!("cannot read {path}: {e} (the project copy of the paper's figures)")
+    });
     text.parse::<Value>().expect("published.toml parses")
 }
 
@@ -166,4 +167,138 @@ fn every_published_median_and_log_rank_p_matches() {
         compared += 1;
     }
     assert_eq!(compared, KM_COMPARISONS.len());
+}
+
+#[test]
+fn the_citation_is_the_bibliographic_record_of_published_toml() {
+    // A made-up title once reached the app: every field must be the record's.
+    let r = reference();
+    let c = &r["citation"];
+    let text = |key: &str| {
+        c[key]
+            .as_str()
+            .unwrap_or_else(|| panic!("[citation] {key}"))
+    };
+    let int = |key: &str| {
+        c[key]
+            .as_integer()
+            .unwrap_or_else(|| panic!("[citation] {key}"))
+    };
+    let s = &published::SOURCE;
+    assert_eq!(s.authors, text("authors"));
+    assert_eq!(s.title, text("title"));
+    assert_eq!(s.journal, text("journal"));
+    assert_eq!(i64::from(s.year), int("year"));
+    assert_eq!(i64::from(s.volume), int("volume"));
+    assert_eq!(i64::from(s.issue), int("issue"));
+    assert_eq!(i64::from(s.article), int("article"));
+    assert_eq!(s.doi, text("doi"));
+    assert_eq!(s.pmid, text("pmid"));
+    assert_eq!(s.short, text("short"));
+    assert_eq!(published::SHORT_CITATION, text("short"));
+    assert_eq!(published::STUDY_DESIGN, text("design"));
+    let full = published::citation();
+    for piece in [
+        text("title"),
+        text("doi"),
+        text("pmid"),
+        "EJNMMI Res. 2021;11(1):51",
+    ] {
+        assert!(full.contains(piece), "{piece:?} missing from {full:?}");
+    }
+}
+
+#[test]
+fn every_other_reference_is_cited_as_clinical_md_gives_it() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../reference/clinical.md");
+    let clinical = std::fs::read_to_string(path).expect("reference/clinical.md");
+    let references = clinical
+        .split("## References with their identifiers")
+        .nth(1)
+        .expect("clinical.md has its references section");
+    // clinical.md wraps lines: compare with whitespace collapsed.
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let references = flat(references);
+    for reference in published::REFERENCES {
+        if let Some(doi) = reference.doi {
+            assert!(
+                references.contains(&format!("doi:{doi}")),
+                "{doi} is not in clinical.md"
+            );
+        }
+        // The first author and the journal/year part are written the same.
+        let first_author = reference.text.split(',').next().expect("an author");
+        assert!(references.contains(first_author), "{first_author}");
+        let title_start: String = reference
+            .text
+            .split(". ")
+            .nth(1)
+            .expect("a title")
+            .chars()
+            .take(40)
+            .collect();
+        assert!(
+            references.contains(&title_start),
+            "{title_start:?} is not in clinical.md"
+        );
+    }
+}
+
+#[test]
+fn endpoint_counts_match_the_papers_denominators() {
+    let r = reference();
+    for endpoint in published::KmEndpoint::ALL {
+        let counts = endpoint.counts();
+        let block = r["km"]
+            .as_array()
+            .expect("[[km]]")
+            .iter()
+            .find(|km| km["endpoint"].as_str() == Some(endpoint.key()))
+            .expect("the endpoint is in published.toml");
+        assert_eq!(
+            block["n"].as_integer(),
+            Some(i64::from(counts.patients)),
+            "{endpoint:?}"
+        );
+        let events = match endpoint {
+            published::KmEndpoint::OverallSurvival => r["study"]["deaths"].as_integer(),
+            _ => block.get("events").and_then(Value::as_integer),
+        };
+        assert_eq!(events, counts.events.map(i64::from), "{endpoint:?}");
+    }
+}
+
+#[test]
+fn table1_counts_for_applicability_match() {
+    use published::table1;
+    let r = reference();
+    let row = |item: &str| -> i64 {
+        r["baseline"]["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .find(|row| row["item"].as_str() == Some(item))
+            .and_then(|row| row["v"][0].as_integer())
+            .unwrap_or_else(|| panic!("Table 1 row {item}"))
+    };
+    assert_eq!(row("ecog_0"), i64::from(table1::ECOG_0));
+    assert_eq!(row("ecog_1"), i64::from(table1::ECOG_1));
+    assert_eq!(row("child_pugh_a"), i64::from(table1::CHILD_PUGH_A));
+    assert_eq!(row("child_pugh_b"), i64::from(table1::CHILD_PUGH_B));
+    assert_eq!(row("bclc_b"), i64::from(table1::BCLC_B));
+    assert_eq!(row("bclc_c"), i64::from(table1::BCLC_C));
+    assert_eq!(
+        row("extrahepatic_spread"),
+        i64::from(table1::EXTRAHEPATIC_SPREAD)
+    );
+    let cirrhosis_il6_low = r["baseline"]["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|row| row["item"].as_str() == Some("cirrhosis"))
+        .and_then(|row| row["v"][1].as_integer());
+    assert_eq!(
+        cirrhosis_il6_low,
+        Some(i64::from(table1::CIRRHOSIS_IN_IL6_LOW))
+    );
 }
