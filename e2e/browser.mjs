@@ -69,7 +69,7 @@ export function assertClean(record, origin) {
  * Types the example patient of the issue through the form's hooks: IL6 12,4
  * (decimal comma), IL8 85.2, albumin 3.1 g/dL, bilirubin 1.4 mg/dL,
  * cirrhosis yes, Child–Pugh A. Expected results: ALBI −1.72 (grade 2,
- * mALBI 2b), both groups high, relative hazard 8.40 (OS, Model 1).
+ * mALBI 2b), both groups high, model arithmetic 8.4 (OS, Model 1).
  */
 export async function fillExamplePatient(page) {
   await page.locator(byTestId("input-il6")).fill("12,4");
@@ -93,13 +93,16 @@ export async function assertExamplePatientResults(page) {
   assert.equal(await textOf(page, "il8-group"), "high");
   assert.equal(await textOf(page, "echo-albumin"), "= 31 g/L");
   assert.equal(await textOf(page, "echo-bilirubin"), "= 23.94 µmol/L");
+  // Model arithmetic, one decimal (data-value: full precision).
   // Table 2, Model 1: 2.35 × 1.32 × 2.33 × 0.68 × 1.71 = 8.404; Model 2: 2.2 × 1.2 × 2.4 × 1.13 = 7.160.
-  assert.equal(await textOf(page, "relative-hazard-os-model1"), "8.40");
-  assert.equal(await textOf(page, "relative-hazard-os-model2"), "7.16");
+  assert.equal(await textOf(page, "relative-hazard-os-model1"), "8.4");
+  assert.ok(Math.abs(Number(await page.getAttribute(byTestId("relative-hazard-os-model1"), "data-value")) - 8.404323048) < 1e-9);
+  assert.equal(await textOf(page, "relative-hazard-os-model2"), "7.2");
   // Table 3, Model 1: 2.67 × 1.41 × 3.73 = 14.042; Model 2: 2.5 × 3.1 = 7.75.
-  assert.equal(await textOf(page, "relative-hazard-ld-model1"), "14.04");
-  assert.equal(await textOf(page, "relative-hazard-ld-model2"), "7.75");
+  assert.equal(await textOf(page, "relative-hazard-ld-model1"), "14.0");
+  assert.equal(await page.getAttribute(byTestId("relative-hazard-ld-model2"), "data-value"), "7.75");
   // Paper, Results: high IL6 median OS 7.8 months (95% CI 6.6–11.8).
   assert.equal(await textOf(page, "median-os-il6"), "7.8 months (95% CI 6.6–11.8)");
-  assert.match(await textOf(page, "summary"), /not a validated prediction/);
+  assert.match(await textOf(page, "summary"), /not a prediction for this patient/);
+  assert.doesNotMatch(await textOf(page, "summary"), /elative hazard|8\.4/);
 }

@@ -41,7 +41,7 @@ test("a shared link opens the same view", async () => {
   assert.ok(await page.locator(byTestId("child_pugh-A")).isChecked());
   assert.equal(await textOf(page, "albi-score"), "-1.72");
   assert.equal(await textOf(page, "malbi-grade"), "2b");
-  assert.equal(await textOf(page, "relative-hazard-os-model1"), "8.40");
+  assert.equal(await textOf(page, "relative-hazard-os-model1"), "8.4");
 
   // A new link pasted into the same tab (hashchange) replaces the inputs.
   await page.evaluate(() => { location.hash = "il6=6.53&il8=60.8"; });
@@ -100,14 +100,14 @@ test("implausible but possible values compute and warn", async () => {
 });
 
 test("a link with garbage values gives field errors, not a crash", async () => {
-  const garbage = "#il6=%E2%88%92&il8=1%2C2%2C3&albumin_unit=kg&bilirubin=%00&cirrhosis=maybe&child_pugh=C&x=%%%";
+  const garbage = "#il6=%E2%88%92&il8=1%2C2%2C3&albumin_unit=kg&bilirubin=%00&cirrhosis=maybe&child_pugh=D&x=%%%";
   const { page, record } = await openPage(browser, server.url + garbage);
   assert.match(await textOf(page, "error-il6"), /./);
   assert.match(await textOf(page, "error-il8"), /More than one decimal separator/);
   assert.match(await textOf(page, "error-albumin"), /kg/);
   assert.match(await textOf(page, "error-bilirubin"), /Not a number/);
   assert.match(await textOf(page, "error-cirrhosis"), /maybe/);
-  assert.match(await textOf(page, "error-child_pugh"), /"C"/);
+  assert.match(await textOf(page, "error-child_pugh"), /"D"/);
   assertClean(record, server.url);
   await page.close();
 });
@@ -119,7 +119,7 @@ test("the About view gives the source, formulas and errata", async () => {
   for (const needle of ["6.58", "g/dL", "0.58", "Johnson", "Hiraoka", "NCT01126645", "83 patients"]) {
     assert.ok(about.includes(needle), `About mentions ${needle}`);
   }
-  assert.match(await textOf(page, "disclaimer"), /not a validated prediction/);
+  assert.match(await textOf(page, "disclaimer"), /not a prediction for this patient/);
   assertClean(record, server.url);
   await page.close();
 });

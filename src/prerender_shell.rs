@@ -9,7 +9,8 @@
 //! the live field.
 
 use calculator_core::{
-    AlbuminUnit, BilirubinUnit, ChildPughClass, Cirrhosis, LabField, RawInputs, Selection,
+    AlbuminUnit, BclcStage, BilirubinUnit, ChildPughClass, Choice, Cirrhosis, EcogStatus,
+    ExtrahepaticDisease, LabField, RawInputs, Selection,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlInputElement, HtmlSelectElement};
@@ -115,13 +116,20 @@ fn read_shell(document: &Document) -> RawInputs {
     {
         inputs.bilirubin_unit = Selection::Chosen(unit);
     }
-    if let Some(choice) = checked(document, "cirrhosis").and_then(|c| Cirrhosis::from_code(&c)) {
+    if let Some(choice) = checked_choice::<Cirrhosis>(document, "cirrhosis") {
         inputs.cirrhosis = Selection::Chosen(choice);
     }
-    if let Some(choice) =
-        checked(document, "child_pugh").and_then(|c| ChildPughClass::from_code(&c))
-    {
+    if let Some(choice) = checked_choice::<ChildPughClass>(document, "child_pugh") {
         inputs.child_pugh = Selection::Chosen(choice);
+    }
+    if let Some(choice) = checked_choice::<BclcStage>(document, "bclc") {
+        inputs.bclc = Selection::Chosen(choice);
+    }
+    if let Some(choice) = checked_choice::<EcogStatus>(document, "ecog") {
+        inputs.ecog = Selection::Chosen(choice);
+    }
+    if let Some(choice) = checked_choice::<ExtrahepaticDisease>(document, "extrahepatic") {
+        inputs.extrahepatic = Selection::Chosen(choice);
     }
     inputs
 }
@@ -136,6 +144,10 @@ fn element<T: JsCast>(document: &Document, selector: &str) -> Option<T> {
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<T>().ok())
+}
+
+fn checked_choice<T: Choice>(document: &Document, name: &str) -> Option<T> {
+    checked(document, name).and_then(|code| T::from_code(&code))
 }
 
 fn checked(document: &Document, name: &str) -> Option<String> {

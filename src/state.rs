@@ -4,7 +4,8 @@
 use std::rc::Rc;
 
 use calculator_core::{
-    AlbuminUnit, BilirubinUnit, ChildPughClass, Cirrhosis, LabField, RawInputs, Selection,
+    AlbuminUnit, BclcStage, BilirubinUnit, ChildPughClass, Cirrhosis, EcogStatus,
+    ExtrahepaticDisease, LabField, RawInputs, Selection, UnitConfirmation,
 };
 use yew::Reducible;
 
@@ -33,8 +34,13 @@ pub enum Action {
     SetBilirubinUnit(BilirubinUnit),
     SetCirrhosis(Selection<Cirrhosis>),
     SetChildPugh(Selection<ChildPughClass>),
+    SetBclc(Selection<BclcStage>),
+    SetEcog(Selection<EcogStatus>),
+    SetExtrahepatic(Selection<ExtrahepaticDisease>),
+    /// "The value is right as typed": answers a unit question.
+    ConfirmUnit(UnitConfirmation),
     /// A new fragment arrived (a pasted link, back/forward).
-    ReplaceInputs(RawInputs),
+    ReplaceInputs(Box<RawInputs>),
     Clear,
     Show(View),
     SetPresentation(bool),
@@ -53,14 +59,39 @@ impl CalculatorState {
     pub fn apply(&self, action: Action) -> Option<CalculatorState> {
         let mut next = self.clone();
         match action {
-            Action::SetText(field, text) => *next.inputs.text_mut(field) = text,
+            // A confirmation is of one value in one unit: changing either
+            // asks the question again.
+            Action::SetText(field, text) => {
+                if *next.inputs.text(field) != text {
+                    next.inputs.forget_confirmations_of(field);
+                }
+                *next.inputs.text_mut(field) = text;
+            }
             // A unit change reinterprets the typed number rather than
             // converting it: the selector says what unit the report is in.
-            Action::SetAlbuminUnit(unit) => next.inputs.albumin_unit = Selection::Chosen(unit),
-            Action::SetBilirubinUnit(unit) => next.inputs.bilirubin_unit = Selection::Chosen(unit),
+            Action::SetAlbuminUnit(unit) => {
+                if next.inputs.albumin_unit != Selection::Chosen(unit) {
+                    next.inputs.forget_confirmations_of(LabField::Albumin);
+                }
+                next.inputs.albumin_unit = Selection::Chosen(unit);
+            }
+            Action::SetBilirubinUnit(unit) => {
+                if next.inputs.bilirubin_unit != Selection::Chosen(unit) {
+                    next.inputs.forget_confirmations_of(LabField::Bilirubin);
+                }
+                next.inputs.bilirubin_unit = Selection::Chosen(unit);
+            }
             Action::SetCirrhosis(choice) => next.inputs.cirrhosis = choice,
             Action::SetChildPugh(choice) => next.inputs.child_pugh = choice,
-            Action::ReplaceInputs(inputs) => next.inputs = inputs,
+            Action::SetBclc(choice) => next.inputs.bclc = choice,
+            Action::SetEcog(choice) => next.inputs.ecog = choice,
+            Action::SetExtrahepatic(choice) => next.inputs.extrahepatic = choice,
+            Action::ConfirmUnit(confirmation) => {
+                if !next.inputs.is_confirmed(confirmation) {
+                    next.inputs.unit_confirmed.push(confirmation);
+                }
+            }
+            Action::ReplaceInputs(inputs) => next.inputs = *inputs,
             Action::Clear => next.inputs = RawInputs::default(),
             Action::Show(view) => next.view = view,
             Action::SetPresentation(on) => next.presentation = on,
@@ -144,5 +175,33 @@ mod tests {
         ));
         let next = state.apply(Action::Clear).expect("changed");
         assert_eq!(next.inputs, RawInputs::default());
+    }
+
+    #[test]
+    fn a_confirmed_unit_is_asked_again_when_its_field_changes() {
+        let state = CalculatorState::with_inputs(calculator_core::parse_fragment(
+            "albumin=3.1&bilirubin=5&unit_confirmed=albumin,bilirubin",
+        ));
+        let next = state
+            .apply(Action::SetText(LabField::Albumin, "3.2".into()))
+            .expect("changed");
+        assert_eq!(
+            next.inputs.unit_confirmed,
+            vec![UnitConfirmation::Bilirubin]
+        );
+        let next = next
+            .apply(Action::SetBilirubinUnit(
+                BilirubinUnit::MilligramsPerDecilitre,
+            ))
+            .expect("changed");
+        assert!(next.inputs.unit_confirmed.is_empty());
+        // Confirming twice changes nothing the second time.
+        let confirmed = next
+            .apply(Action::ConfirmUnit(UnitConfirmation::Mixed))
+            .expect("changed");
+        assert_eq!(
+            confirmed.apply(Action::ConfirmUnit(UnitConfirmation::Mixed)),
+            None
+        );
     }
 }

@@ -150,10 +150,22 @@ async fn the_albumin_unit_warning_offers_the_likely_unit() {
 
 #[wasm_bindgen_test]
 async fn switching_the_bilirubin_unit_reinterprets_the_number() {
-    let root = mount("albumin=35&bilirubin=1");
+    // 1 µmol/L looks like mg/dL: confirmed as typed in the link.
+    let root = mount("albumin=35&bilirubin=1&unit_confirmed=bilirubin");
     // 1 µmol/L: 0.66 × 0 − 0.085 × 35 = −2.975 → "-2.98" (displayed), grade 1.
     assert_eq!(text_of(&root, "albi-score").await, "-2.98");
     select(&root, "unit-bilirubin", "mg/dL").await;
+    // g/L with mg/dL: mixed unit systems, so ALBI waits for one confirmation.
+    until("unit question", || {
+        find(&root, "unit-check-bilirubin").is_some()
+    })
+    .await;
+    assert!(find(&root, "albi-score").is_none());
+    assert!(find(&root, "unit-check-albumin").is_some());
+    let confirm: HtmlElement = find(&root, "confirm-unit-bilirubin")
+        .expect("confirm button")
+        .unchecked_into();
+    confirm.click();
     // 1 mg/dL = 17.1 µmol/L: 0.66 × log10(17.1) − 2.975 = 0.66 × 1.232996 − 2.975 = −2.161223.
     until("rescored", || {
         find(&root, "albi-score")
@@ -178,8 +190,9 @@ async fn unknown_covariates_name_what_the_model_needs() {
         row.contains("cirrhosis") && row.contains("Child–Pugh class"),
         "{row}"
     );
-    // Liver dysfunction Model 1 needs neither: IL6 high only → Table 3: 2.67.
-    assert_eq!(text_of(&root, "relative-hazard-ld-model1").await, "2.67");
+    // Liver dysfunction Model 1 needs neither: IL6 high only → Table 3: 2.67,
+    // shown to one decimal.
+    assert_eq!(text_of(&root, "relative-hazard-ld-model1").await, "2.7");
 }
 
 #[wasm_bindgen_test]

@@ -1,7 +1,7 @@
 //! The application shell: owns the state, keeps it in the URL fragment, and
 //! lays out the form, the results and the About view.
 
-use calculator_core::published::{Marker, CITATION, SHORT_CITATION};
+use calculator_core::published::{citation, Marker, SHORT_CITATION, SOURCE};
 use calculator_core::summary::{summary, CAVEAT};
 use calculator_core::Assessment;
 use wasm_bindgen::JsCast;
@@ -13,7 +13,7 @@ use crate::components::about::About;
 use crate::components::cohort_slot::CohortSlot;
 use crate::components::input_form::InputForm;
 use crate::components::km_chart::KmChart;
-use crate::components::results::Results;
+use crate::components::results::{outside_mark, Results};
 use crate::components::toolbar::Toolbar;
 use crate::location::{listen_for_fragment_changes, read_fragment, write_fragment};
 use crate::state::{Action, CalculatorState, View};
@@ -30,7 +30,7 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = listen_for_fragment_changes(move |inputs| {
-                dispatcher.dispatch(Action::ReplaceInputs(inputs))
+                dispatcher.dispatch(Action::ReplaceInputs(Box::new(inputs)))
             });
             move || drop(listener)
         });
@@ -101,6 +101,7 @@ pub fn App() -> Html {
             <p class="disclaimer" role="note" data-testid="disclaimer">
                 <strong>{ "Reference, not prediction. " }</strong>
                 { CAVEAT }
+                { " Source: " }{ SHORT_CITATION }{ "." }
             </p>
             if state.view == View::Calculator {
                 <Toolbar
@@ -111,7 +112,7 @@ pub fn App() -> Html {
                 <main class="layout">
                     <InputForm inputs={state.inputs.clone()} assessment={assessment.clone()} on_action={on_action} />
                     <Results assessment={assessment.clone()} summary={(*summary).clone()} />
-                    <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} />
+                    <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} />
                 </main>
             } else if state.view == View::Cohort {
                 <main><CohortSlot /></main>
@@ -119,8 +120,10 @@ pub fn App() -> Html {
                 <main><About /></main>
             }
             <footer>
-                <p>{ format!("Source: {SHORT_CITATION} (83 patients). Computed in your browser; nothing is sent anywhere.") }</p>
-                <p class="print-only">{ CITATION }</p>
+                <p>{ format!("Source: {SHORT_CITATION}, doi:{} (83 patients). Computed in your browser; nothing is sent anywhere.", SOURCE.doi) }</p>
+                if state.view != View::About {
+                    <p class="print-only" data-testid="citation">{ citation() }</p>
+                }
                 <p class="print-only" data-testid="print-date">{ format!("Printed {}", *printed_at) }</p>
                 <p data-testid="version">{ (*version).clone() }</p>
             </footer>

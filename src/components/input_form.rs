@@ -5,13 +5,13 @@ use std::rc::Rc;
 
 use calculator_core::lab_values::Checked;
 use calculator_core::{
-    AlbuminUnit, Assessment, BilirubinUnit, ChildPughClass, Cirrhosis, LabField, RawInputs,
-    Selection,
+    AlbuminUnit, Assessment, BclcStage, BilirubinUnit, ChildPughClass, Choice, Cirrhosis,
+    EcogStatus, ExtrahepaticDisease, LabField, RawInputs, Selection, UnitCheck,
 };
 use yew::prelude::*;
 
 use crate::components::choice_input::{ChoiceInput, ChoiceOption, UNKNOWN};
-use crate::components::lab_input::{LabInput, UnitOption};
+use crate::components::lab_input::{LabInput, UnitCheckView, UnitOption};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -45,21 +45,29 @@ pub fn InputForm(props: &InputFormProps) -> Html {
             }
         })
     };
-    let on_cirrhosis = {
+    let on_choice = |make: fn(String) -> Action| {
         let on_action = props.on_action.clone();
-        Callback::from(move |code: String| {
-            on_action.emit(Action::SetCirrhosis(choice(&code, Cirrhosis::from_code)))
-        })
+        Callback::from(move |code: String| on_action.emit(make(code)))
     };
-    let on_child_pugh = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |code: String| {
-            on_action.emit(Action::SetChildPugh(choice(
-                &code,
-                ChildPughClass::from_code,
-            )))
-        })
+    let on_cirrhosis = on_choice(|code| Action::SetCirrhosis(choice(&code)));
+    let on_child_pugh = on_choice(|code| Action::SetChildPugh(choice(&code)));
+    let on_bclc = on_choice(|code| Action::SetBclc(choice(&code)));
+    let on_ecog = on_choice(|code| Action::SetEcog(choice(&code)));
+    let on_extrahepatic = on_choice(|code| Action::SetExtrahepatic(choice(&code)));
+    let unit_check = |field: LabField| {
+        assessment
+            .unit_check(field)
+            .map(|check| unit_check_view(field, check, inputs, &props.on_action))
     };
+    // The unspecified "B" of older links is shown only while it is chosen.
+    let child_pugh_options: Vec<ChoiceOption> = ChildPughClass::FORM
+        .into_iter()
+        .chain(
+            (inputs.child_pugh == Selection::Chosen(ChildPughClass::BUnspecified))
+                .then_some(ChildPughClass::BUnspecified),
+        )
+        .map(option)
+        .collect();
 
     let albumin_echo = match (&assessment.albumin, assessment.albumin_unit) {
         (Ok(checked), Some(unit)) => Some(echo_albumin(checked, unit)),
@@ -96,6 +104,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 units={AlbuminUnit::ALL.iter().map(|u| UnitOption { code: u.code(), label: u.label() }).collect::<Vec<_>>()}
                 selected_unit={inputs.albumin_unit.chosen().map(|u| AttrValue::from(u.code()))}
                 echo={albumin_echo.map(AttrValue::from)}
+                unit_check={unit_check(LabField::Albumin)}
                 hint="Usual range 35–50 g/L (3.5–5.0 g/dL)."
                 on_text={on_text(LabField::Albumin)}
                 on_unit={on_albumin_unit}
@@ -107,6 +116,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 units={BilirubinUnit::ALL.iter().map(|u| UnitOption { code: u.code(), label: u.label() }).collect::<Vec<_>>()}
                 selected_unit={inputs.bilirubin_unit.chosen().map(|u| AttrValue::from(u.code()))}
                 echo={bilirubin_echo.map(AttrValue::from)}
+                unit_check={unit_check(LabField::Bilirubin)}
                 hint="Usual range about 3–21 µmol/L (0.2–1.2 mg/dL)."
                 on_text={on_text(LabField::Bilirubin)}
                 on_unit={on_bilirubin_unit}
@@ -114,7 +124,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
             <ChoiceInput
                 name="cirrhosis"
                 legend="Liver cirrhosis"
-                options={Cirrhosis::ALL.iter().map(|c| ChoiceOption { code: c.code(), label: c.label() }).collect::<Vec<_>>()}
+                options={Cirrhosis::ALL.iter().copied().map(option).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.cirrhosis, |c| c.code())}
                 error={assessment.cirrhosis_error().map(|e| AttrValue::from(e.to_string()))}
                 hint="Needed for the overall-survival models."
@@ -123,11 +133,36 @@ pub fn InputForm(props: &InputFormProps) -> Html {
             <ChoiceInput
                 name="child_pugh"
                 legend="Child–Pugh class"
-                options={ChildPughClass::ALL.iter().map(|c| ChoiceOption { code: c.code(), label: c.label() }).collect::<Vec<_>>()}
+                options={child_pugh_options}
                 selected={selected_code(&inputs.child_pugh, |c| c.code())}
                 error={assessment.child_pugh_error().map(|e| AttrValue::from(e.to_string()))}
-                hint="The study enrolled Child–Pugh A to B7. Needed for the overall-survival models."
+                hint="The trial enrolled Child–Pugh A to B7. The models' \"B vs A\" ratio applies to any B; B8–9 and C are outside the trial."
                 on_change={on_child_pugh}
+            />
+            <h3 class="form-section">{ "Who the figures apply to" }</h3>
+            <ChoiceInput
+                name="bclc"
+                legend="BCLC stage"
+                options={BclcStage::ALL.iter().copied().map(option).collect::<Vec<_>>()}
+                selected={selected_code(&inputs.bclc, |c| c.code())}
+                error={assessment.bclc_error().map(|e| AttrValue::from(e.to_string()))}
+                on_change={on_bclc}
+            />
+            <ChoiceInput
+                name="ecog"
+                legend="ECOG performance status"
+                options={EcogStatus::ALL.iter().copied().map(option).collect::<Vec<_>>()}
+                selected={selected_code(&inputs.ecog, |c| c.code())}
+                error={assessment.ecog_error().map(|e| AttrValue::from(e.to_string()))}
+                on_change={on_ecog}
+            />
+            <ChoiceInput
+                name="extrahepatic"
+                legend="Extrahepatic disease"
+                options={ExtrahepaticDisease::ALL.iter().copied().map(option).collect::<Vec<_>>()}
+                selected={selected_code(&inputs.extrahepatic, |c| c.code())}
+                error={assessment.extrahepatic_error().map(|e| AttrValue::from(e.to_string()))}
+                on_change={on_extrahepatic}
             />
             <button
                 type="button"
@@ -139,11 +174,18 @@ pub fn InputForm(props: &InputFormProps) -> Html {
     }
 }
 
-fn choice<T>(code: &str, from_code: impl Fn(&str) -> Option<T>) -> Selection<T> {
+fn option<T: Choice>(choice: T) -> ChoiceOption {
+    ChoiceOption {
+        code: choice.code(),
+        label: choice.label(),
+    }
+}
+
+fn choice<T: Choice>(code: &str) -> Selection<T> {
     if code == UNKNOWN {
         return Selection::Unknown;
     }
-    match from_code(code) {
+    match T::from_code(code) {
         Some(value) => Selection::Chosen(value),
         None => Selection::Invalid(code.to_owned()),
     }
@@ -177,5 +219,58 @@ fn echo_bilirubin(checked: &Checked, typed_in: BilirubinUnit) -> String {
             "= {:.2} mg/dL",
             BilirubinUnit::MilligramsPerDecilitre.from_micromoles_per_litre(checked.value)
         ),
+    }
+}
+
+/// What a field says while its unit is in question. A mixed pair of unit
+/// systems is asked once, at the bilirubin field; albumin points there.
+fn unit_check_view(
+    field: LabField,
+    check: UnitCheck,
+    inputs: &RawInputs,
+    on_action: &Callback<Action>,
+) -> UnitCheckView {
+    let confirmation = check.confirmation(field);
+    let on_confirm = {
+        let on_action = on_action.clone();
+        Callback::from(move |()| on_action.emit(Action::ConfirmUnit(confirmation)))
+    };
+    let waiting = match field {
+        LabField::Albumin => "ALBI, mALBI and the albumin factor",
+        _ => "ALBI, mALBI and the bilirubin factor",
+    };
+    match check {
+        UnitCheck::LikelyOtherUnit => {
+            let unit = match field {
+                LabField::Albumin => inputs.albumin_unit.chosen().map(|u| u.label()),
+                _ => inputs.bilirubin_unit.chosen().map(|u| u.label()),
+            }
+            .unwrap_or("the selected unit");
+            UnitCheckView {
+                message: format!("Check the unit: {waiting} wait until the unit is switched or the value is confirmed in {unit}.").into(),
+                switch_to: None,
+                confirm_label: Some(format!("The value is right in {unit}").into()),
+                on_confirm,
+            }
+        }
+        UnitCheck::MixedSystems { albumin, bilirubin } => match field {
+            LabField::Albumin => UnitCheckView {
+                message: format!("Check the unit: albumin is in {} but bilirubin in {} (see below); {waiting} wait.", albumin.label(), bilirubin.label()).into(),
+                switch_to: Some(UnitOption { code: albumin.other().code(), label: albumin.other().label() }),
+                confirm_label: None,
+                on_confirm,
+            },
+            _ => UnitCheckView {
+                message: format!(
+                    "Check the units: albumin in {} with bilirubin in {}. Laboratories report both in one system (g/dL with mg/dL, or g/L with µmol/L), so one of them may be in the wrong unit even though the value looks plausible. ALBI, mALBI and both factors wait.",
+                    albumin.label(),
+                    bilirubin.label()
+                )
+                .into(),
+                switch_to: Some(UnitOption { code: bilirubin.other().code(), label: bilirubin.other().label() }),
+                confirm_label: Some("Both units are right as selected".into()),
+                on_confirm,
+            },
+        },
     }
 }

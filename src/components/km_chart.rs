@@ -26,6 +26,9 @@ pub struct KmChartProps {
     pub il6_group: Option<BiomarkerGroup>,
     /// The patient's IL8 group, once a valid IL8 is entered.
     pub il8_group: Option<BiomarkerGroup>,
+    /// The "outside the studied population" mark, when it applies.
+    #[prop_or_default]
+    pub outside_mark: Html,
 }
 
 /// The reference data, loaded once per page: it does not change while the
@@ -193,9 +196,11 @@ pub fn KmChart(props: &KmChartProps) -> Html {
     html! {
         <section class="km" aria-labelledby="km-heading" data-testid="km-section">
             <h2 id="km-heading">{ "The study's curves" }</h2>
+            { props.outside_mark.clone() }
             <p class="km-reconstruction" role="note" data-testid="km-reconstruction-label">
                 { RECONSTRUCTION_LABEL }
             </p>
+            <p class="km-band-note" data-testid="km-band-note">{ "The shaded bands are the reconstruction's own 95% confidence bands: a property of the reconstructed data, not an estimate the paper published. Between the published medians the curves' shape is illustrative." }</p>
             <div class="km-controls">
                 <fieldset>
                     <legend>{ "Endpoint" }</legend>
@@ -323,7 +328,7 @@ fn survival_table(g: &KmChartGeometry) -> Html {
     html! {
         <div class="km-scroll">
         <table class="km-table" data-testid="km-survival-table">
-            <caption>{ format!("{}: reconstructed survival with 95% CI", g.text.y_axis) }</caption>
+            <caption>{ format!("{}: the reconstruction's survival at 6, 12 and 24 months (illustrative; the paper published no landmark estimates)", g.text.y_axis) }</caption>
             <thead>
                 <tr>
                     <th scope="col">{ "Group" }</th>
@@ -336,7 +341,7 @@ fn survival_table(g: &KmChartGeometry) -> Html {
                         <th scope="row">{ group_label(g.marker, group) }</th>
                         { for g.survival_table.iter().filter(|r| r.group == group).map(|r| html! {
                             <td>
-                                { format!("{} ({})", r.surv_text(), r.ci_text()) }
+                                { r.surv_text() }
                                 if r.beyond_follow_up { { " (after the last follow-up)" } }
                             </td>
                         }) }

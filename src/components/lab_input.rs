@@ -38,9 +38,24 @@ pub struct LabInputProps {
     /// A short note under the label (reference range, cutoff).
     #[prop_or_default]
     pub hint: AttrValue,
+    /// An open unit question: the results that use this field wait.
+    #[prop_or_default]
+    pub unit_check: Option<UnitCheckView>,
     pub on_text: Callback<String>,
     #[prop_or_default]
     pub on_unit: Callback<String>,
+}
+
+/// What the field says while its unit is in question, and what it offers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitCheckView {
+    pub message: AttrValue,
+    /// "Use <unit>": the unit code and label to switch to, if one is offered
+    /// here (a warning's own button offers it otherwise).
+    pub switch_to: Option<UnitOption>,
+    /// The confirm button's text; `None` where another field asks the question.
+    pub confirm_label: Option<AttrValue>,
+    pub on_confirm: Callback<()>,
 }
 
 #[component]
@@ -132,6 +147,9 @@ pub fn LabInput(props: &LabInputProps) -> Html {
                     <p class="echo" data-testid={format!("echo-{key}")}>{ echo.clone() }</p>
                 }
                 { for warnings.iter().map(|warning| warning_view(key, warning, &props.on_unit)) }
+                if let Some(check) = &props.unit_check {
+                    { unit_check_view(key, check, &props.on_unit) }
+                }
             </div>
         </div>
     }
@@ -157,5 +175,30 @@ fn warning_view(key: &str, warning: &LabWarning, on_unit: &Callback<String>) -> 
                 >{ format!("Use {label}") }</button>
             }
         </p>
+    }
+}
+
+fn unit_check_view(key: &str, check: &UnitCheckView, on_unit: &Callback<String>) -> Html {
+    html! {
+        <div class="unit-check" data-testid={format!("unit-check-{key}")}>
+            <p>{ check.message.clone() }</p>
+            if let Some(unit) = &check.switch_to {
+                <button
+                    type="button"
+                    class="suggest"
+                    data-testid={format!("suggest-unit-{key}")}
+                    onclick={let on_unit = on_unit.clone(); let code = unit.code; move |_| on_unit.emit(code.to_owned())}
+                >{ format!("Use {}", unit.label) }</button>
+                { " " }
+            }
+            if let Some(label) = &check.confirm_label {
+                <button
+                    type="button"
+                    class="suggest"
+                    data-testid={format!("confirm-unit-{key}")}
+                    onclick={let on_confirm = check.on_confirm.clone(); move |_| on_confirm.emit(())}
+                >{ label.clone() }</button>
+            }
+        </div>
     }
 }

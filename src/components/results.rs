@@ -3,10 +3,13 @@
 
 use std::rc::Rc;
 
+use calculator_core::assessment::NEAR_CUTOFF_PERCENT;
 use calculator_core::published::{
-    printed, CoxEndpoint, CoxModel, HazardRatio, KmEndpoint, Marker, RiskFactor, SHORT_CITATION,
+    printed, reference_profile_bound, CoxEndpoint, CoxModel, HazardRatio, KmEndpoint, Marker,
+    RiskFactor, SHORT_CITATION,
 };
-use calculator_core::{Assessment, Presence, RelativeHazard};
+use calculator_core::summary::SEPARATE_MARKERS;
+use calculator_core::{Assessment, LabField, Presence, RelativeHazard, Verdict};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,13 +29,28 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { liver_function_card(a) }
                 { interleukin_card(a) }
             </div>
-            { relative_hazard_section(a) }
+            { applicability_panel(a) }
             { medians_section(a) }
+            { model_arithmetic(a) }
             <div class="hazard-tables">
                 { for CoxEndpoint::ALL.into_iter().map(|endpoint| hazard_table(a, endpoint)) }
             </div>
             { summary_section(props.summary.as_ref()) }
         </section>
+    }
+}
+
+/// The mark every result carries when the patient is outside the studied
+/// population; shown on screen, in presentation mode and on paper.
+pub fn outside_mark(a: &Assessment) -> Html {
+    if !a.applicability.is_outside() {
+        return Html::default();
+    }
+    html! {
+        <p class="outside-mark" data-testid="outside-mark">
+            <span aria-hidden="true">{ "⚠ " }</span>
+            { "Outside the studied population: these figures describe patients unlike this one." }
+        </p>
     }
 }
 
@@ -42,9 +60,14 @@ fn pending(testid: &str, text: &str) -> Html {
 
 fn liver_function_card(a: &Assessment) -> Html {
     let factor_line = |factor: RiskFactor, label: &str| {
+        let field = match factor {
+            RiskFactor::AlbuminBelow36 => LabField::Albumin,
+            _ => LabField::Bilirubin,
+        };
         let (text, class) = match a.presence(factor) {
             Presence::Present => ("yes (risk factor present)", "present"),
             Presence::Absent => ("no", "absent"),
+            Presence::Unknown if a.unit_check(field).is_some() => ("check the unit", "unknown"),
             Presence::Unknown => ("needs a valid value", "unknown"),
         };
         html! {
@@ -57,9 +80,10 @@ fn liver_function_card(a: &Assessment) -> Html {
     html! {
         <article class="card">
             <h3>{ "Liver function" }</h3>
+            { outside_mark(a) }
             if let Some(albi) = a.albi {
                 <dl class="big-numbers">
-                    <div><dt>{ "ALBI score" }</dt><dd data-testid="albi-score">{ albi.to_string() }</dd></div>
+                    <div><dt>{ "ALBI score" }</dt><dd data-testid="albi-score" data-value={albi.value().to_string()}>{ albi.to_string() }</dd></div>
                     <div><dt>{ "ALBI grade" }</dt><dd data-testid="albi-grade">{ albi.grade().code() }</dd></div>
                     <div><dt>{ "mALBI grade" }</dt><dd data-testid="malbi-grade">{ albi.malbi_grade().code() }</dd></div>
                 </dl>
@@ -68,6 +92,13 @@ fn liver_function_card(a: &Assessment) -> Html {
                     <strong data-testid="malbi-group">{ albi.malbi_grade().paper_group().label() }</strong>
                     { " (the paper compares 2b–3 against 1–2a)." }
                 </p>
+                if let Some(boundary) = albi.near_boundary() {
+                    <p class="boundary-note" data-testid="albi-boundary-note">
+                        { format!("Unrounded score {}: within 0.01 of the grade boundary {boundary:.2}. Grades use the unrounded score, so the two-decimal {} is graded {} / mALBI {}.", albi.precise(), albi, albi.grade().code(), albi.malbi_grade().code()) }
+                    </p>
+                }
+            } else if a.albumin_check.is_some() || a.bilirubin_check.is_some() {
+                { pending("albi-pending", "Check the unit: ALBI and mALBI wait until the unit of albumin or bilirubin is switched or confirmed (see the form).") }
             } else {
                 { pending("albi-pending", "ALBI needs a valid albumin and total bilirubin.") }
             }
@@ -75,7 +106,7 @@ fn liver_function_card(a: &Assessment) -> Html {
                 { factor_line(RiskFactor::AlbuminBelow36, "Albumin < 36 g/L") }
                 { factor_line(RiskFactor::Bilirubin17OrMore, "Total bilirubin ≥ 17 µmol/L") }
             </ul>
-            <p class="source">{ "ALBI: Johnson et al., J Clin Oncol 2015. mALBI: Hiraoka et al., Liver Cancer 2017. Cutoffs: Tables 1–3." }</p>
+            <p class="source">{ "ALBI: Johnson et al., J Clin Oncol 2015. mALBI: Hiraoka et al., Liver Cancer 2017. Risk-factor cutoffs: Tables 1–3 of the source study." }</p>
         </article>
     }
 }
@@ -88,6 +119,11 @@ fn interleukin_card(a: &Assessment) -> Html {
                 <div class={classes!("group", group.code())}>
                     <dt>{ format!("{} group", marker.label()) }</dt>
                     <dd data-testid={format!("{key}-group")}>{ group.code() }</dd>
+                    if a.near_cutoff(marker) {
+                        <dd class="near-cutoff" data-testid={format!("near-cutoff-{key}")}>
+                            { format!("near the cutoff (within {NEAR_CUTOFF_PERCENT}%)") }
+                        </dd>
+                    }
                     <dd class="detail">{ match group {
                         calculator_core::BiomarkerGroup::High => format!("above {} pg/mL", marker.cutoff_pg_ml()),
                         calculator_core::BiomarkerGroup::Low => format!("at or below {} pg/mL", marker.cutoff_pg_ml()),
@@ -105,11 +141,16 @@ fn interleukin_card(a: &Assessment) -> Html {
     html! {
         <article class="card">
             <h3>{ "Interleukin groups" }</h3>
+            { outside_mark(a) }
             <dl class="big-numbers">
                 { marker_line(Marker::Il6) }
                 { marker_line(Marker::Il8) }
             </dl>
-            <p class="source">{ "Cutoffs 6.53 and 60.8 pg/mL, high if strictly above (Abstract; Methods; Tables 2 and 3)." }</p>
+            <p class="source" data-testid="assay-note">{ format!(
+                "Cutoffs {} and {} pg/mL, high if strictly above (Abstract; Methods; Tables 2 and 3), set by an earlier exploratory study (the paper's ref. 9) and measured by ELISA (R&D Systems Quantikine) in pre-treatment serum. Other assays, plasma, or samples taken after treatment began are not interchangeable with them. \"Near the cutoff\" (within {NEAR_CUTOFF_PERCENT}%) is this app's convention for assay imprecision, not the paper's; the group is still the one shown.",
+                Marker::Il6.cutoff_pg_ml(),
+                Marker::Il8.cutoff_pg_ml()
+            ) }</p>
         </article>
     }
 }
@@ -128,7 +169,11 @@ fn model_key(model: CoxModel) -> &'static str {
     }
 }
 
-fn relative_hazard_section(a: &Assessment) -> Html {
+/// The per-patient product of the published ratios, folded away: it is
+/// model arithmetic (no baseline hazard is published, so it is no survival
+/// estimate), Model 1 and 2 disagree, and it is never enlarged or copied
+/// into the note.
+fn model_arithmetic(a: &Assessment) -> Html {
     let cell = |endpoint: CoxEndpoint, model: CoxModel| {
         let testid = format!(
             "relative-hazard-{}-{}",
@@ -138,21 +183,33 @@ fn relative_hazard_section(a: &Assessment) -> Html {
         match a.relative_hazard(endpoint, model) {
             RelativeHazard::Computed {
                 value,
+                rounding_range: (low, high),
                 contributions,
             } => {
                 let working = if contributions.is_empty() {
-                    "no risk factor of this model present".to_owned()
+                    html! { <li>{ "no factor of this model present: the reference profile itself (1.0)" }</li> }
                 } else {
-                    contributions
-                        .iter()
-                        .map(|(factor, hr)| format!("{} {}", factor.paper_row(), printed(*hr)))
-                        .collect::<Vec<_>>()
-                        .join(" × ")
+                    let items: Vec<Html> = contributions.iter().map(|(factor, hr)| {
+                        let crosses_one = hr.lower <= 1.0 && hr.upper >= 1.0;
+                        html! {
+                            <li>
+                                { format!("{} {}", factor.paper_row(), printed(hr.estimate)) }
+                                if crosses_one {
+                                    <span class="ci-crosses-one">{ format!(" — 95% CI {}–{} crosses 1 (not significant)", printed(hr.lower), printed(hr.upper)) }</span>
+                                }
+                                if hr.estimate < 1.0 {
+                                    <strong class="lowers">{ " — below 1: lowers the product, although the factor is a worse finding (overlap with the other factors in 83 patients, not a protective effect)" }</strong>
+                                }
+                            </li>
+                        }
+                    }).collect();
+                    html! { <>{ for items }</> }
                 };
                 html! {
                     <td>
-                        <strong class="number" data-testid={testid}>{ format!("{value:.2}") }</strong>
-                        <div class="working">{ working }</div>
+                        <span class="number" data-testid={testid} data-value={value.to_string()}>{ format!("{value:.1}") }</span>
+                        <span class="range">{ format!(" (rounding of the published ratios allows {low:.1}–{high:.1})") }</span>
+                        <ul class="working">{ working }</ul>
                     </td>
                 }
             }
@@ -164,13 +221,30 @@ fn relative_hazard_section(a: &Assessment) -> Html {
             },
         }
     };
+    let profile = |endpoint: CoxEndpoint, model: CoxModel| {
+        let absent: Vec<&str> = endpoint
+            .rows()
+            .iter()
+            .filter(|row| row.in_model(model).is_some())
+            .map(|row| row.factor.absent())
+            .collect();
+        let (bound, factor) = reference_profile_bound(endpoint, model);
+        format!(
+            "{} {}: {}. At most {bound} of the 83 patients could have had it (35 had low IL6; {} of them were not {}; Table 1).",
+            endpoint.table(),
+            model.label(),
+            absent.join(", "),
+            35 - bound,
+            factor.absent()
+        )
+    };
     html! {
-        <section class="relative-hazard">
-            <h3>{ "Relative hazard against the reference profile" }</h3>
-            <p>{ "Product of the published multivariable hazard ratios of the risk factors this patient has, against a patient with none of them (hazard ratio 1)." }</p>
+        <details class="model-arithmetic" data-testid="model-arithmetic">
+            <summary>{ "Model arithmetic: product of the published hazard ratios (not a survival estimate)" }</summary>
+            <p>{ "For each published multivariable model, the product of the hazard ratios of the factors this patient has, relative to the model's reference profile (a patient with none of its factors). It is not a survival estimate and cannot be turned into one: the paper publishes no baseline hazard and no covariance of its estimates. Model 1 and Model 2 give different products for the same patient. Shown to one decimal, with the range the published rounding of the ratios allows." }</p>
             <div class="table-scroll">
             <table>
-                <thead><tr><th scope="col">{ "Endpoint" }</th><th scope="col">{ "Model 1" }</th><th scope="col">{ "Model 2" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "Endpoint" }</th><th scope="col">{ "Model 1 (albumin and bilirubin)" }</th><th scope="col">{ "Model 2 (mALBI)" }</th></tr></thead>
                 <tbody>
                     { for CoxEndpoint::ALL.into_iter().map(|endpoint| html! {
                         <tr>
@@ -182,7 +256,34 @@ fn relative_hazard_section(a: &Assessment) -> Html {
                 </tbody>
             </table>
             </div>
-            <p class="caveat">{ "No confidence interval can be given for these products: the paper publishes no covariance of its estimates. Model 1 uses albumin and bilirubin separately, Model 2 the mALBI grade instead." }</p>
+            <p>{ "Reference profiles:" }</p>
+            <ul class="reference-profiles">
+                { for CoxEndpoint::ALL.into_iter().flat_map(|e| CoxModel::ALL.into_iter().map(move |m| (e, m))).map(|(e, m)| html! { <li>{ profile(e, m) }</li> }) }
+            </ul>
+        </details>
+    }
+}
+
+/// Applicability: is this patient like the patients the figures describe?
+fn applicability_panel(a: &Assessment) -> Html {
+    let verdict = a.applicability.verdict;
+    let headline = match verdict {
+        Verdict::Within => "Within the studied population on every characteristic given.",
+        Verdict::Outside => "Outside the studied population: the figures below describe patients unlike this one.",
+        Verdict::Unknown => "Not yet known: give the characteristics below (unknown while any is unknown and none is outside).",
+    };
+    html! {
+        <section class={classes!("applicability", verdict.code())}>
+            <h3>{ "Who the figures apply to" }</h3>
+            <p><strong data-testid="applicability">{ verdict.code() }</strong>{ " — " }{ headline }</p>
+            <ul data-testid="applicability-reasons">
+                { for a.applicability.findings.iter().map(|f| html! {
+                    <li class={f.verdict.code()}>
+                        <strong>{ format!("{}: {}", f.criterion.label(), f.verdict.code()) }</strong>
+                        { format!(" ({}). Cohort: {}.", f.reason, f.criterion.cohort()) }
+                    </li>
+                }) }
+            </ul>
         </section>
     }
 }
@@ -193,15 +294,37 @@ fn medians_section(a: &Assessment) -> Html {
         KmEndpoint::ProgressionFreeSurvival => "pfs",
         KmEndpoint::TimeToLiverDysfunction => "ttld",
     };
+    let heading = |endpoint: KmEndpoint| {
+        let counts = endpoint.counts();
+        let detail = match (endpoint, counts.events) {
+            (KmEndpoint::OverallSurvival, Some(events)) => {
+                format!("{} patients, {events} deaths", counts.patients)
+            }
+            (KmEndpoint::ProgressionFreeSurvival, _) => {
+                format!("{} patients; investigator assessed", counts.patients)
+            }
+            (_, Some(events)) => format!(
+                "{} patients, {events} events; no REILD case",
+                counts.patients
+            ),
+            (_, None) => format!("{} patients", counts.patients),
+        };
+        html! { <th scope="col">{ endpoint.label() }<div class="denominator" data-testid={format!("denominator-{}", km_key(endpoint))}>{ detail }</div></th> }
+    };
     let row = |marker: Marker| match a.group(marker) {
         Some(group) => html! {
             <tr>
                 <th scope="row">{ format!("{} {}", marker.label(), group.code()) }</th>
                 { for KmEndpoint::ALL.into_iter().filter_map(|endpoint| {
                     let (_, median, comparison) = a.published_median(endpoint, marker)?;
+                    let (other_name, other) = match group {
+                        calculator_core::BiomarkerGroup::High => ("low", comparison.low),
+                        calculator_core::BiomarkerGroup::Low => ("high", comparison.high),
+                    };
                     Some(html! {
                         <td>
                             <span data-testid={format!("median-{}-{}", km_key(endpoint), marker.key())}>{ median.to_string() }</span>
+                            <div class="other-group" data-testid={format!("median-other-{}-{}", km_key(endpoint), marker.key())}>{ format!("{} {other_name}: {} months", marker.label(), printed(other.months)) }</div>
                             <div class="working">{ comparison.source }</div>
                         </td>
                     })
@@ -215,15 +338,20 @@ fn medians_section(a: &Assessment) -> Html {
     html! {
         <section class="medians">
             <h3>{ "Published medians of the patient's groups" }</h3>
+            { outside_mark(a) }
             <div class="table-scroll">
             <table>
                 <thead><tr>
                     <th scope="col">{ "Group" }</th>
-                    { for KmEndpoint::ALL.into_iter().map(|e| html! { <th scope="col">{ e.label() }</th> }) }
+                    { for KmEndpoint::ALL.into_iter().map(heading) }
                 </tr></thead>
                 <tbody>{ row(Marker::Il6) }{ row(Marker::Il8) }</tbody>
             </table>
             </div>
+            <p class="caveat" data-testid="medians-caveat">
+                { SEPARATE_MARKERS }
+                { " Time to liver dysfunction: patients who died without it were censored at their last laboratory follow-up, so its median describes liver dysfunction as if death did not compete with it; it is not a patient's chance of liver dysfunction (a 32.6-month median beside a 19.0-month overall-survival median is not a contradiction)." }
+            </p>
         </section>
     }
 }
@@ -280,7 +408,7 @@ fn hazard_table(a: &Assessment, endpoint: CoxEndpoint) -> Html {
                 </tbody>
             </table>
             </div>
-            <p class="source">{ format!("{SHORT_CITATION}, {}. Hazard ratios are high/yes vs low/no.", endpoint.table()) }</p>
+            <p class="source">{ format!("{SHORT_CITATION}, {}. Hazard ratios are high/yes vs low/no.{}", endpoint.table(), if endpoint == CoxEndpoint::OverallSurvival { " The IL8 univariate p here (0.011) is the Cox model's; the chart gives the log-rank p of the same comparison (0.009)." } else { "" }) }</p>
         </section>
     }
 }

@@ -158,6 +158,11 @@ pub mod table1 {
     pub const EXTRAHEPATIC_SPREAD: u32 = 21;
     /// Cirrhosis among the 35 patients with low IL6.
     pub const CIRRHOSIS_IN_IL6_LOW: u32 = 26;
+    /// Other risk factors among the 35 patients with low IL6.
+    pub const CHILD_PUGH_B_IN_IL6_LOW: u32 = 1;
+    pub const ALBUMIN_BELOW_36_IN_IL6_LOW: u32 = 3;
+    pub const BILIRUBIN_17_OR_MORE_IN_IL6_LOW: u32 = 6;
+    pub const MALBI_2B_OR_3_IN_IL6_LOW: u32 = 3;
 }
 
 /// Whole-cohort median overall survival, months, with its 95% CI.
@@ -292,6 +297,22 @@ pub enum CoxEndpoint {
     LiverDysfunction,
 }
 
+/// At most how many of the 83 patients had a model's reference profile
+/// (none of its factors): they all had low IL6 (35, Table 1), and the factor
+/// most common among those rules out that many more. Returns the bound and
+/// that factor.
+pub fn reference_profile_bound(endpoint: CoxEndpoint, model: CoxModel) -> (u32, RiskFactor) {
+    endpoint
+        .rows()
+        .iter()
+        .filter(|row| row.in_model(model).is_some())
+        .filter_map(|row| row.factor.count_in_il6_low().map(|n| (n, row.factor)))
+        .max_by_key(|(n, _)| *n)
+        .map_or((IL6_LOW_N, RiskFactor::Il6High), |(n, factor)| {
+            (IL6_LOW_N - n, factor)
+        })
+}
+
 impl CoxEndpoint {
     pub const ALL: [CoxEndpoint; 2] = [CoxEndpoint::OverallSurvival, CoxEndpoint::LiverDysfunction];
 
@@ -407,6 +428,32 @@ impl RiskFactor {
             RiskFactor::AlbuminBelow36 => "Albumin (< 36 g/L)",
             RiskFactor::Bilirubin17OrMore => "Total bilirubin (≥ 17 µmol/L)",
             RiskFactor::MalbiTwoBOrThree => "mALBI grade (2b and 3 vs. 1 and 2a)",
+        }
+    }
+
+    /// The factor's absence, as the reference profile of a model states it.
+    pub fn absent(self) -> &'static str {
+        match self {
+            RiskFactor::Il6High => "IL6 ≤ 6.53 pg/mL",
+            RiskFactor::Il8High => "IL8 ≤ 60.8 pg/mL",
+            RiskFactor::Cirrhosis => "no cirrhosis",
+            RiskFactor::ChildPughB => "Child–Pugh A",
+            RiskFactor::AlbuminBelow36 => "albumin ≥ 36 g/L",
+            RiskFactor::Bilirubin17OrMore => "total bilirubin < 17 µmol/L",
+            RiskFactor::MalbiTwoBOrThree => "mALBI grade 1 or 2a",
+        }
+    }
+
+    /// How many of the 35 patients with low IL6 had the factor (Table 1),
+    /// where the table gives it.
+    fn count_in_il6_low(self) -> Option<u32> {
+        match self {
+            RiskFactor::Cirrhosis => Some(table1::CIRRHOSIS_IN_IL6_LOW),
+            RiskFactor::ChildPughB => Some(table1::CHILD_PUGH_B_IN_IL6_LOW),
+            RiskFactor::AlbuminBelow36 => Some(table1::ALBUMIN_BELOW_36_IN_IL6_LOW),
+            RiskFactor::Bilirubin17OrMore => Some(table1::BILIRUBIN_17_OR_MORE_IN_IL6_LOW),
+            RiskFactor::MalbiTwoBOrThree => Some(table1::MALBI_2B_OR_3_IN_IL6_LOW),
+            RiskFactor::Il6High | RiskFactor::Il8High => None,
         }
     }
 
@@ -799,5 +846,26 @@ mod tests {
         );
         assert_eq!(PValue::Below(0.001).to_string(), "< 0.001");
         assert_eq!(PValue::Exact(0.31).to_string(), "0.31");
+    }
+
+    #[test]
+    fn at_most_9_of_83_patients_had_the_overall_survival_reference_profile() {
+        // Table 1: 35 patients with low IL6, 26 of them with cirrhosis → ≤ 9.
+        for model in CoxModel::ALL {
+            assert_eq!(
+                reference_profile_bound(CoxEndpoint::OverallSurvival, model),
+                (9, RiskFactor::Cirrhosis)
+            );
+        }
+        // Liver dysfunction Model 1: 6 of the 35 had bilirubin ≥ 17 → ≤ 29;
+        // Model 2: 3 of the 35 had mALBI 2b–3 → ≤ 32.
+        assert_eq!(
+            reference_profile_bound(CoxEndpoint::LiverDysfunction, CoxModel::Model1),
+            (29, RiskFactor::Bilirubin17OrMore)
+        );
+        assert_eq!(
+            reference_profile_bound(CoxEndpoint::LiverDysfunction, CoxModel::Model2),
+            (32, RiskFactor::MalbiTwoBOrThree)
+        );
     }
 }

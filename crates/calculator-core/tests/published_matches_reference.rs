@@ -301,4 +301,29 @@ fn table1_counts_for_applicability_match() {
         cirrhosis_il6_low,
         Some(i64::from(table1::CIRRHOSIS_IN_IL6_LOW))
     );
+    let il6_low = |item: &str| -> i64 {
+        r["baseline"]["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .find(|row| row["item"].as_str() == Some(item))
+            .and_then(|row| row["v"][1].as_integer())
+            .unwrap_or_else(|| panic!("Table 1 row {item}"))
+    };
+    assert_eq!(
+        il6_low("child_pugh_b"),
+        i64::from(table1::CHILD_PUGH_B_IN_IL6_LOW)
+    );
+    assert_eq!(
+        il6_low("albumin_below_36"),
+        i64::from(table1::ALBUMIN_BELOW_36_IN_IL6_LOW)
+    );
+    assert_eq!(
+        il6_low("bilirubin_17_or_more"),
+        i64::from(table1::BILIRUBIN_17_OR_MORE_IN_IL6_LOW)
+    );
+    assert_eq!(
+        il6_low("malbi_2b_or_3"),
+        i64::from(table1::MALBI_2B_OR_3_IN_IL6_LOW)
+    );
 }
