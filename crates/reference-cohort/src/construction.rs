@@ -153,6 +153,8 @@ const IL6_LOW: GroupDesign = GroupDesign {
     ],
 };
 
+// 6.28 in the liver-dysfunction knots is months, not an approximation of τ.
+#[allow(clippy::approx_constant)]
 const IL6_HIGH: GroupDesign = GroupDesign {
     il6: Group::High,
     il8_cells: [21, 27],
