@@ -13,7 +13,8 @@ use crate::codes::{Endpoint, Group, Marker};
 use crate::cohort::{Observation, ReferenceCohort};
 use crate::construction::PseudoPatient;
 use crate::plausibility::{
-    largest_fall_within, largest_ties, FALL_WINDOW_MONTHS, MAX_EVENTS_AT_ONE_TIME, TIE_EXCEPTIONS,
+    largest_fall_within, largest_ties, LargestTie, FALL_WINDOW_MONTHS, MAX_EVENTS_AT_ONE_TIME,
+    TIE_EXCEPTIONS,
 };
 use crate::published::{
     PublishedComparison, PublishedMedian, PublishedMedianNa, PublishedP, COHORT_SIZE, DEATHS,
@@ -582,7 +583,7 @@ pub fn plausibility_checks(cohort: &ReferenceCohort) -> Result<Vec<TargetCheck>,
             let (Some(low), Some(high)) = (of(Group::Low), of(Group::High)) else {
                 continue;
             };
-            let fmt_tie = |t: &crate::plausibility::LargestTie| match t.time_months {
+            let fmt_tie = |t: &LargestTie| match t.time_months {
                 Some(time) => format!("{} (at {time:.2})", t.events),
                 None => "0".to_owned(),
             };
