@@ -34,6 +34,7 @@
 mod codes;
 mod cohort;
 pub mod construction;
+pub mod plausibility;
 pub mod published;
 pub mod report;
 

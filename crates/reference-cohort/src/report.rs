@@ -12,6 +12,10 @@ use survival::{
 use crate::codes::{Endpoint, Group, Marker};
 use crate::cohort::{Observation, ReferenceCohort};
 use crate::construction::PseudoPatient;
+use crate::plausibility::{
+    largest_fall_within, largest_ties, LargestTie, FALL_WINDOW_MONTHS, MAX_EVENTS_AT_ONE_TIME,
+    TIE_EXCEPTIONS,
+};
 use crate::published::{
     PublishedComparison, PublishedMedian, PublishedMedianNa, PublishedP, COHORT_SIZE, DEATHS,
     HAZARD_RATIO_RELATIVE_TOLERANCE, MEDIAN_CI_TOLERANCE, MEDIAN_TOLERANCE, PUBLISHED, SENSITIVITY,
@@ -325,11 +329,7 @@ fn comparison_checks(
 ) -> Vec<TargetCheck> {
     let comparison = format!(
         "{} by {}",
-        match published.endpoint {
-            Endpoint::OverallSurvival => "OS",
-            Endpoint::ProgressionFreeSurvival => "PFS",
-            Endpoint::TimeToLiverDysfunction => "TTLD",
-        },
+        endpoint_label(published.endpoint),
         published.marker.label()
     );
     let check = |figure: &str, published: String, reconstructed: String, verdict| TargetCheck {
@@ -550,6 +550,71 @@ pub fn sensitivity_checks(patients: &[PseudoPatient]) -> Result<Vec<TargetCheck>
     Ok(checks)
 }
 
+fn endpoint_label(endpoint: Endpoint) -> &'static str {
+    match endpoint {
+        Endpoint::OverallSurvival => "OS",
+        Endpoint::ProgressionFreeSurvival => "PFS",
+        Endpoint::TimeToLiverDysfunction => "TTLD",
+    }
+}
+
+/// The plausibility rule of [`crate::plausibility`] on `cohort`: for every
+/// endpoint × marker, the most events at one time in each group, held to
+/// [`MAX_EVENTS_AT_ONE_TIME`] (or a listed exception); and, for information,
+/// the largest fall of each curve within [`FALL_WINDOW_MONTHS`].
+///
+/// # Errors
+/// If a group has no patient.
+pub fn plausibility_checks(cohort: &ReferenceCohort) -> Result<Vec<TargetCheck>, ReportError> {
+    let ties = largest_ties(cohort);
+    let rule = if TIE_EXCEPTIONS.is_empty() {
+        format!("at most {MAX_EVENTS_AT_ONE_TIME} (rule)")
+    } else {
+        format!("at most {MAX_EVENTS_AT_ONE_TIME} (rule) or a listed exception")
+    };
+    let mut checks = Vec::new();
+    for endpoint in Endpoint::ALL {
+        for marker in Marker::ALL {
+            let comparison = format!("{} by {}", endpoint_label(endpoint), marker.label());
+            let of = |group| {
+                ties.iter()
+                    .find(|t| (t.endpoint, t.marker, t.group) == (endpoint, marker, group))
+            };
+            let (Some(low), Some(high)) = (of(Group::Low), of(Group::High)) else {
+                continue;
+            };
+            let fmt_tie = |t: &LargestTie| match t.time_months {
+                Some(time) => format!("{} (at {time:.2})", t.events),
+                None => "0".to_owned(),
+            };
+            checks.push(TargetCheck {
+                comparison: comparison.clone(),
+                figure: "most events at one time, low / high".to_owned(),
+                published: rule.clone(),
+                reconstructed: format!("{} / {}", fmt_tie(low), fmt_tie(high)),
+                verdict: Verdict::from_bool(low.is_allowed() && high.is_allowed()),
+            });
+            let mut falls = Vec::with_capacity(2);
+            for group in Group::ALL {
+                let fall = largest_fall_within(cohort, endpoint, marker, group, FALL_WINDOW_MONTHS)
+                    .map_err(|source| ReportError::Data {
+                        what: format!("{} {}", what(endpoint, marker), group.as_str()),
+                        source,
+                    })?;
+                falls.push(format!("{:.0}%", 100.0 * fall));
+            }
+            checks.push(TargetCheck {
+                comparison,
+                figure: format!("largest fall within {FALL_WINDOW_MONTHS} month, low / high"),
+                published: "—".to_owned(),
+                reconstructed: falls.join(" / "),
+                verdict: Verdict::Reported,
+            });
+        }
+    }
+    Ok(checks)
+}
+
 /// The line before the generated table in `docs/reconstruction.md`.
 pub const TABLE_BEGIN: &str =
     "<!-- BEGIN GENERATED TABLE: cargo run -p reference-cohort --bin generate-reference-cohort -->";
@@ -575,7 +640,8 @@ pub fn markdown_table(checks: &[TargetCheck]) -> String {
 }
 
 /// The text between the markers of `docs/reconstruction.md`: the targets
-/// checked on `cohort`, then the sensitivity analysis on `patients`.
+/// checked on `cohort`, the sensitivity analysis on `patients`, then the
+/// plausibility rule on `cohort`.
 ///
 /// # Errors
 /// If some figure cannot be computed.
@@ -585,9 +651,20 @@ pub fn generated_section(
 ) -> Result<String, ReportError> {
     Ok(format!(
         "{}\nSensitivity analysis, for information (not a target; computed on the \
-         patient-level construction, which links PFS and liver follow-up):\n\n{}",
+         patient-level construction, which links PFS and liver follow-up):\n\n{}\n\
+         Plausibility, a rule of the reconstruction rather than a published figure \
+         (`src/plausibility.rs`): no time carries more than {MAX_EVENTS_AT_ONE_TIME} \
+         events of one group unless a documented exception names it (there are {}); \
+         the largest fall of each curve within {FALL_WINDOW_MONTHS} month is shown for \
+         information:\n\n{}",
         markdown_table(&check_targets(cohort)?),
-        markdown_table(&sensitivity_checks(patients)?)
+        markdown_table(&sensitivity_checks(patients)?),
+        if TIE_EXCEPTIONS.is_empty() {
+            "none".to_owned()
+        } else {
+            TIE_EXCEPTIONS.len().to_string()
+        },
+        markdown_table(&plausibility_checks(cohort)?)
     ))
 }
 

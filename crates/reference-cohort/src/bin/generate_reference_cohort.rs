@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use reference_cohort::construction::{build_cohort, cohort_csv};
 use reference_cohort::report::{
-    check_targets, generated_section, replace_generated_table, Verdict,
+    check_targets, generated_section, plausibility_checks, replace_generated_table, Verdict,
 };
 use reference_cohort::ReferenceCohort;
 
@@ -27,7 +27,8 @@ fn run() -> Result<bool, String> {
     std::fs::write(&csv_path, &csv).map_err(|e| format!("{}: {e}", csv_path.display()))?;
     println!("wrote {} ({} rows)", csv_path.display(), cohort.len());
 
-    let checks = check_targets(&cohort).map_err(|e| e.to_string())?;
+    let mut checks = check_targets(&cohort).map_err(|e| e.to_string())?;
+    checks.extend(plausibility_checks(&cohort).map_err(|e| e.to_string())?);
     let table = generated_section(&cohort, &patients).map_err(|e| e.to_string())?;
     let doc =
         std::fs::read_to_string(&doc_path).map_err(|e| format!("{}: {e}", doc_path.display()))?;
@@ -42,7 +43,7 @@ fn run() -> Result<bool, String> {
         .filter(|c| c.verdict == Verdict::NotMet)
         .count();
     if missed > 0 {
-        eprintln!("{missed} target(s) not met");
+        eprintln!("{missed} target(s) or plausibility rule(s) not met");
     }
     Ok(missed == 0)
 }
