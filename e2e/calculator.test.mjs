@@ -69,6 +69,9 @@ test("every kind of bad input is named next to its field and nothing else change
   ];
   for (const [field, text, message] of cases) {
     await page.locator(byTestId(`input-${field}`)).fill(text);
+    // Messages appear when the field is left (issue 16: nothing moves while typing).
+    assert.equal(await page.locator(byTestId(`error-${field}`)).count(), 0, "quiet while typing");
+    await page.locator(byTestId(`input-${field}`)).blur();
     assert.match(await textOf(page, `error-${field}`), message, `${field} = ${JSON.stringify(text)}`);
     // The other fields keep what was typed.
     assert.equal(await page.locator(byTestId("input-il8")).inputValue(), "30");
@@ -90,11 +93,17 @@ test("implausible but possible values compute and warn", async () => {
   assert.match(await textOf(page, "warning-albumin"), /g\/dL/);
   assert.match(await textOf(page, "warning-bilirubin"), /800/);
   assert.equal(await textOf(page, "il6-group"), "high");
-  // ALBI still computes: 0.66 × log10(900) − 0.085 × 3.4 = 0.66 × 2.954243 − 0.289 = 1.660800.
-  assert.equal(await textOf(page, "albi-score"), "1.66");
+  // Albumin 3.4 with g/L selected is a unit question: ALBI waits (3.4 "g/L"
+  // would give 0.66 × log10(900) − 0.085 × 3.4 = +1.66, grade 3).
+  assert.equal(await page.locator(byTestId("albi-score")).count(), 0);
+  assert.match(await textOf(page, "unit-check-albumin"), /Check the unit/);
   await page.locator(byTestId("suggest-unit-albumin")).click();
   assert.equal(await page.locator(byTestId("unit-albumin")).inputValue(), "g/dL");
   assert.equal(await page.locator(byTestId("input-albumin")).inputValue(), "3.4");
+  // 3.4 g/dL = 34 g/L: 0.66 × log10(900) − 0.085 × 34 = 1.949800 − 2.89 = −0.940200.
+  assert.equal(await textOf(page, "albi-score"), "-0.94");
+  // The button that disappeared leaves the focus on the unit it switched.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "unit-albumin");
   assertClean(record, server.url);
   await page.close();
 });

@@ -7,6 +7,7 @@ pub mod build_info;
 pub mod chart_export;
 pub mod clipboard;
 pub mod components;
+pub mod focus;
 pub mod location;
 pub mod prerender_shell;
 pub mod state;

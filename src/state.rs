@@ -9,7 +9,8 @@ use calculator_core::{
 };
 use yew::Reducible;
 
-/// Which view is shown. Not part of the link: the fragment carries lab values only.
+/// Which view is shown: in the address as `view=about|cohort` (absent = the
+/// calculator), with a history entry per change so Back returns to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
     #[default]
@@ -19,12 +20,41 @@ pub enum View {
     Cohort,
 }
 
+impl View {
+    /// The `view=` fragment code; `None` for the calculator (the key is left out).
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            View::Calculator => None,
+            View::About => Some("about"),
+            View::Cohort => Some("cohort"),
+        }
+    }
+
+    /// The view a fragment names; an absent or unknown `view` is the calculator.
+    pub fn from_fragment(fragment: &str) -> View {
+        let body = fragment.strip_prefix('#').unwrap_or(fragment);
+        let code = body
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .filter(|(key, _)| *key == "view")
+            .map(|(_, value)| value)
+            .last();
+        match code {
+            Some("about") => View::About,
+            Some("cohort") => View::Cohort,
+            _ => View::Calculator,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CalculatorState {
     pub inputs: RawInputs,
     pub view: View,
     /// Large type and high contrast for a shared screen.
     pub presentation: bool,
+    /// The inputs before the last Clear, while its Undo is offered.
+    pub undo: Option<RawInputs>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +72,10 @@ pub enum Action {
     /// A new fragment arrived (a pasted link, back/forward).
     ReplaceInputs(Box<RawInputs>),
     Clear,
+    /// Puts back the inputs the last Clear removed.
+    UndoClear,
+    /// The Undo offer ran out.
+    ForgetUndo,
     Show(View),
     SetPresentation(bool),
     TogglePresentation,
@@ -92,7 +126,17 @@ impl CalculatorState {
                 }
             }
             Action::ReplaceInputs(inputs) => next.inputs = *inputs,
-            Action::Clear => next.inputs = RawInputs::default(),
+            Action::Clear => {
+                if !self.inputs.is_empty() {
+                    next.undo = Some(std::mem::take(&mut next.inputs));
+                }
+            }
+            Action::UndoClear => {
+                if let Some(inputs) = next.undo.take() {
+                    next.inputs = inputs;
+                }
+            }
+            Action::ForgetUndo => next.undo = None,
             Action::Show(view) => next.view = view,
             Action::SetPresentation(on) => next.presentation = on,
             Action::TogglePresentation => next.presentation = !self.presentation,
@@ -203,5 +247,30 @@ mod tests {
             confirmed.apply(Action::ConfirmUnit(UnitConfirmation::Mixed)),
             None
         );
+    }
+
+    #[test]
+    fn clear_can_be_undone_until_the_offer_is_forgotten() {
+        let state = CalculatorState::with_inputs(calculator_core::parse_fragment("il6=12&ecog=1"));
+        let cleared = state.apply(Action::Clear).expect("changed");
+        assert_eq!(cleared.inputs, RawInputs::default());
+        let undone = cleared.apply(Action::UndoClear).expect("changed");
+        assert_eq!(undone.inputs, state.inputs);
+        assert_eq!(undone.undo, None);
+        let forgotten = cleared.apply(Action::ForgetUndo).expect("changed");
+        assert_eq!(forgotten.apply(Action::UndoClear), None);
+    }
+
+    #[test]
+    fn the_view_is_read_from_the_fragment_and_defaults_to_the_calculator() {
+        assert_eq!(View::from_fragment("#il6=1&view=about"), View::About);
+        assert_eq!(View::from_fragment("view=cohort"), View::Cohort);
+        assert_eq!(View::from_fragment("#il6=1"), View::Calculator);
+        assert_eq!(View::from_fragment("#view=nonsense"), View::Calculator);
+        for view in [View::About, View::Cohort] {
+            let code = view.code().expect("a code");
+            assert_eq!(View::from_fragment(&format!("view={code}")), view);
+        }
+        assert_eq!(View::Calculator.code(), None);
     }
 }

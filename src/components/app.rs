@@ -3,7 +3,7 @@
 
 use calculator_core::published::{citation, Marker, SHORT_CITATION, SOURCE};
 use calculator_core::summary::{summary, CAVEAT};
-use calculator_core::Assessment;
+use calculator_core::{Assessment, Choice, RawInputs};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -15,22 +15,40 @@ use crate::components::input_form::InputForm;
 use crate::components::km_chart::KmChart;
 use crate::components::results::{outside_mark, Results};
 use crate::components::toolbar::Toolbar;
-use crate::location::{listen_for_fragment_changes, read_fragment, write_fragment};
+use crate::focus::{after, focus_after_render};
+use crate::location::{
+    listen_for_fragment_changes, read_fragment, read_view, write_address, HistoryEntry,
+};
 use crate::state::{Action, CalculatorState, View};
 use crate::window_events::WindowListener;
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| CalculatorState::with_inputs(read_fragment()));
+    let state = use_reducer(|| CalculatorState {
+        view: read_view(),
+        ..CalculatorState::with_inputs(read_fragment())
+    });
 
-    use_effect_with(state.inputs.clone(), write_fragment);
+    // Edits replace the current history entry; a change of view pushes one,
+    // so Back returns to the previous view and never steps through keystrokes.
+    let written_view = use_mut_ref(|| state.view);
+    use_effect_with((state.inputs.clone(), state.view), move |(inputs, view)| {
+        let entry = if *written_view.borrow() == *view {
+            HistoryEntry::Replace
+        } else {
+            HistoryEntry::Push
+        };
+        *written_view.borrow_mut() = *view;
+        write_address(inputs, *view, entry);
+    });
     // The field typed into in the static first paint keeps the focus.
     use_effect_with((), |_| crate::prerender_shell::restore_focus());
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = listen_for_fragment_changes(move |inputs| {
-                dispatcher.dispatch(Action::ReplaceInputs(Box::new(inputs)))
+            let listener = listen_for_fragment_changes(move |inputs, view| {
+                dispatcher.dispatch(Action::ReplaceInputs(Box::new(inputs)));
+                dispatcher.dispatch(Action::Show(view));
             });
             move || drop(listener)
         });
@@ -54,70 +72,129 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    // The print header's date is taken when printing starts, not at render.
+    // The print header's date is taken when printing starts, not at render;
+    // the published tables, folded on screen, print open on page 2.
     let printed_at = use_state(String::new);
     {
         let printed_at = printed_at.clone();
         use_effect_with((), move |_| {
-            let listener = WindowListener::new("beforeprint", move |_| {
+            let before = WindowListener::new("beforeprint", move |_| {
                 let now = js_sys::Date::new_0();
                 printed_at.set(String::from(
                     now.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED),
                 ));
+                set_print_open(true);
             });
-            move || drop(listener)
+            let after = WindowListener::new("afterprint", move |_| set_print_open(false));
+            move || drop((before, after))
         });
     }
-
     let version = use_memo((), |_| version_label());
     let assessment = use_memo(state.inputs.clone(), Assessment::new);
     let summary = use_memo(assessment.clone(), |a| summary(a).map(AttrValue::from));
-    let on_action = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |action| dispatcher.dispatch(action))
-    };
     let show = |view: View| {
         let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Show(view)))
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(Action::Show(view));
+            focus_after_render("view-heading");
+        })
+    };
+    // Clear offers Undo for 10 seconds; focus goes back to the first field.
+    let on_form_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| {
+            let clearing = action == Action::Clear;
+            dispatcher.dispatch(action);
+            if clearing {
+                focus_after_render("input-il6");
+                let dispatcher = dispatcher.clone();
+                after(UNDO_MILLIS, move || dispatcher.dispatch(Action::ForgetUndo));
+            }
+        })
+    };
+    let on_undo = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(Action::UndoClear);
+            focus_after_render("input-il6");
+        })
+    };
+    let on_skip = Callback::from(|event: MouseEvent| {
+        // A plain #anchor would replace the fragment, which holds the inputs.
+        event.prevent_default();
+        focus_after_render("input-il6");
+    });
+    let result_bar = result_bar(&assessment);
+
+    let nav = html! {
+        <nav class="views" aria-label="Views">
+            <button type="button" data-testid="nav-calculator"
+                aria-current={(state.view == View::Calculator).then_some("page")}
+                onclick={show(View::Calculator)}>{ "Calculator" }</button>
+            <button type="button" data-testid="nav-about"
+                aria-current={(state.view == View::About).then_some("page")}
+                onclick={show(View::About)}>{ "About the model" }</button>
+            <button type="button" data-testid="nav-cohort"
+                aria-current={(state.view == View::Cohort).then_some("page")}
+                onclick={show(View::Cohort)}>{ "Validate on your cohort (research)" }</button>
+        </nav>
     };
 
+    // Document order puts the first field second in the Tab order (after the
+    // skip link); the views and the toolbar follow the page's content there
+    // and are placed at the top by the stylesheet's grid areas.
     html! {
-        <div class={classes!("app", state.presentation.then_some("presentation"))}>
+        <div class={classes!("app", state.presentation.then_some("presentation"), format!("view-{}", state.view.code().unwrap_or("calculator")))}>
+            if state.view == View::Calculator {
+                <a class="skip-link" href="#input-il6" data-testid="skip-link" onclick={on_skip}>{ "Skip to the patient's values" }</a>
+            }
             <header class="masthead">
                 <h1>{ "IL6 · IL8 · ALBI reference calculator" }</h1>
                 <p class="subtitle">{ "Advanced HCC treated with 90Y radioembolization plus sorafenib" }</p>
-                <nav aria-label="Views">
-                    <button type="button" data-testid="nav-calculator"
-                        aria-current={(state.view == View::Calculator).then_some("page")}
-                        onclick={show(View::Calculator)}>{ "Calculator" }</button>
-                    <button type="button" data-testid="nav-about"
-                        aria-current={(state.view == View::About).then_some("page")}
-                        onclick={show(View::About)}>{ "About the model" }</button>
-                    <button type="button" data-testid="nav-cohort"
-                        aria-current={(state.view == View::Cohort).then_some("page")}
-                        onclick={show(View::Cohort)}>{ "Validate on your cohort" }</button>
-                </nav>
             </header>
             <p class="disclaimer" role="note" data-testid="disclaimer">
                 <strong>{ "Reference, not prediction. " }</strong>
                 { CAVEAT }
                 { " Source: " }{ SHORT_CITATION }{ "." }
             </p>
+            <div class="patient-label print-only" data-testid="patient-label-box" aria-hidden="true">{ "Patient label" }</div>
             if state.view == View::Calculator {
-                <Toolbar
-                    summary={(*summary).clone()}
-                    presentation={state.presentation}
-                    on_toggle_presentation={let d = state.dispatcher(); Callback::from(move |_| d.dispatch(Action::TogglePresentation))}
-                />
-                <main class="layout">
-                    <InputForm inputs={state.inputs.clone()} assessment={assessment.clone()} on_action={on_action} />
-                    <Results assessment={assessment.clone()} summary={(*summary).clone()} />
-                    <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} />
+                <main class="layout" aria-labelledby="view-heading">
+                    <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ "Calculator" }</h2>
+                    { values_strip(&state.inputs) }
+                    <InputForm inputs={state.inputs.clone()} assessment={assessment.clone()} on_action={on_form_action} />
+                    if state.undo.is_some() {
+                        <p class="undo" role="status" data-testid="undo-status">
+                            { "All fields cleared. " }
+                            <button type="button" data-testid="undo-clear" onclick={on_undo}>{ "Undo" }</button>
+                        </p>
+                    }
+                    <Results
+                        assessment={assessment.clone()}
+                        summary={(*summary).clone()}
+                        chart={html! { <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} /> }}
+                    />
+                    { result_bar }
                 </main>
-            } else if state.view == View::Cohort {
-                <main><CohortSlot /></main>
+                <div class="top-controls">
+                    { nav }
+                    <Toolbar
+                        summary={(*summary).clone()}
+                        presentation={state.presentation}
+                        on_toggle_presentation={let d = state.dispatcher(); Callback::from(move |_| d.dispatch(Action::TogglePresentation))}
+                    />
+                </div>
             } else {
-                <main><About /></main>
+                <div class="top-controls">{ nav }</div>
+                <main aria-labelledby="view-heading">
+                    if state.view == View::Cohort {
+                        <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ "Validate on your cohort" }</h2>
+                        <CohortSlot />
+                    } else {
+                        <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ "About the model" }</h2>
+                        <About />
+                    }
+                </main>
             }
             <footer>
                 <p>{ format!("Source: {SHORT_CITATION}, doi:{} (83 patients). Computed in your browser; nothing is sent anywhere.", SOURCE.doi) }</p>
@@ -128,5 +205,77 @@ pub fn App() -> Html {
                 <p data-testid="version">{ (*version).clone() }</p>
             </footer>
         </div>
+    }
+}
+
+/// The values as typed, in one line: what presentation mode shows instead of
+/// the form.
+fn values_strip(inputs: &RawInputs) -> Html {
+    let mut parts: Vec<String> = Vec::new();
+    let mut text = |label: &str, value: &str, unit: Option<&str>| {
+        if !value.trim().is_empty() {
+            parts.push(format!("{label} {}{}", value.trim(), unit.map(|u| format!(" {u}")).unwrap_or_default()));
+        }
+    };
+    text("IL6", &inputs.il6, Some("pg/mL"));
+    text("IL8", &inputs.il8, Some("pg/mL"));
+    text("Albumin", &inputs.albumin, inputs.albumin_unit.chosen().map(|u| u.label()));
+    text("Bilirubin", &inputs.bilirubin, inputs.bilirubin_unit.chosen().map(|u| u.label()));
+    if let Some(c) = inputs.cirrhosis.chosen() {
+        parts.push(format!("Cirrhosis {}", c.code()));
+    }
+    if let Some(c) = inputs.child_pugh.chosen() {
+        parts.push(format!("Child–Pugh {}", c.label()));
+    }
+    html! { <p class="values-strip" data-testid="values-strip">{ parts.join(" · ") }</p> }
+}
+
+/// How long Clear's Undo is offered.
+const UNDO_MILLIS: i32 = 10_000;
+
+/// The patient's groups and mALBI grade in one line, kept on screen on a
+/// phone (sticky) once the values are valid.
+fn result_bar(a: &Assessment) -> Html {
+    let (Some(il6), Some(il8), Some(albi)) = (a.group(Marker::Il6), a.group(Marker::Il8), a.albi)
+    else {
+        return Html::default();
+    };
+    html! {
+        <div class="result-bar" data-testid="result-bar" aria-hidden="true">
+            <span>{ format!("IL6 {}", il6.code()) }</span>
+            <span>{ format!("IL8 {}", il8.code()) }</span>
+            <span>{ format!("mALBI {}", albi.malbi_grade().code()) }</span>
+            if a.applicability.is_outside() { <span class="outside">{ "outside the studied population" }</span> }
+        </div>
+    }
+}
+
+/// Opens (or closes again) the `<details class="print-open">` sections that
+/// are folded on screen but belong on paper. Only those opened for printing
+/// are closed afterwards.
+fn set_print_open(open: bool) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = if open {
+        "details.print-open:not([open])"
+    } else {
+        "details.print-open[data-opened-for-print]"
+    };
+    let Ok(list) = document.query_selector_all(selector) else {
+        return;
+    };
+    for index in 0..list.length() {
+        let Some(element) = list.item(index).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if open {
+            let _ = element.set_attribute("open", "");
+            let _ = element.set_attribute("data-opened-for-print", "");
+        } else {
+            let _ = element.remove_attribute("open");
+            let _ = element.remove_attribute("data-opened-for-print");
+        }
     }
 }

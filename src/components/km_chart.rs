@@ -29,6 +29,9 @@ pub struct KmChartProps {
     /// The "outside the studied population" mark, when it applies.
     #[prop_or_default]
     pub outside_mark: Html,
+    /// Drawn for a shared screen (presentation mode).
+    #[prop_or_default]
+    pub presentation: bool,
 }
 
 /// The reference data, loaded once per page: it does not change while the

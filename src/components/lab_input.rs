@@ -6,6 +6,8 @@ use calculator_core::{LabField, LabValueError, LabWarning};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::focus::focus_after_render;
+
 /// The browser cuts a paste longer than this: a pasted document never
 /// reaches the app, while anything over the parser's 40 characters still
 /// gets its "too long" message.
@@ -64,13 +66,24 @@ pub fn LabInput(props: &LabInputProps) -> Html {
     let input_id = format!("input-{key}");
     let message_id = format!("message-{key}");
 
+    // Messages wait while the field is being typed into and appear when it
+    // is left (as GOV.UK does), so a warning that comes and goes with each
+    // keystroke never moves the fields below it.
+    let editing = use_state(|| false);
     let on_input = {
         let on_text = props.on_text.clone();
+        let editing = editing.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
+            editing.set(true);
             on_text.emit(input.value());
         })
     };
+    let on_blur = {
+        let editing = editing.clone();
+        Callback::from(move |_: FocusEvent| editing.set(false))
+    };
+    let quiet = *editing;
     let on_select = {
         let on_unit = props.on_unit.clone();
         Callback::from(move |event: Event| {
@@ -133,22 +146,27 @@ pub fn LabInput(props: &LabInputProps) -> Html {
                     aria-invalid={if error.is_some() && !empty { "true" } else { "false" }}
                     aria-describedby={message_id.clone()}
                     oninput={on_input}
+                    onblur={on_blur}
                 />
                 { unit }
             </div>
             <div id={message_id} class="messages" aria-live="polite">
-                if let Some(error) = error {
+                if quiet {
+                    <p class="typing-note">{ "Checked when you leave the field." }</p>
+                } else if let Some(error) = error {
                     <p class={if empty { "prompt" } else { "error" }} data-testid={format!("error-{key}")}>
                         if !empty { <span class="icon" aria-hidden="true">{ "✖ " }</span> }
                         { error.to_string() }
                     </p>
                 }
-                if let Some(echo) = &props.echo {
-                    <p class="echo" data-testid={format!("echo-{key}")}>{ echo.clone() }</p>
-                }
-                { for warnings.iter().map(|warning| warning_view(key, warning, &props.on_unit)) }
-                if let Some(check) = &props.unit_check {
-                    { unit_check_view(key, check, &props.on_unit) }
+                if !quiet {
+                    if let Some(echo) = &props.echo {
+                        <p class="echo" data-testid={format!("echo-{key}")}>{ echo.clone() }</p>
+                    }
+                    { for warnings.iter().map(|warning| warning_view(key, warning, &props.on_unit)) }
+                    if let Some(check) = &props.unit_check {
+                        { unit_check_view(key, check, &props.on_unit) }
+                    }
                 }
             </div>
         </div>
@@ -171,7 +189,7 @@ fn warning_view(key: &str, warning: &LabWarning, on_unit: &Callback<String>) -> 
                     type="button"
                     class="suggest"
                     data-testid={format!("suggest-unit-{key}")}
-                    onclick={let on_unit = on_unit.clone(); move |_| on_unit.emit(code.to_owned())}
+                    onclick={let on_unit = on_unit.clone(); let key = key.to_owned(); move |_| { on_unit.emit(code.to_owned()); focus_after_render(format!("unit-{key}")); }}
                 >{ format!("Use {label}") }</button>
             }
         </p>
@@ -187,7 +205,7 @@ fn unit_check_view(key: &str, check: &UnitCheckView, on_unit: &Callback<String>)
                     type="button"
                     class="suggest"
                     data-testid={format!("suggest-unit-{key}")}
-                    onclick={let on_unit = on_unit.clone(); let code = unit.code; move |_| on_unit.emit(code.to_owned())}
+                    onclick={let on_unit = on_unit.clone(); let code = unit.code; let key = key.to_owned(); move |_| { on_unit.emit(code.to_owned()); focus_after_render(format!("unit-{key}")); }}
                 >{ format!("Use {}", unit.label) }</button>
                 { " " }
             }
@@ -196,7 +214,7 @@ fn unit_check_view(key: &str, check: &UnitCheckView, on_unit: &Callback<String>)
                     type="button"
                     class="suggest"
                     data-testid={format!("confirm-unit-{key}")}
-                    onclick={let on_confirm = check.on_confirm.clone(); move |_| on_confirm.emit(())}
+                    onclick={let on_confirm = check.on_confirm.clone(); let key = key.to_owned(); move |_| { on_confirm.emit(()); focus_after_render(format!("input-{key}")); }}
                 >{ label.clone() }</button>
             }
         </div>

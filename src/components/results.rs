@@ -6,7 +6,7 @@ use std::rc::Rc;
 use calculator_core::assessment::NEAR_CUTOFF_PERCENT;
 use calculator_core::published::{
     printed, reference_profile_bound, CoxEndpoint, CoxModel, HazardRatio, KmEndpoint, Marker,
-    RiskFactor, SHORT_CITATION,
+    RiskFactor, ERRATA, SHORT_CITATION,
 };
 use calculator_core::summary::SEPARATE_MARKERS;
 use calculator_core::{Assessment, LabField, Presence, RelativeHazard, Verdict};
@@ -17,6 +17,9 @@ pub struct ResultsProps {
     pub assessment: Rc<Assessment>,
     /// The note summary, computed once by the app (the toolbar copies it too).
     pub summary: Option<AttrValue>,
+    /// The reference chart, placed right after the medians.
+    #[prop_or_default]
+    pub chart: Html,
 }
 
 #[component]
@@ -29,13 +32,18 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { liver_function_card(a) }
                 { interleukin_card(a) }
             </div>
-            { applicability_panel(a) }
             { medians_section(a) }
-            { model_arithmetic(a) }
-            <div class="hazard-tables">
-                { for CoxEndpoint::ALL.into_iter().map(|endpoint| hazard_table(a, endpoint)) }
-            </div>
+            { props.chart.clone() }
+            { applicability_panel(a) }
             { summary_section(props.summary.as_ref()) }
+            { model_arithmetic(a) }
+            <details class="published-tables print-open" data-testid="published-tables">
+                <summary>{ "Published hazard ratios (Tables 2 and 3) and the paper's errata" }</summary>
+                <div class="hazard-tables">
+                    { for CoxEndpoint::ALL.into_iter().map(|endpoint| hazard_table(a, endpoint)) }
+                </div>
+                { errata_table() }
+            </details>
         </section>
     }
 }
@@ -349,6 +357,7 @@ fn medians_section(a: &Assessment) -> Html {
             </table>
             </div>
             <p class="caveat" data-testid="medians-caveat">
+                { "Sources: Fig. 2a–b (overall survival), Additional files 1–2 (progression-free survival), Fig. 3a–b (liver dysfunction). " }
                 { SEPARATE_MARKERS }
                 { " Time to liver dysfunction: patients who died without it were censored at their last laboratory follow-up, so its median describes liver dysfunction as if death did not compete with it; it is not a patient's chance of liver dysfunction (a 32.6-month median beside a 19.0-month overall-survival median is not a contradiction)." }
             </p>
@@ -422,6 +431,21 @@ fn summary_section(summary: Option<&AttrValue>) -> Html {
             } else {
                 { pending("summary-pending", "Enter the patient's values to get a summary.") }
             }
+        </section>
+    }
+}
+
+/// The paper's contradictions and the reading the app takes (also in About).
+fn errata_table() -> Html {
+    html! {
+        <section class="errata" data-testid="errata">
+            <h3>{ "Errata in the paper, and the reading this app takes" }</h3>
+            <table class="stack">
+                <thead><tr><th scope="col">{ "The paper says" }</th><th scope="col">{ "This app reads" }</th></tr></thead>
+                <tbody>
+                    { for ERRATA.iter().map(|e| html! { <tr><td data-label="The paper says">{ e.paper_says }</td><td data-label="This app reads">{ e.app_reads }</td></tr> }) }
+                </tbody>
+            </table>
         </section>
     }
 }
