@@ -410,7 +410,9 @@ mod tests {
     fn a_thousands_grouped_interleukin_is_refused_not_read_low() {
         assert!(matches!(
             check_interleukin("1,234"),
-            Err(LabValueError::Number(NumberInputError::AmbiguousGrouping { .. }))
+            Err(LabValueError::Number(
+                NumberInputError::AmbiguousGrouping { .. }
+            ))
         ));
         assert_eq!(check_interleukin("1234").map(|c| c.value), Ok(dec("1234")));
         assert_eq!(

@@ -447,7 +447,10 @@ mod tests {
                     grouping: found,
                     ungrouped: number,
                 }) => {
-                    assert_eq!((found, number.to_string()), (grouping, ungrouped.to_owned()));
+                    assert_eq!(
+                        (found, number.to_string()),
+                        (grouping, ungrouped.to_owned())
+                    );
                 }
                 other => panic!("{text:?}: {other:?}"),
             }
@@ -465,21 +468,44 @@ mod tests {
 
     #[test]
     fn spaces_that_do_not_group_in_threes_are_not_a_number() {
-        for text in ["12 4", "1 23", "1234 567", "1 234'567", "1 234 pg/mL", "1,234 567"] {
-            assert_eq!(parse_number(text), Err(NumberInputError::NotANumber), "{text:?}");
+        for text in [
+            "12 4",
+            "1 23",
+            "1234 567",
+            "1 234'567",
+            "1 234 pg/mL",
+            "1,234 567",
+        ] {
+            assert_eq!(
+                parse_number(text),
+                Err(NumberInputError::NotANumber),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn unambiguous_text_reads_back_as_the_same_value() {
-        for text in ["1,2340", "0.123", "6.53", "100", "1234.5", "0.0005", "12345.678"] {
+        for text in [
+            "1,2340",
+            "0.123",
+            "6.53",
+            "100",
+            "1234.5",
+            "0.0005",
+            "12345.678",
+        ] {
             let number = parse_number(text)
                 .or_else(|e| match e {
                     NumberInputError::AmbiguousGrouping { as_decimal, .. } => Ok(as_decimal),
                     other => Err(other),
                 })
                 .expect("a number");
-            assert_eq!(parse_number(&unambiguous_text(number)), Ok(number), "{text:?}");
+            assert_eq!(
+                parse_number(&unambiguous_text(number)),
+                Ok(number),
+                "{text:?}"
+            );
         }
         assert_eq!(unambiguous_text(Decimal::new(1234, 3)), "1.2340");
         assert_eq!(unambiguous_text(Decimal::new(123, 3)), "0.123");

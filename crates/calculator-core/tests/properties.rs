@@ -2,11 +2,11 @@
 //! lab value, and a value typed in one unit shows exactly the same results
 //! as the same value typed in the other unit.
 
-use calculator_core::published::{CoxEndpoint, CoxModel, RiskFactor};
-use calculator_core::summary::summary;
 use calculator_core::number_input::{
     parse_number, unambiguous_text, NumberInputError, GROUPING_CHARACTERS,
 };
+use calculator_core::published::{CoxEndpoint, CoxModel, RiskFactor};
+use calculator_core::summary::summary;
 use calculator_core::{
     AlbiScore, AlbuminUnit, Assessment, BilirubinUnit, Decimal, RawInputs, Selection,
 };

@@ -53,7 +53,9 @@ use calculator_core::MalbiGroup;
 
 use crate::csv::{CsvError, CsvField, CsvReader, CsvRecord, Separator};
 use crate::mapping::{CheckedMapping, ColumnMapping, EndpointRole, MappingError, Role};
-use crate::reading::{ColumnEvidence, Evidence, GroupingReading, ReadingNote, Readings, NUMBER_ROLES};
+use crate::reading::{
+    ColumnEvidence, Evidence, GroupingReading, ReadingNote, Readings, NUMBER_ROLES,
+};
 
 /// Texts read as a missing value (compared trimmed, ignoring case), besides
 /// an empty field: `NA` (R), `N/A`, `NaN`, `NULL` (SQL exports), `-` and `.`.
@@ -607,7 +609,8 @@ impl CohortBuilder {
                 self.rows_read += 1;
                 if record.fields.len() == mapping.header().len() {
                     for role in NUMBER_ROLES {
-                        if let Some(field) = mapping.index(role).and_then(|i| record.fields.get(i)) {
+                        if let Some(field) = mapping.index(role).and_then(|i| record.fields.get(i))
+                        {
                             self.evidence.add(role, record.line, &field.text);
                         }
                     }
@@ -682,12 +685,7 @@ impl CohortBuilder {
         self.patients.sort_by_key(|p| p.line);
         self.excluded.sort_by_key(|r| r.line);
         self.warnings.sort_by_key(|w| w.line);
-        notes.sort_by_key(|n| {
-            (
-                NUMBER_ROLES.iter().position(|r| *r == n.role),
-                n.separator,
-            )
-        });
+        notes.sort_by_key(|n| (NUMBER_ROLES.iter().position(|r| *r == n.role), n.separator));
         notes
     }
 }
@@ -1160,10 +1158,18 @@ mod tests {
         let notes = cohort.reading_notes();
         assert_eq!(notes.len(), 1);
         assert_eq!(
-            (notes[0].role, notes[0].separator, notes[0].reading, notes[0].cells),
+            (
+                notes[0].role,
+                notes[0].separator,
+                notes[0].reading,
+                notes[0].cells
+            ),
             (Role::Il8, ',', GroupingReading::Decimal, 2)
         );
-        assert_eq!((notes[0].because.line, notes[0].because.text.as_str()), (4, "12,5"));
+        assert_eq!(
+            (notes[0].because.line, notes[0].because.text.as_str()),
+            (4, "12,5")
+        );
         assert_eq!(
             notes[0].to_string(),
             "IL8 (pg/mL): \"1,234\" (line 2) and 1 other value read with the comma as decimal \
@@ -1219,7 +1225,10 @@ mod tests {
                 && listed.contains("1234"),
             "{listed}"
         );
-        assert_eq!(cohort.rows_read(), cohort.rows_used() + cohort.rows_excluded());
+        assert_eq!(
+            cohort.rows_read(),
+            cohort.rows_used() + cohort.rows_excluded()
+        );
     }
 
     #[test]
@@ -1239,7 +1248,11 @@ mod tests {
     fn steps_settle_ambiguous_cells_as_one_import_does() {
         let mut text = String::from("time_months;event;il6\n");
         for i in 0..60 {
-            let il6 = if i % 7 == 0 { "1,234".to_owned() } else { format!("{i},5") };
+            let il6 = if i % 7 == 0 {
+                "1,234".to_owned()
+            } else {
+                format!("{i},5")
+            };
             text.push_str(&format!("{};{};{il6}\n", i + 1, i % 2));
         }
         let whole = Cohort::import(&text, None, &mapping_for(&text)).expect("imports");

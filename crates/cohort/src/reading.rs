@@ -265,8 +265,16 @@ mod tests {
     fn grouped_numbers_settle_the_thousands_reading() {
         for (text, comma, point) in [
             ("1,234,567", Some(GroupingReading::Thousands), None),
-            ("1,234.5", Some(GroupingReading::Thousands), Some(GroupingReading::Decimal)),
-            ("1.234,5", Some(GroupingReading::Decimal), Some(GroupingReading::Thousands)),
+            (
+                "1,234.5",
+                Some(GroupingReading::Thousands),
+                Some(GroupingReading::Decimal),
+            ),
+            (
+                "1.234,5",
+                Some(GroupingReading::Decimal),
+                Some(GroupingReading::Thousands),
+            ),
         ] {
             let mut evidence = ColumnEvidence::default();
             evidence.add(Role::Il6, 2, text);
@@ -285,12 +293,21 @@ mod tests {
         let readings = evidence.settle();
         assert!(readings.get(Role::Albumin, ',').is_none());
         assert!(readings.get(Role::Albumin, '.').is_none());
-        assert!(ColumnEvidence::default().settle().get(Role::Time, ',').is_none());
+        assert!(ColumnEvidence::default()
+            .settle()
+            .get(Role::Time, ',')
+            .is_none());
     }
 
     #[test]
     fn malformed_grouping_is_no_evidence() {
-        for text in ["1,23,456", "1234,567,890", "1,234.5.6", "12,345", ",234,567"] {
+        for text in [
+            "1,23,456",
+            "1234,567,890",
+            "1,234.5.6",
+            "12,345",
+            ",234,567",
+        ] {
             assert_eq!(cell_shows(text), [None, None], "{text}");
         }
     }
