@@ -211,6 +211,11 @@ fn parse_unsigned(text: &str) -> Result<Decimal, NumberInputError> {
     };
     let value = Decimal::from_digits(integer, fraction).ok_or(NumberInputError::TooPrecise)?;
     if fraction.len() == 3 && integer.bytes().any(|b| b != b'0') {
+        if !can_be_typed(value) {
+            // 18 significant digits: the unambiguous form of the decimal
+            // reading would need a 19th, which no field accepts.
+            return Err(NumberInputError::TooPrecise);
+        }
         let separator = if text.contains(',') { ',' } else { '.' };
         // Same digits, same count of significant digits: never too precise
         // when the decimal reading was not.
@@ -254,12 +259,20 @@ fn digit_grouping(text: &str) -> Option<NumberInputError> {
         return None;
     }
     Some(match Decimal::from_digits(&digits, fraction) {
-        Some(ungrouped) => NumberInputError::DigitGrouping {
+        Some(ungrouped) if can_be_typed(ungrouped) => NumberInputError::DigitGrouping {
             grouping,
             ungrouped,
         },
-        None => NumberInputError::TooPrecise,
+        _ => NumberInputError::TooPrecise,
     })
+}
+
+/// Whether [`unambiguous_text`] of `value` is within the precision a field
+/// accepts, so that a message can advise typing it.
+fn can_be_typed(value: Decimal) -> bool {
+    let text = unambiguous_text(value);
+    let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    Decimal::from_digits(integer, fraction).is_some()
 }
 
 #[cfg(test)]
@@ -482,6 +495,24 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// Found by fuzzing: 18 significant digits (the most a field takes)
+    /// with three decimals; the advice "…787" + "0" would need 19.
+    #[test]
+    fn an_ambiguous_number_whose_advice_would_be_too_long_is_too_precise() {
+        assert_eq!(
+            parse_number("896400000000000.787"),
+            Err(NumberInputError::TooPrecise)
+        );
+        assert_eq!(
+            parse_number("896 400 000 000 000.787"),
+            Err(NumberInputError::TooPrecise)
+        );
+        assert!(matches!(
+            parse_number("89640000000000.787"),
+            Err(NumberInputError::AmbiguousGrouping { .. })
+        ));
     }
 
     #[test]
