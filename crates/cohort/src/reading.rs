@@ -88,6 +88,16 @@ impl ColumnEvidence {
             return;
         };
         let text = text.trim();
+        // A million-row file: once a column's decimal separator is known, a
+        // cell with one separator can only say it again (a grouped number
+        // has two), so the parser need not run on it.
+        let mut separators = text.chars().filter(|c| SEPARATORS.contains(c));
+        if let (Some(separator), None) = (separators.next(), separators.next()) {
+            let (this, other) = if separator == ',' { (0, 1) } else { (1, 0) };
+            if column[this].decimal.is_some() && column[other].thousands.is_some() {
+                return;
+            }
+        }
         for (separator, reading) in cell_shows(text).into_iter().flatten() {
             let Some(slot) = separator_index(separator).map(|i| &mut column[i]) else {
                 continue;
