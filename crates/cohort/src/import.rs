@@ -615,7 +615,7 @@ impl CohortBuilder {
                         }
                     }
                 }
-                let read = read_row(&record, mapping, &Readings::default());
+                let read = read_row(&record, mapping, None);
                 if read.unsettled {
                     self.pending.push(PendingRow {
                         line: record.line,
@@ -657,7 +657,7 @@ impl CohortBuilder {
                     })
                     .collect(),
             };
-            let read = read_row(&record, mapping, &readings);
+            let read = read_row(&record, mapping, Some(&readings));
             for cell in &read.settled {
                 match notes
                     .iter_mut()
@@ -714,7 +714,8 @@ struct SettledCell {
 /// Reads the number cells of one row: the calculator's parser, with an
 /// ambiguous cell read as its column's settled reading if there is one.
 struct NumberCells<'r> {
-    readings: &'r Readings,
+    /// `None` while the file is read: nothing is settled until its end.
+    readings: Option<&'r Readings>,
     settled: Vec<SettledCell>,
     unsettled: bool,
 }
@@ -728,7 +729,7 @@ impl NumberCells<'_> {
                     as_decimal,
                     as_thousands,
                 },
-            ) => match self.readings.get(role, separator) {
+            ) => match self.readings.and_then(|r| r.get(role, separator)) {
                 Some((reading, because)) => {
                     let value = match reading {
                         GroupingReading::Decimal => as_decimal,
@@ -754,7 +755,11 @@ impl NumberCells<'_> {
     }
 }
 
-fn read_row(record: &CsvRecord<'_>, mapping: &CheckedMapping, readings: &Readings) -> RowRead {
+fn read_row(
+    record: &CsvRecord<'_>,
+    mapping: &CheckedMapping,
+    readings: Option<&Readings>,
+) -> RowRead {
     let mut numbers = NumberCells {
         readings,
         settled: Vec::new(),
@@ -920,7 +925,7 @@ fn read_fields(
     if !problems.is_empty() {
         return Err(ExcludedRow { line, id, problems });
     }
-    warnings.extend(row_warnings);
+    *warnings = row_warnings;
     Ok(Patient {
         line,
         id,
