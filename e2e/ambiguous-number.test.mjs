@@ -69,3 +69,42 @@ test("a link carrying 1,234 gives the same refusal", async () => {
   assertClean(record, server.url);
   await page.close();
 });
+
+/** The cohort view, opened from the navigation once the live app runs. */
+async function cohortPage() {
+  const { page, record } = await openPage(browser, server.url);
+  await page.waitForSelector(`${byTestId("nav-cohort")}:not([disabled])`);
+  await page.locator(byTestId("nav-cohort")).click();
+  await page.waitForSelector(byTestId("cohort-file"));
+  return { page, record };
+}
+
+async function importCsv(page, name, csv) {
+  await page.locator(byTestId("cohort-file")).setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.waitForSelector(byTestId("cohort-import"));
+  await page.locator(byTestId("cohort-import")).click();
+  await page.waitForSelector(byTestId("cohort-rows-read"), { timeout: 60_000 });
+}
+
+test("a cohort file's 1,234 is read as its column says, and the view says so", async () => {
+  const { page, record } = await cohortPage();
+  // IL8 uses a decimal comma elsewhere ("12,5"), so "1,234" on line 2 is 1.234.
+  await importCsv(page, "decimal-comma.csv", "time_months;event;il8\n4;1;1,234\n5;0;70\n6;1;12,5\n");
+  assert.equal((await page.locator(byTestId("cohort-rows-used")).textContent()).trim(), "3");
+  assert.equal((await page.locator(byTestId("cohort-rows-excluded")).textContent()).trim(), "0");
+  const note = (await page.locator(byTestId("cohort-reading-note")).textContent()).trim();
+  assert.match(note, /IL8 \(pg\/mL\): "1,234" \(line 2\) read with the comma as decimal separator/);
+  assert.match(note, /"12,5" \(line 4\)/);
+  assertClean(record, server.url);
+  await page.close();
+});
+
+test("a cohort file's 1,234 that nothing settles is a listed malformed row", async () => {
+  const { page, record } = await cohortPage();
+  await importCsv(page, "unsettled.csv", "time_months;event;il8\n4;1;1,234\n5;0;70\n6;1;80\n");
+  assert.equal((await page.locator(byTestId("cohort-rows-excluded")).textContent()).trim(), "1");
+  assert.match(await page.locator(byTestId("cohort-excluded-rows")).textContent(), /line 2: IL8 \(pg\/mL\): "1,234": Ambiguous: .*1\.234.*1234/);
+  assert.equal(await page.locator(byTestId("cohort-reading-note")).count(), 0);
+  assertClean(record, server.url);
+  await page.close();
+});
