@@ -87,7 +87,9 @@ pub fn write_address(inputs: &RawInputs, view: View, entry: HistoryEntry) {
 pub fn listen_for_fragment_changes(
     on_change: impl Fn(RawInputs, View) + 'static,
 ) -> WindowListener {
-    WindowListener::new("hashchange", move |_| on_change(read_fragment(), read_view()))
+    WindowListener::new("hashchange", move |_| {
+        on_change(read_fragment(), read_view())
+    })
 }
 
 /// The page's full address, fragment included: the link a colleague opens.

@@ -214,13 +214,25 @@ fn values_strip(inputs: &RawInputs) -> Html {
     let mut parts: Vec<String> = Vec::new();
     let mut text = |label: &str, value: &str, unit: Option<&str>| {
         if !value.trim().is_empty() {
-            parts.push(format!("{label} {}{}", value.trim(), unit.map(|u| format!(" {u}")).unwrap_or_default()));
+            parts.push(format!(
+                "{label} {}{}",
+                value.trim(),
+                unit.map(|u| format!(" {u}")).unwrap_or_default()
+            ));
         }
     };
     text("IL6", &inputs.il6, Some("pg/mL"));
     text("IL8", &inputs.il8, Some("pg/mL"));
-    text("Albumin", &inputs.albumin, inputs.albumin_unit.chosen().map(|u| u.label()));
-    text("Bilirubin", &inputs.bilirubin, inputs.bilirubin_unit.chosen().map(|u| u.label()));
+    text(
+        "Albumin",
+        &inputs.albumin,
+        inputs.albumin_unit.chosen().map(|u| u.label()),
+    );
+    text(
+        "Bilirubin",
+        &inputs.bilirubin,
+        inputs.bilirubin_unit.chosen().map(|u| u.label()),
+    );
     if let Some(c) = inputs.cirrhosis.chosen() {
         parts.push(format!("Cirrhosis {}", c.code()));
     }
@@ -266,7 +278,9 @@ fn set_print_open(open: bool) {
         return;
     };
     for index in 0..list.length() {
-        let Some(element) = list.item(index).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        let Some(element) = list
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
         else {
             continue;
         };

@@ -176,7 +176,12 @@ pub struct Checked {
 
 /// IL6 or IL8 in pg/mL. Zero is allowed (below the assay's detection limit).
 pub fn check_interleukin(text: &str) -> Result<Checked, LabValueError> {
-    let value = parse_number(text)?;
+    check_interleukin_value(parse_number(text)?)
+}
+
+/// [`check_interleukin`] for a number already read (a cohort file's cell
+/// whose thousands grouping the column settled).
+pub fn check_interleukin_value(value: Decimal) -> Result<Checked, LabValueError> {
     if value > INTERLEUKIN_MAX_PG_ML {
         return Err(LabValueError::Impossible {
             maximum: "1000000 pg/mL".to_owned(),
@@ -195,7 +200,11 @@ pub fn check_interleukin(text: &str) -> Result<Checked, LabValueError> {
 
 /// Albumin typed in `unit`, checked and converted to g/L.
 pub fn check_albumin(text: &str, unit: AlbuminUnit) -> Result<Checked, LabValueError> {
-    let typed = parse_number(text)?;
+    check_albumin_value(parse_number(text)?, unit)
+}
+
+/// [`check_albumin`] for a number already read.
+pub fn check_albumin_value(typed: Decimal, unit: AlbuminUnit) -> Result<Checked, LabValueError> {
     if typed.is_zero() {
         return Err(LabValueError::Zero);
     }
@@ -232,7 +241,14 @@ pub fn check_albumin(text: &str, unit: AlbuminUnit) -> Result<Checked, LabValueE
 
 /// Total bilirubin typed in `unit`, checked and converted to µmol/L.
 pub fn check_bilirubin(text: &str, unit: BilirubinUnit) -> Result<Checked, LabValueError> {
-    let typed = parse_number(text)?;
+    check_bilirubin_value(parse_number(text)?, unit)
+}
+
+/// [`check_bilirubin`] for a number already read.
+pub fn check_bilirubin_value(
+    typed: Decimal,
+    unit: BilirubinUnit,
+) -> Result<Checked, LabValueError> {
     if typed.is_zero() {
         return Err(LabValueError::Zero);
     }
@@ -385,6 +401,23 @@ mod tests {
             vec![LabWarning::BilirubinLikelyInUnit(
                 BilirubinUnit::MilligramsPerDecilitre
             )]
+        );
+    }
+
+    /// Issue 10: an English report's IL8 "1,234 pg/mL" (1234, high) must not
+    /// silently become 1.234 pg/mL (low, cutoff 60.8).
+    #[test]
+    fn a_thousands_grouped_interleukin_is_refused_not_read_low() {
+        assert!(matches!(
+            check_interleukin("1,234"),
+            Err(LabValueError::Number(
+                NumberInputError::AmbiguousGrouping { .. }
+            ))
+        ));
+        assert_eq!(check_interleukin("1234").map(|c| c.value), Ok(dec("1234")));
+        assert_eq!(
+            check_interleukin_value(dec("1234")),
+            check_interleukin("1234")
         );
     }
 

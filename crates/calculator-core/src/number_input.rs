@@ -6,6 +6,20 @@
 //! a wrongly read value must be caught, never silently used. In particular
 //! there is no thousands separator ("1,234.5" is refused: it is ambiguous
 //! between locales) and no exponent ("1e999").
+//!
+//! # Thousands grouping
+//!
+//! A single comma or point followed by exactly three digits after a non-zero
+//! integer part ("1,234", "1.234", "12,500", "6.530") is a decimal in one
+//! locale and a thousands separator in another: an English report's IL8
+//! "1,234 pg/mL" is 1234, a German report's "1.234" is 1234 too, and read as
+//! a decimal either lands in the low group. Such a number is refused with
+//! both readings ([`NumberInputError::AmbiguousGrouping`]). With a zero
+//! integer part ("0,123", ".123") or any other count of decimals ("6,5",
+//! "1,2345") there is no thousands reading, so the number is accepted.
+//! Grouping with a space, an apostrophe, a no-break, thin or narrow no-break
+//! space ("1 234", "1'234") is refused too ([`NumberInputError::DigitGrouping`]),
+//! showing the number without grouping.
 
 use std::fmt;
 
@@ -35,7 +49,34 @@ pub enum NumberInputError {
     TooPrecise,
     /// Anything else that is not digits with one optional separator.
     NotANumber,
+    /// One comma or point followed by exactly three digits after a non-zero
+    /// integer part, e.g. "1,234": a decimal separator in one locale, a
+    /// thousands separator in another. Both readings are kept.
+    AmbiguousGrouping {
+        /// The separator typed, `,` or `.`.
+        separator: char,
+        /// The value if the separator is a decimal separator (1.234).
+        as_decimal: Decimal,
+        /// The value if it is a thousands separator (1234).
+        as_thousands: Decimal,
+    },
+    /// Digits grouped in threes with a space, an apostrophe or another
+    /// [`GROUPING_CHARACTERS`] character, e.g. "1 234" or "1'234,5".
+    DigitGrouping {
+        /// The grouping character typed.
+        grouping: char,
+        /// The number the digits make without the grouping (1234.5).
+        ungrouped: Decimal,
+    },
 }
+
+/// Characters that group digits in lab reports and word processors: space,
+/// apostrophe (Swiss), right single quotation mark (a typographic
+/// apostrophe), no-break space, thin space and narrow no-break space
+/// (French, SI). Each is refused as [`NumberInputError::DigitGrouping`] when
+/// it groups digits in threes.
+pub const GROUPING_CHARACTERS: [char; 6] =
+    [' ', '\'', '\u{2019}', '\u{a0}', '\u{2009}', '\u{202f}'];
 
 impl fmt::Display for NumberInputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -57,15 +98,56 @@ impl fmt::Display for NumberInputError {
             NumberInputError::NotANumber => {
                 "Not a number: type digits with one decimal point or comma, e.g. 6.5 or 6,5."
             }
+            NumberInputError::AmbiguousGrouping {
+                separator,
+                as_decimal,
+                as_thousands,
+            } => {
+                let name = if *separator == ',' { "comma" } else { "point" };
+                let thousands = as_thousands.to_string();
+                // What was typed, less any leading zeros: the thousands
+                // reading's digits with the separator before the last three.
+                let (head, tail) = thousands.split_at(thousands.len().saturating_sub(3));
+                return write!(
+                    f,
+                    "Ambiguous: \"{head}{separator}{tail}\" could be {as_decimal} ({name} as decimal \
+                     separator) or {thousands} ({name} as thousands separator). Type it without a \
+                     thousands separator: {thousands}, or {} for the decimal.",
+                    unambiguous_text(*as_decimal).replace('.', &separator.to_string()),
+                );
+            }
+            NumberInputError::DigitGrouping { ungrouped, .. } => {
+                return write!(
+                    f,
+                    "Digit grouping is not accepted: type {} without spaces or apostrophes.",
+                    unambiguous_text(*ungrouped)
+                );
+            }
         };
         f.write_str(text)
     }
 }
 
+/// `value` as text that [`parse_number`] reads back as exactly `value`:
+/// plain decimal notation ([`Decimal`]'s `Display`), with a trailing zero
+/// where three decimals after a non-zero integer part would be ambiguous
+/// ("1.2340", not "1.234"). For advice in messages and round-trip checks.
+pub fn unambiguous_text(value: Decimal) -> String {
+    let mut text = value.to_string();
+    if let Some((integer, fraction)) = text.split_once('.') {
+        if fraction.len() == 3 && integer != "0" {
+            text.push('0');
+        }
+    }
+    text
+}
+
 impl std::error::Error for NumberInputError {}
 
-/// Parses one number field. Accepts `12`, `12.5`, `12,5`, `.5`, `5.` with
-/// surrounding white space; see [`NumberInputError`] for what is refused.
+/// Parses one number field. Accepts `12`, `12.5`, `12,5`, `.5`, `5.`,
+/// `0,123`, `1234`, `1,2345` with surrounding white space; see
+/// [`NumberInputError`] for what is refused (among others `1,234`, `1.234`
+/// and `1 234`: see the module docs on thousands grouping).
 pub fn parse_number(text: &str) -> Result<Decimal, NumberInputError> {
     if text.chars().count() > MAX_INPUT_CHARS {
         return Err(NumberInputError::TooLong);
@@ -99,6 +181,9 @@ fn parse_unsigned(text: &str) -> Result<Decimal, NumberInputError> {
     ) {
         return Err(NumberInputError::NotFinite);
     }
+    if let Some(error) = digit_grouping(text) {
+        return Err(error);
+    }
     let mut separators = 0;
     let mut digits = 0;
     for c in text.chars() {
@@ -124,7 +209,70 @@ fn parse_unsigned(text: &str) -> Result<Decimal, NumberInputError> {
         Some(index) => (&text[..index], &text[index + 1..]),
         None => (text, ""),
     };
-    Decimal::from_digits(integer, fraction).ok_or(NumberInputError::TooPrecise)
+    let value = Decimal::from_digits(integer, fraction).ok_or(NumberInputError::TooPrecise)?;
+    if fraction.len() == 3 && integer.bytes().any(|b| b != b'0') {
+        if !can_be_typed(value) {
+            // 18 significant digits: the unambiguous form of the decimal
+            // reading would need a 19th, which no field accepts.
+            return Err(NumberInputError::TooPrecise);
+        }
+        let separator = if text.contains(',') { ',' } else { '.' };
+        // Same digits, same count of significant digits: never too precise
+        // when the decimal reading was not.
+        let as_thousands = Decimal::from_digits(&[integer, fraction].concat(), "")
+            .ok_or(NumberInputError::TooPrecise)?;
+        return Err(NumberInputError::AmbiguousGrouping {
+            separator,
+            as_decimal: value,
+            as_thousands,
+        });
+    }
+    Ok(value)
+}
+
+/// The grouping error when `text` is digits grouped in threes by one of
+/// [`GROUPING_CHARACTERS`] ("1 234", "12'345'678", "1 234,5"), `None` for
+/// anything else (which the caller then refuses or reads on its own terms:
+/// "12 4" is not grouping but not a number).
+fn digit_grouping(text: &str) -> Option<NumberInputError> {
+    let grouping = text.chars().find(|c| GROUPING_CHARACTERS.contains(c))?;
+    let (whole, fraction) = match text.find(['.', ',']) {
+        Some(index) => (&text[..index], &text[index + 1..]),
+        None => (text, ""),
+    };
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let mut groups = whole.split(grouping);
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !all_digits(first) || !all_digits(fraction) {
+        return None;
+    }
+    let mut digits = first.to_owned();
+    let mut count = 0;
+    for group in groups {
+        if group.len() != 3 || !all_digits(group) {
+            return None;
+        }
+        digits.push_str(group);
+        count += 1;
+    }
+    if count == 0 {
+        return None;
+    }
+    Some(match Decimal::from_digits(&digits, fraction) {
+        Some(ungrouped) if can_be_typed(ungrouped) => NumberInputError::DigitGrouping {
+            grouping,
+            ungrouped,
+        },
+        _ => NumberInputError::TooPrecise,
+    })
+}
+
+/// Whether [`unambiguous_text`] of `value` is within the precision a field
+/// accepts, so that a message can advise typing it.
+fn can_be_typed(value: Decimal) -> bool {
+    let text = unambiguous_text(value);
+    let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    Decimal::from_digits(integer, fraction).is_some()
 }
 
 #[cfg(test)]
@@ -204,8 +352,193 @@ mod tests {
             NumberInputError::Censored,
             NumberInputError::TooPrecise,
             NumberInputError::NotANumber,
+            NumberInputError::AmbiguousGrouping {
+                separator: ',',
+                as_decimal: Decimal::new(1234, 3),
+                as_thousands: Decimal::new(1234, 0),
+            },
+            NumberInputError::DigitGrouping {
+                grouping: ' ',
+                ungrouped: Decimal::new(1234, 0),
+            },
         ] {
             assert!(error.to_string().ends_with('.'), "{error:?}");
         }
+    }
+
+    fn ambiguous(text: &str) -> (char, String, String) {
+        match parse_number(text) {
+            Err(NumberInputError::AmbiguousGrouping {
+                separator,
+                as_decimal,
+                as_thousands,
+            }) => (separator, as_decimal.to_string(), as_thousands.to_string()),
+            other => panic!("{text:?} should be ambiguous, got {other:?}"),
+        }
+    }
+
+    /// The issue's cases: a report's "IL8 1,234 pg/mL" is 1234 in English
+    /// and 1.234 in German; "1.234" the other way round. Expected readings
+    /// by hand: the digits over 1000, and the digits without the separator.
+    #[test]
+    fn a_single_separator_before_three_digits_is_refused_with_both_readings() {
+        let cases = [
+            ("1,234", ',', "1.234", "1234"),
+            ("1.234", '.', "1.234", "1234"),
+            ("12,500", ',', "12.5", "12500"),
+            ("100.000", '.', "100", "100000"),
+            // 6.530 is a decimal to an English eye, 6530 to a German one.
+            ("6.530", '.', "6.53", "6530"),
+            (" 1,234 ", ',', "1.234", "1234"),
+            ("01,234", ',', "1.234", "1234"),
+            // The rule does not look at the integer part's length.
+            ("1234,567", ',', "1234.567", "1234567"),
+        ];
+        for (text, separator, as_decimal, as_thousands) in cases {
+            assert_eq!(
+                ambiguous(text),
+                (separator, as_decimal.to_owned(), as_thousands.to_owned()),
+                "input {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_ambiguity_message_shows_both_readings_and_asks_for_no_grouping() {
+        assert_eq!(
+            parse_number("1,234").expect_err("ambiguous").to_string(),
+            "Ambiguous: \"1,234\" could be 1.234 (comma as decimal separator) or 1234 \
+             (comma as thousands separator). Type it without a thousands separator: 1234, \
+             or 1,2340 for the decimal."
+        );
+        assert_eq!(
+            parse_number("100.000").expect_err("ambiguous").to_string(),
+            "Ambiguous: \"100.000\" could be 100 (point as decimal separator) or 100000 \
+             (point as thousands separator). Type it without a thousands separator: 100000, \
+             or 100 for the decimal."
+        );
+    }
+
+    #[test]
+    fn numbers_without_a_thousands_reading_are_still_read() {
+        // A zero integer part, or any count of decimals but three.
+        let cases = [
+            ("6,5", "6.5"),
+            ("0,123", "0.123"),
+            ("0.123", "0.123"),
+            ("00,123", "0.123"),
+            (".123", "0.123"),
+            ("12,45", "12.45"),
+            ("1234", "1234"),
+            ("1234.5", "1234.5"),
+            ("1,2345", "1.2345"),
+            ("1,2340", "1.234"),
+            ("10000,5", "10000.5"),
+            ("123,", "123"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(value(text), expected, "input {text:?}");
+        }
+    }
+
+    #[test]
+    fn grouping_with_spaces_or_apostrophes_is_refused_showing_the_plain_number() {
+        let cases = [
+            ("1 234", ' ', "1234"),
+            ("1'234", '\'', "1234"),
+            ("1\u{2019}234", '\u{2019}', "1234"),
+            ("1\u{a0}234", '\u{a0}', "1234"),
+            ("1\u{2009}234", '\u{2009}', "1234"),
+            ("1\u{202f}234", '\u{202f}', "1234"),
+            ("12 345 678", ' ', "12345678"),
+            ("1 234,5", ' ', "1234.5"),
+            (" 1 234.567 ", ' ', "1234.567"),
+        ];
+        for (text, grouping, ungrouped) in cases {
+            match parse_number(text) {
+                Err(NumberInputError::DigitGrouping {
+                    grouping: found,
+                    ungrouped: number,
+                }) => {
+                    assert_eq!(
+                        (found, number.to_string()),
+                        (grouping, ungrouped.to_owned())
+                    );
+                }
+                other => panic!("{text:?}: {other:?}"),
+            }
+        }
+        let message = parse_number("1 234").expect_err("grouped").to_string();
+        assert_eq!(
+            message,
+            "Digit grouping is not accepted: type 1234 without spaces or apostrophes."
+        );
+        // The advice itself must be accepted: 1234.567 has a thousands
+        // reading, so the advice adds a zero.
+        let message = parse_number("1 234.567").expect_err("grouped").to_string();
+        assert!(message.contains("type 1234.5670 without"), "{message}");
+    }
+
+    #[test]
+    fn spaces_that_do_not_group_in_threes_are_not_a_number() {
+        for text in [
+            "12 4",
+            "1 23",
+            "1234 567",
+            "1 234'567",
+            "1 234 pg/mL",
+            "1,234 567",
+        ] {
+            assert_eq!(
+                parse_number(text),
+                Err(NumberInputError::NotANumber),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// Found by fuzzing: 18 significant digits (the most a field takes)
+    /// with three decimals; the advice "…787" + "0" would need 19.
+    #[test]
+    fn an_ambiguous_number_whose_advice_would_be_too_long_is_too_precise() {
+        assert_eq!(
+            parse_number("896400000000000.787"),
+            Err(NumberInputError::TooPrecise)
+        );
+        assert_eq!(
+            parse_number("896 400 000 000 000.787"),
+            Err(NumberInputError::TooPrecise)
+        );
+        assert!(matches!(
+            parse_number("89640000000000.787"),
+            Err(NumberInputError::AmbiguousGrouping { .. })
+        ));
+    }
+
+    #[test]
+    fn unambiguous_text_reads_back_as_the_same_value() {
+        for text in [
+            "1,2340",
+            "0.123",
+            "6.53",
+            "100",
+            "1234.5",
+            "0.0005",
+            "12345.678",
+        ] {
+            let number = parse_number(text)
+                .or_else(|e| match e {
+                    NumberInputError::AmbiguousGrouping { as_decimal, .. } => Ok(as_decimal),
+                    other => Err(other),
+                })
+                .expect("a number");
+            assert_eq!(
+                parse_number(&unambiguous_text(number)),
+                Ok(number),
+                "{text:?}"
+            );
+        }
+        assert_eq!(unambiguous_text(Decimal::new(1234, 3)), "1.2340");
+        assert_eq!(unambiguous_text(Decimal::new(123, 3)), "0.123");
     }
 }

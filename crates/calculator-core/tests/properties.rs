@@ -4,10 +4,14 @@
 //! answered "right as typed" (mixed unit systems and values that look like
 //! the other unit wait for that answer; the assessment tests cover the wait).
 
+use calculator_core::number_input::{
+    parse_number, unambiguous_text, NumberInputError, GROUPING_CHARACTERS,
+};
 use calculator_core::published::{CoxEndpoint, CoxModel, RiskFactor};
 use calculator_core::summary::summary;
 use calculator_core::{
-    AlbiScore, AlbuminUnit, Assessment, BilirubinUnit, RawInputs, Selection, UnitConfirmation,
+    AlbiScore, AlbuminUnit, Assessment, BilirubinUnit, Decimal, RawInputs, Selection,
+    UnitConfirmation,
 };
 use proptest::prelude::*;
 
@@ -93,8 +97,10 @@ proptest! {
         let mg_dl = decimal_text(whole, hundredths);
         let a_inputs = labs(albumin.to_string(), AlbuminUnit::GramsPerLitre, mg_dl, BilirubinUnit::MilligramsPerDecilitre);
         let a = Assessment::new(&a_inputs);
-        // The echo the form shows ("= 23.94 µmol/L") typed back in µmol/L.
-        let echo = a.bilirubin.as_ref().expect("valid").value.to_string();
+        // The echo the form shows ("= 23.94 µmol/L") typed back in µmol/L;
+        // an echo with three decimals ("= 1.197 µmol/L") has a thousands
+        // reading, so it is typed as the field's advice says ("1.1970").
+        let echo = unambiguous_text(a.bilirubin.as_ref().expect("valid").value);
         let b = Assessment::new(&labs(albumin.to_string(), AlbuminUnit::GramsPerLitre, echo, BilirubinUnit::MicromolesPerLitre));
         prop_assert_eq!(shown(&a), shown(&b));
     }
@@ -129,5 +135,107 @@ proptest! {
         let decimal = calculator_core::Decimal::parse_plain(&text).unwrap();
         let expected: f64 = text.parse().unwrap();
         prop_assert_eq!(decimal.to_f64().to_bits(), expected.to_bits(), "{}", text);
+    }
+}
+
+/// `integer.fraction` computed from the digits with integer arithmetic, the
+/// independent expectation for the parser.
+fn expected(integer: &str, fraction: &str) -> Decimal {
+    let digits = format!("{integer}{fraction}");
+    let mantissa = if digits.is_empty() {
+        0
+    } else {
+        digits.parse::<u64>().expect("at most 12 digits")
+    };
+    Decimal::new(mantissa, fraction.len() as u32)
+}
+
+fn separator() -> impl Strategy<Value = char> {
+    prop_oneof![Just(','), Just('.')]
+}
+
+fn padding() -> impl Strategy<Value = String> {
+    "[ \t]{0,2}"
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// The thousands rule (issue 10): one separator before exactly three
+    /// digits, non-zero integer part, is always refused, and both readings
+    /// are the digits over 1000 and the digits without the separator.
+    #[test]
+    fn a_separator_before_three_digits_is_always_refused_with_both_readings(
+        integer in "[0-9]{0,2}[1-9][0-9]{0,3}", fraction in "[0-9]{3}",
+        sep in separator(), before in padding(), after in padding(),
+    ) {
+        let text = format!("{before}{integer}{sep}{fraction}{after}");
+        match parse_number(&text) {
+            Err(NumberInputError::AmbiguousGrouping { separator, as_decimal, as_thousands }) => {
+                prop_assert_eq!(separator, sep);
+                prop_assert_eq!(as_decimal, expected(&integer, &fraction));
+                prop_assert_eq!(as_thousands, expected(&format!("{integer}{fraction}"), ""));
+                let message = NumberInputError::AmbiguousGrouping { separator, as_decimal, as_thousands }.to_string();
+                prop_assert!(message.contains(&format!(" could be {as_decimal} ")), "{}", message);
+                prop_assert!(message.contains(&format!(" or {as_thousands} ")), "{}", message);
+            }
+            other => prop_assert!(false, "{text:?} gave {other:?}"),
+        }
+    }
+
+    /// Every other count of decimals, or a zero integer part, reads as the
+    /// exact decimal the digits say.
+    #[test]
+    fn a_number_without_a_thousands_reading_parses_to_its_exact_value(
+        integer in "[0-9]{0,6}", fraction in "[0-9]{0,6}",
+        sep in separator(), before in padding(), after in padding(),
+    ) {
+        let zero_integer = integer.bytes().all(|b| b == b'0');
+        prop_assume!(fraction.len() != 3 || zero_integer);
+        prop_assume!(!(integer.is_empty() && fraction.is_empty()));
+        let text = format!("{before}{integer}{sep}{fraction}{after}");
+        prop_assert_eq!(parse_number(&text), Ok(expected(&integer, &fraction)), "{:?}", text);
+        if !integer.is_empty() {
+            prop_assert_eq!(parse_number(&integer), Ok(expected(&integer, "")));
+        }
+    }
+
+    /// Digits grouped in threes by a space, apostrophe or thin space are
+    /// refused, and the message shows the number without the grouping.
+    #[test]
+    fn digits_grouped_by_spaces_or_apostrophes_are_refused_showing_the_plain_number(
+        first in "[1-9][0-9]{0,2}", groups in prop::collection::vec("[0-9]{3}", 1..3),
+        grouping in prop::sample::select(GROUPING_CHARACTERS.to_vec()),
+        decimals in prop::option::of(("[,.]", "[0-9]{1,4}")),
+    ) {
+        let mut text = first.clone();
+        for group in &groups {
+            text.push(grouping);
+            text.push_str(group);
+        }
+        let fraction = decimals.as_ref().map(|(_, f)| f.as_str()).unwrap_or("");
+        if let Some((sep, digits)) = &decimals {
+            text.push_str(sep);
+            text.push_str(digits);
+        }
+        let plain = expected(&format!("{first}{}", groups.concat()), fraction);
+        match parse_number(&text) {
+            Err(NumberInputError::DigitGrouping { grouping: found, ungrouped }) => {
+                prop_assert_eq!(found, grouping);
+                prop_assert_eq!(ungrouped, plain);
+                let message = NumberInputError::DigitGrouping { grouping, ungrouped }.to_string();
+                // The advice is itself a number the field accepts.
+                let advice = message.split(' ').nth(6).unwrap_or("");
+                prop_assert_eq!(parse_number(advice), Ok(plain), "{}", message);
+            }
+            other => prop_assert!(false, "{text:?} gave {other:?}"),
+        }
+    }
+
+    /// What a value prints as, for advice, reads back as the same value.
+    #[test]
+    fn unambiguous_text_reads_back_as_the_same_value(mantissa in 0u64..10_000_000_000, scale in 0u32..=6) {
+        let value = Decimal::new(mantissa, scale);
+        prop_assert_eq!(parse_number(&unambiguous_text(value)), Ok(value));
     }
 }

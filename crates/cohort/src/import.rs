@@ -17,6 +17,13 @@
 //! * **Malformed** (the whole row is excluded and listed with every reason):
 //!   anything else that is not a valid value, a row with the wrong number of
 //!   fields, a record the CSV reader could not read.
+//! * **Ambiguous grouping**: a cell such as `1,234` or `1.234` (one separator
+//!   before exactly three digits) is 1.234 or 1234. When the column's other
+//!   cells settle which (see [`crate::reading`]) it is read that way and the
+//!   import says so per column ([`Cohort::reading_notes`]); otherwise the row
+//!   is malformed, with the calculator's reason showing both readings. As
+//!   the evidence may come later in the file, such rows are read again once
+//!   the whole file has been seen; the cohort keeps file order.
 //! * Cirrhosis: `yes`/`y`/`1`/`true` or `no`/`n`/`0`/`false`.
 //!   Child–Pugh: `A`, `B`, `C`, a class with its score (`A5`, `B7`, `C10`),
 //!   or the score alone (5–6 = A, 7–9 = B, 10–15 = C). Class C is kept with a
@@ -31,20 +38,24 @@
 //! worker can post progress and check for a cancel message between steps.
 //! [`Cohort::import`] does everything at once.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use calculator_core::albi::AlbiScore;
 use calculator_core::assessment::BiomarkerGroup;
 use calculator_core::decimal::Decimal;
 use calculator_core::lab_values::{
-    check_albumin, check_bilirubin, check_interleukin, LabValueError,
+    check_albumin_value, check_bilirubin_value, check_interleukin_value, LabValueError,
 };
 use calculator_core::number_input::{parse_number, NumberInputError};
 use calculator_core::published::{Marker, RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L};
 use calculator_core::MalbiGroup;
 
-use crate::csv::{CsvError, CsvReader, CsvRecord, Separator};
+use crate::csv::{CsvError, CsvField, CsvReader, CsvRecord, Separator};
 use crate::mapping::{CheckedMapping, ColumnMapping, EndpointRole, MappingError, Role};
+use crate::reading::{
+    ColumnEvidence, Evidence, GroupingReading, ReadingNote, Readings, NUMBER_ROLES,
+};
 
 /// Texts read as a missing value (compared trimmed, ignoring case), besides
 /// an empty field: `NA` (R), `N/A`, `NaN`, `NULL` (SQL exports), `-` and `.`.
@@ -484,6 +495,17 @@ struct CohortBuilder {
     warnings: Vec<RowWarning>,
     rows_read: usize,
     blank_rows: usize,
+    /// How the number columns write their separators, from every row.
+    evidence: ColumnEvidence,
+    /// Rows with an ambiguous cell, read again when the file is done.
+    pending: Vec<PendingRow>,
+}
+
+/// A row kept until the whole column's evidence is known.
+#[derive(Debug, Clone)]
+struct PendingRow {
+    line: usize,
+    fields: Vec<String>,
 }
 
 impl<T: AsRef<str>> ImportJob<T> {
@@ -557,6 +579,7 @@ impl<T: AsRef<str>> ImportJob<T> {
         while !self.done {
             self.step(usize::MAX);
         }
+        let reading_notes = self.cohort.read_pending(&self.mapping);
         Cohort {
             separator: self.separator,
             mapping: self.mapping,
@@ -565,6 +588,7 @@ impl<T: AsRef<str>> ImportJob<T> {
             warnings: self.cohort.warnings,
             rows_read: self.cohort.rows_read,
             blank_rows: self.cohort.blank_rows,
+            reading_notes,
         }
     }
 }
@@ -583,11 +607,150 @@ impl CohortBuilder {
             Ok(record) if record.is_blank() => self.blank_rows += 1,
             Ok(record) => {
                 self.rows_read += 1;
-                match read_row(&record, mapping, &mut self.warnings) {
-                    Ok(patient) => self.patients.push(patient),
-                    Err(row) => self.excluded.push(row),
+                if record.fields.len() == mapping.header().len() {
+                    for role in NUMBER_ROLES {
+                        if let Some(field) = mapping.index(role).and_then(|i| record.fields.get(i))
+                        {
+                            self.evidence.add(role, record.line, &field.text);
+                        }
+                    }
+                }
+                let read = read_row(&record, mapping, None);
+                if read.unsettled {
+                    self.pending.push(PendingRow {
+                        line: record.line,
+                        fields: record.fields.iter().map(|f| f.text.to_string()).collect(),
+                    });
+                } else {
+                    self.commit(read);
                 }
             }
+        }
+    }
+
+    fn commit(&mut self, read: RowRead) {
+        match read.row {
+            Ok(patient) => {
+                self.patients.push(patient);
+                self.warnings.extend(read.warnings);
+            }
+            Err(row) => self.excluded.push(row),
+        }
+    }
+
+    /// Reads the rows with an ambiguous cell again, with the readings the
+    /// whole file settles, puts them back in file order, and notes per
+    /// column which cells were read how.
+    fn read_pending(&mut self, mapping: &CheckedMapping) -> Vec<ReadingNote> {
+        if self.pending.is_empty() {
+            return Vec::new();
+        }
+        let readings = self.evidence.settle();
+        let mut notes: Vec<ReadingNote> = Vec::new();
+        for row in std::mem::take(&mut self.pending) {
+            let record = CsvRecord {
+                line: row.line,
+                fields: (row.fields.iter())
+                    .map(|text| CsvField {
+                        text: Cow::Borrowed(text.as_str()),
+                        quoted: false,
+                    })
+                    .collect(),
+            };
+            let read = read_row(&record, mapping, Some(&readings));
+            for cell in &read.settled {
+                match notes
+                    .iter_mut()
+                    .find(|n| n.role == cell.role && n.separator == cell.separator)
+                {
+                    Some(note) => note.cells += 1,
+                    None => notes.push(ReadingNote {
+                        role: cell.role,
+                        separator: cell.separator,
+                        reading: cell.reading,
+                        cells: 1,
+                        first: Evidence {
+                            line: row.line,
+                            text: cell.text.clone(),
+                        },
+                        first_value: cell.value,
+                        because: cell.because.clone(),
+                    }),
+                }
+            }
+            self.commit(read);
+        }
+        // The re-read rows go back to their places (stable: a row's own
+        // warnings keep their order).
+        self.patients.sort_by_key(|p| p.line);
+        self.excluded.sort_by_key(|r| r.line);
+        self.warnings.sort_by_key(|w| w.line);
+        notes.sort_by_key(|n| (NUMBER_ROLES.iter().position(|r| *r == n.role), n.separator));
+        notes
+    }
+}
+
+/// One row read: the patient or the reasons it is excluded, the warnings
+/// on its values (kept only if it is used), and how its ambiguous cells
+/// fared.
+struct RowRead {
+    row: Result<Patient, ExcludedRow>,
+    warnings: Vec<RowWarning>,
+    settled: Vec<SettledCell>,
+    /// A cell was ambiguous and no reading was settled for its column.
+    unsettled: bool,
+}
+
+/// An ambiguous cell read by its column's settled reading.
+struct SettledCell {
+    role: Role,
+    separator: char,
+    reading: GroupingReading,
+    text: String,
+    value: Decimal,
+    because: Evidence,
+}
+
+/// Reads the number cells of one row: the calculator's parser, with an
+/// ambiguous cell read as its column's settled reading if there is one.
+struct NumberCells<'r> {
+    /// `None` while the file is read: nothing is settled until its end.
+    readings: Option<&'r Readings>,
+    settled: Vec<SettledCell>,
+    unsettled: bool,
+}
+
+impl NumberCells<'_> {
+    fn read(&mut self, role: Role, text: &str) -> Result<Decimal, NumberInputError> {
+        match parse_number(text) {
+            Err(
+                error @ NumberInputError::AmbiguousGrouping {
+                    separator,
+                    as_decimal,
+                    as_thousands,
+                },
+            ) => match self.readings.and_then(|r| r.get(role, separator)) {
+                Some((reading, because)) => {
+                    let value = match reading {
+                        GroupingReading::Decimal => as_decimal,
+                        GroupingReading::Thousands => as_thousands,
+                    };
+                    self.settled.push(SettledCell {
+                        role,
+                        separator,
+                        reading: *reading,
+                        text: text.trim().to_owned(),
+                        value,
+                        because: because.clone(),
+                    });
+                    Ok(value)
+                }
+                None => {
+                    self.unsettled = true;
+                    Err(error)
+                }
+            },
+            other => other,
         }
     }
 }
@@ -595,6 +758,27 @@ impl CohortBuilder {
 fn read_row(
     record: &CsvRecord<'_>,
     mapping: &CheckedMapping,
+    readings: Option<&Readings>,
+) -> RowRead {
+    let mut numbers = NumberCells {
+        readings,
+        settled: Vec::new(),
+        unsettled: false,
+    };
+    let mut warnings = Vec::new();
+    let row = read_fields(record, mapping, &mut numbers, &mut warnings);
+    RowRead {
+        row,
+        warnings,
+        settled: numbers.settled,
+        unsettled: numbers.unsettled,
+    }
+}
+
+fn read_fields(
+    record: &CsvRecord<'_>,
+    mapping: &CheckedMapping,
+    numbers: &mut NumberCells<'_>,
     warnings: &mut Vec<RowWarning>,
 ) -> Result<Patient, ExcludedRow> {
     let line = record.line;
@@ -623,13 +807,16 @@ fn read_row(
     let mut row_warnings = Vec::new();
     let present = |role: Role| field(role).filter(|t| !is_missing(t));
 
-    let outcome = |time_role: Role, event_role: Role, problems: &mut Vec<RowProblem>| {
+    let outcome = |time_role: Role,
+                   event_role: Role,
+                   numbers: &mut NumberCells<'_>,
+                   problems: &mut Vec<RowProblem>| {
         let (unit, coding) = if time_role == Role::Time {
             (m.time_unit, &m.event_coding)
         } else {
             (m.second_time_unit, &m.second_event_coding)
         };
-        let time = present(time_role).and_then(|text| match parse_number(text) {
+        let time = present(time_role).and_then(|text| match numbers.read(time_role, text) {
             Ok(value) => Some(unit.to_months(value.to_f64())),
             Err(error) => {
                 problems.push(RowProblem::Time {
@@ -658,20 +845,26 @@ fn read_row(
             _ => None,
         }
     };
-    let primary = outcome(Role::Time, Role::Event, &mut problems);
+    let primary = outcome(Role::Time, Role::Event, numbers, &mut problems);
     let second = if mapping.has_second_endpoint() {
-        outcome(Role::SecondTime, Role::SecondEvent, &mut problems)
+        outcome(Role::SecondTime, Role::SecondEvent, numbers, &mut problems)
     } else {
         None
     };
 
-    let mut lab = |role: Role, problems: &mut Vec<RowProblem>| -> Option<LabValue> {
+    let mut lab = |role: Role,
+                   numbers: &mut NumberCells<'_>,
+                   problems: &mut Vec<RowProblem>|
+     -> Option<LabValue> {
         let text = present(role)?;
-        let checked = match role {
-            Role::Albumin => check_albumin(text, m.albumin_unit),
-            Role::Bilirubin => check_bilirubin(text, m.bilirubin_unit),
-            _ => check_interleukin(text),
-        };
+        let checked = numbers
+            .read(role, text)
+            .map_err(LabValueError::Number)
+            .and_then(|value| match role {
+                Role::Albumin => check_albumin_value(value, m.albumin_unit),
+                Role::Bilirubin => check_bilirubin_value(value, m.bilirubin_unit),
+                _ => check_interleukin_value(value),
+            });
         match checked {
             Ok(checked) => {
                 for warning in checked.warnings {
@@ -693,6 +886,7 @@ fn read_row(
             }
         }
     };
+    let mut lab = |role: Role, problems: &mut Vec<RowProblem>| lab(role, numbers, problems);
     let il6 = lab(Role::Il6, &mut problems);
     let il8 = lab(Role::Il8, &mut problems);
     let albumin_g_l = lab(Role::Albumin, &mut problems);
@@ -731,7 +925,7 @@ fn read_row(
     if !problems.is_empty() {
         return Err(ExcludedRow { line, id, problems });
     }
-    warnings.extend(row_warnings);
+    *warnings = row_warnings;
     Ok(Patient {
         line,
         id,
@@ -756,6 +950,7 @@ pub struct Cohort {
     warnings: Vec<RowWarning>,
     rows_read: usize,
     blank_rows: usize,
+    reading_notes: Vec<ReadingNote>,
 }
 
 impl Cohort {
@@ -821,6 +1016,13 @@ impl Cohort {
     /// Blank lines and rows of bare separators skipped.
     pub fn blank_rows_skipped(&self) -> usize {
         self.blank_rows
+    }
+
+    /// Per number column and separator, the ambiguous cells (`1,234`) that
+    /// the column's other values settled, and how they were read; empty
+    /// when there were none (see [`crate::reading`]).
+    pub fn reading_notes(&self) -> &[ReadingNote] {
+        &self.reading_notes
     }
 }
 
@@ -929,6 +1131,144 @@ mod tests {
         assert!(steps >= 14);
         assert_eq!(stepped.patients(), whole.patients());
         assert_eq!(stepped.rows_read(), 100);
+    }
+
+    fn il8_values(cohort: &Cohort) -> Vec<(usize, Option<String>)> {
+        (cohort.patients().iter())
+            .map(|p| (p.line, p.il8.map(|v| v.exact.to_string())))
+            .collect()
+    }
+
+    /// Issue 10: a German export's IL8 "1,234" beside "12,5" in the same
+    /// column is 1.234 (the column's decimal separator is the comma).
+    #[test]
+    fn a_decimal_comma_in_the_column_settles_an_ambiguous_cell_as_a_decimal() {
+        let text = "time_months;event;il8\n\
+                    4;1;1,234\n\
+                    5;0;70\n\
+                    6;1;12,5\n\
+                    7;1;2,500\n";
+        let cohort = Cohort::import(text, None, &mapping_for(text)).expect("imports");
+        assert_eq!(cohort.rows_excluded(), 0);
+        // File order kept although lines 2 and 5 were read again at the end.
+        assert_eq!(
+            il8_values(&cohort),
+            vec![
+                (2, Some("1.234".into())),
+                (3, Some("70".into())),
+                (4, Some("12.5".into())),
+                (5, Some("2.5".into())),
+            ]
+        );
+        let notes = cohort.reading_notes();
+        assert_eq!(notes.len(), 1);
+        assert_eq!(
+            (
+                notes[0].role,
+                notes[0].separator,
+                notes[0].reading,
+                notes[0].cells
+            ),
+            (Role::Il8, ',', GroupingReading::Decimal, 2)
+        );
+        assert_eq!(
+            (notes[0].because.line, notes[0].because.text.as_str()),
+            (4, "12,5")
+        );
+        assert_eq!(
+            notes[0].to_string(),
+            "IL8 (pg/mL): \"1,234\" (line 2) and 1 other value read with the comma as decimal \
+             separator, as 1.2340: the column's \"12,5\" (line 4) uses it as the decimal separator."
+        );
+    }
+
+    /// An English export's IL8 "1,234" (quoted in a comma file) beside
+    /// "85.2": the column's decimal separator is the point, so the comma
+    /// groups thousands and 1,234 is 1234 pg/mL, high (cutoff 60.8).
+    #[test]
+    fn a_decimal_point_in_the_column_settles_an_ambiguous_comma_as_thousands() {
+        let text = "time_months,event,il8\n4,1,\"1,234\"\n5,0,85.2\n";
+        let cohort = Cohort::import(text, None, &mapping_for(text)).expect("imports");
+        assert_eq!(
+            il8_values(&cohort),
+            vec![(2, Some("1234".into())), (3, Some("85.2".into()))]
+        );
+        assert_eq!(
+            cohort.patients()[0].group(Marker::Il8),
+            Some(BiomarkerGroup::High)
+        );
+        let note = &cohort.reading_notes()[0];
+        assert_eq!((note.reading, note.cells), (GroupingReading::Thousands, 1));
+        assert!(note.to_string().contains("as 1234:"), "{note}");
+    }
+
+    #[test]
+    fn an_ambiguous_cell_the_column_cannot_settle_is_a_listed_row_problem() {
+        // IL8 has only whole numbers besides "1,234"; IL6 mixes a decimal
+        // comma and a decimal point, which settles nothing either.
+        let text = "time_months;event;il6;il8\n\
+                    4;1;7;1,234\n\
+                    5;0;6,5;70\n\
+                    6;1;8.5;80\n\
+                    7;1;1.500;90\n";
+        let cohort = Cohort::import(text, None, &mapping_for(text)).expect("imports");
+        assert!(cohort.reading_notes().is_empty());
+        let lines: Vec<usize> = cohort.excluded_rows().iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 5]);
+        assert!(matches!(
+            &cohort.excluded_rows()[0].problems[..],
+            [RowProblem::Lab {
+                role: Role::Il8,
+                error: LabValueError::Number(NumberInputError::AmbiguousGrouping { .. }),
+                ..
+            }]
+        ));
+        let listed = cohort.excluded_rows()[0].to_string();
+        assert!(
+            listed.starts_with("line 2: IL8 (pg/mL): \"1,234\": Ambiguous:")
+                && listed.contains("1.234")
+                && listed.contains("1234"),
+            "{listed}"
+        );
+        assert_eq!(
+            cohort.rows_read(),
+            cohort.rows_used() + cohort.rows_excluded()
+        );
+    }
+
+    #[test]
+    fn follow_up_times_follow_the_same_rule() {
+        // Days with a decimal comma: "1,250" days is 1.25 days.
+        let text = "time_days;event\n1,250;1\n30,4375;0\n";
+        let cohort = Cohort::import(text, None, &mapping_for(text)).expect("imports");
+        let times: Vec<f64> = (cohort.patients().iter())
+            .filter_map(|p| p.primary.map(|o| o.time_months))
+            .collect();
+        // 1.25 / 30.4375 months; 30.4375 days = 1 month (mapping.rs).
+        assert_eq!(times, vec![1.25 / 30.4375, 1.0]);
+        assert_eq!(cohort.reading_notes()[0].role, Role::Time);
+    }
+
+    #[test]
+    fn steps_settle_ambiguous_cells_as_one_import_does() {
+        let mut text = String::from("time_months;event;il6\n");
+        for i in 0..60 {
+            let il6 = if i % 7 == 0 {
+                "1,234".to_owned()
+            } else {
+                format!("{i},5")
+            };
+            text.push_str(&format!("{};{};{il6}\n", i + 1, i % 2));
+        }
+        let whole = Cohort::import(&text, None, &mapping_for(&text)).expect("imports");
+        let mut job = ImportJob::new(text.clone(), None, &mapping_for(&text)).expect("job");
+        while !job.step(5).done {}
+        let stepped = job.finish();
+        assert_eq!(stepped.patients(), whole.patients());
+        assert_eq!(stepped.reading_notes(), whole.reading_notes());
+        assert_eq!(whole.rows_used(), 60);
+        // Rows 0, 7, …, 56: nine cells.
+        assert_eq!(whole.reading_notes()[0].cells, 9);
     }
 
     #[test]

@@ -52,6 +52,7 @@
 //!     .excluded_rows() -> &[ExcludedRow]   // { line, id, problems: Vec<RowProblem> }, Display "line 14: …"
 //!     .warnings() -> &[RowWarning]         // { line, role, message }, values used but worth a look
 //!     .patients() -> &[Patient], .separator(), .mapping() -> &CheckedMapping, .has(Role), .has_factor(RiskFactor)
+//!     .reading_notes() -> &[ReadingNote]   // ambiguous "1,234" cells a column's other values settled, Display per column
 //! Patient { line, id, primary: Option<Outcome>, second, il6: Option<LabValue>, il8, albumin_g_l,
 //!     bilirubin_umol_l, cirrhosis: Option<bool>, child_pugh: Option<ChildPugh> }
 //!     .group(Marker) -> Option<BiomarkerGroup>, .albi() -> Option<AlbiScore>, .factor(RiskFactor) -> Option<bool>
@@ -100,3 +101,4 @@ pub mod cutoff;
 pub mod export;
 pub mod import;
 pub mod mapping;
+pub mod reading;

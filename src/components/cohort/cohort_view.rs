@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use calculator_core::number_input::parse_number;
 use cohort::import::preview;
 use cohort::mapping::{ColumnMapping, Role, TimeUnit};
 use js_sys::Array;
@@ -438,6 +439,13 @@ fn import_section(
                 <dt>{ "Used" }</dt><dd data-testid="cohort-rows-used">{ import.rows_used }</dd>
                 <dt>{ "Excluded" }</dt><dd data-testid="cohort-rows-excluded">{ import.rows_excluded }</dd>
             </dl>
+            if !import.reading_notes.is_empty() {
+                // Cells such as "1,234" read by the column's other values:
+                // said next to the counts, as they change what was counted.
+                <ul class="cohort-reading-notes" data-testid="cohort-reading-note">
+                    { for import.reading_notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }
+                </ul>
+            }
             <p>{ format!("Separator: {}. Blank lines skipped: {}. Imported in {:.1} s.",
                 import.separator, import.blank_rows_skipped, import.elapsed_ms / 1000.0) }</p>
             if import.rows_excluded > 0 {
@@ -607,7 +615,8 @@ pub struct CutoffExplorerProps {
 pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
     let marker = use_state(|| "il6".to_owned());
     let text = use_state(|| "6.53".to_owned());
-    let invalid = use_state(|| false);
+    // The reason the typed cutoff is refused, if it is.
+    let invalid = use_state(|| None::<String>);
     let on_marker = {
         let (marker, text) = (marker.clone(), text.clone());
         Callback::from(move |e: Event| {
@@ -637,19 +646,19 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
             invalid.clone(),
             props.on_request.clone(),
         );
-        Callback::from(
-            move |_: MouseEvent| match text.trim().replace(',', ".").parse::<f64>() {
-                Ok(cutoff) if cutoff.is_finite() && cutoff >= 0.0 => {
-                    invalid.set(false);
-                    on_request.emit(Request::Explore {
-                        role: "primary".into(),
-                        marker: (*marker).clone(),
-                        cutoff,
-                    });
-                }
-                _ => invalid.set(true),
-            },
-        )
+        // The calculator's parser, so that "1,234" is refused as ambiguous
+        // here too rather than read as 1.234 (issue 10).
+        Callback::from(move |_: MouseEvent| match parse_number(&text) {
+            Ok(cutoff) => {
+                invalid.set(None);
+                on_request.emit(Request::Explore {
+                    role: "primary".into(),
+                    marker: (*marker).clone(),
+                    cutoff: cutoff.to_f64(),
+                });
+            }
+            Err(error) => invalid.set(Some(error.to_string())),
+        })
     };
     let on_optimal = {
         let (marker, on_request) = (marker.clone(), props.on_request.clone());
@@ -675,14 +684,16 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
                 <div class="cohort-field">
                     <label for="cohort-cutoff-input">{ "High is above (pg/mL)" }</label>
                     <input id="cohort-cutoff-input" data-testid="cohort-cutoff-input" type="text" inputmode="decimal"
-                        value={(*text).clone()} oninput={on_text} aria-invalid={invalid.then_some("true")} />
+                        value={(*text).clone()} oninput={on_text} aria-invalid={invalid.is_some().then_some("true")} />
                 </div>
             </div>
             <p>
                 <button type="button" data-testid="cohort-cutoff-apply" onclick={on_apply}>{ "Split at this cutoff" }</button>
                 <button type="button" data-testid="cohort-optimal" onclick={on_optimal}>{ "Search the optimal cutoff" }</button>
             </p>
-            if *invalid { <p class="error" role="alert">{ "Enter a number of pg/mL, e.g. 10 or 6.53." }</p> }
+            if let Some(reason) = &*invalid {
+                <p class="error" role="alert">{ format!("Enter a number of pg/mL, e.g. 10 or 6.53. {reason}") }</p>
+            }
             if let Some(c) = &props.cutoff {
                 <p data-testid="cohort-cutoff-result">{ cutoff_text(c) }</p>
             }

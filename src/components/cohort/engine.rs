@@ -213,6 +213,9 @@ fn import_view(cohort: &Cohort, elapsed_ms: f64) -> ImportView {
             .map(ToString::to_string)
             .collect(),
         warnings_total: cohort.warnings().len(),
+        reading_notes: (cohort.reading_notes().iter())
+            .map(ToString::to_string)
+            .collect(),
         columns: Role::ALL
             .iter()
             .filter_map(|role| {

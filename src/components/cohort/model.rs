@@ -214,6 +214,9 @@ pub struct ImportView {
     pub excluded: Vec<String>,
     pub warnings: Vec<String>,
     pub warnings_total: usize,
+    /// Per column, ambiguous `1,234` cells read as the column's other
+    /// values settle them (`cohort::reading::ReadingNote`'s text).
+    pub reading_notes: Vec<String>,
     /// Columns used, `role label → column name`.
     pub columns: Vec<(String, String)>,
     pub elapsed_ms: f64,
