@@ -767,10 +767,12 @@ mod tests {
             let a = Assessment::new(&inputs(il6, il8, "", ""));
             (a.near_cutoff(Marker::Il6), a.near_cutoff(Marker::Il8))
         };
-        assert_eq!(near("5.877", "54.72"), (true, true));
-        assert_eq!(near("5.876", "54.71"), (false, false));
-        assert_eq!(near("7.183", "66.88"), (true, true));
-        assert_eq!(near("7.184", "66.89"), (false, false));
+        // (Three decimals after a non-zero integer are ambiguous with thousands
+        // grouping, so the band's ends are typed with a fourth.)
+        assert_eq!(near("5.8770", "54.72"), (true, true));
+        assert_eq!(near("5.8769", "54.71"), (false, false));
+        assert_eq!(near("7.1830", "66.88"), (true, true));
+        assert_eq!(near("7.1831", "66.89"), (false, false));
         assert_eq!(near("6.53", "60.8"), (true, true));
         assert_eq!(near("", "x"), (false, false));
         for marker in Marker::ALL {
