@@ -136,7 +136,7 @@ pub fn App() -> Html {
                 onclick={show(View::About)}>{ "About the model" }</button>
             <button type="button" data-testid="nav-cohort"
                 aria-current={(state.view == View::Cohort).then_some("page")}
-                onclick={show(View::Cohort)}>{ "Validate on your cohort (research)" }</button>
+                onclick={show(View::Cohort)}>{ "Cohort validation (research)" }</button>
         </nav>
     };
 

@@ -203,7 +203,6 @@ pub fn KmChart(props: &KmChartProps) -> Html {
             <p class="km-reconstruction" role="note" data-testid="km-reconstruction-label">
                 { RECONSTRUCTION_LABEL }
             </p>
-            <p class="km-band-note" data-testid="km-band-note">{ "The shaded bands are the reconstruction's own 95% confidence bands: a property of the reconstructed data, not an estimate the paper published. Between the published medians the curves' shape is illustrative." }</p>
             <div class="km-controls">
                 <fieldset>
                     <legend>{ "Endpoint" }</legend>
@@ -276,6 +275,7 @@ fn chart(view: &ChartView, patient_group: Option<BiomarkerGroup>) -> Html {
                     }
                 }
                 <figcaption>
+                    <p class="km-band-note" data-testid="km-band-note">{ "The shaded bands are the reconstruction's own 95% confidence bands: a property of the reconstructed data, not an estimate the paper published. Between the published medians the curves' shape is illustrative." }</p>
                     <ul class="km-legend">
                         { for g.curves.iter().map(|curve| {
                             let published = match curve.group {

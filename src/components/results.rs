@@ -96,9 +96,9 @@ fn liver_function_card(a: &Assessment) -> Html {
                     <div><dt>{ "mALBI grade" }</dt><dd data-testid="malbi-grade">{ albi.malbi_grade().code() }</dd></div>
                 </dl>
                 <p>
-                    { "Paper's mALBI grouping: " }
+                    { "Paper's grouping: " }
                     <strong data-testid="malbi-group">{ albi.malbi_grade().paper_group().label() }</strong>
-                    { " (the paper compares 2b–3 against 1–2a)." }
+                    { " (2b–3 vs 1–2a)." }
                 </p>
                 if let Some(boundary) = albi.near_boundary() {
                     <p class="boundary-note" data-testid="albi-boundary-note">
@@ -114,7 +114,7 @@ fn liver_function_card(a: &Assessment) -> Html {
                 { factor_line(RiskFactor::AlbuminBelow36, "Albumin < 36 g/L") }
                 { factor_line(RiskFactor::Bilirubin17OrMore, "Total bilirubin ≥ 17 µmol/L") }
             </ul>
-            <p class="source">{ "ALBI: Johnson et al., J Clin Oncol 2015. mALBI: Hiraoka et al., Liver Cancer 2017. Risk-factor cutoffs: Tables 1–3 of the source study." }</p>
+            <p class="source">{ "ALBI: Johnson, J Clin Oncol 2015; mALBI: Hiraoka, Liver Cancer 2017; factors: Tables 1–3." }</p>
         </article>
     }
 }
@@ -155,7 +155,7 @@ fn interleukin_card(a: &Assessment) -> Html {
                 { marker_line(Marker::Il8) }
             </dl>
             <p class="source" data-testid="assay-note">{ format!(
-                "Cutoffs {} and {} pg/mL, high if strictly above (Abstract; Methods; Tables 2 and 3), set by an earlier exploratory study (the paper's ref. 9) and measured by ELISA (R&D Systems Quantikine) in pre-treatment serum. Other assays, plasma, or samples taken after treatment began are not interchangeable with them. \"Near the cutoff\" (within {NEAR_CUTOFF_PERCENT}%) is this app's convention for assay imprecision, not the paper's; the group is still the one shown.",
+                "High: strictly above {} / {} pg/mL, cutoffs from an earlier exploratory study (the paper's ref. 9), measured by Quantikine ELISA (R&D Systems) in pre-treatment serum; other assays, plasma or on-treatment samples are not interchangeable. \"Near the cutoff\" (within {NEAR_CUTOFF_PERCENT}%) is this app's convention for assay imprecision.",
                 Marker::Il6.cutoff_pg_ml(),
                 Marker::Il8.cutoff_pg_ml()
             ) }</p>
@@ -357,7 +357,6 @@ fn medians_section(a: &Assessment) -> Html {
             </table>
             </div>
             <p class="caveat" data-testid="medians-caveat">
-                { "Sources: Fig. 2a–b (overall survival), Additional files 1–2 (progression-free survival), Fig. 3a–b (liver dysfunction). " }
                 { SEPARATE_MARKERS }
                 { " Time to liver dysfunction: patients who died without it were censored at their last laboratory follow-up, so its median describes liver dysfunction as if death did not compete with it; it is not a patient's chance of liver dysfunction (a 32.6-month median beside a 19.0-month overall-survival median is not a contradiction)." }
             </p>
