@@ -99,4 +99,5 @@ pub mod csv;
 pub mod cutoff;
 pub mod export;
 pub mod import;
+pub mod limits;
 pub mod mapping;

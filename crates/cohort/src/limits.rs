@@ -1,0 +1,87 @@
+//! How large a file the cohort view takes.
+//!
+//! The whole file is read into the wasm's memory, and the import keeps every
+//! patient; the analyses add their own arrays, and the memory of a wasm never
+//! shrinks. [`MAX_FILE_BYTES`] is set from the 10⁶-row measurement in
+//! BENCHMARKS.md ("Your own cohort: 10⁶ rows"); README ("Cohort view")
+//! explains the choice. A larger file is refused before a byte of it is read
+//! ([`check_file_size`]), with the limit in the message, rather than left to
+//! run the browser out of memory part way.
+
+use std::fmt;
+
+/// The largest file the cohort view reads, in bytes (decimal megabytes, as
+/// file managers show them).
+pub const MAX_FILE_BYTES: u64 = 100_000_000;
+
+/// A file larger than [`MAX_FILE_BYTES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileTooLarge {
+    /// The file's size, in bytes.
+    pub bytes: u64,
+    /// The limit it broke, in bytes.
+    pub limit: u64,
+}
+
+/// `bytes` as megabytes with one decimal (`123.4 MB`), rounded down so that a
+/// file just over the limit never reads as the limit itself.
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes / 100_000;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+impl fmt::Display for FileTooLarge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the file is {}, larger than the {} this tool reads (about 2 million patients); \
+             split it or remove columns that are not used, and choose it again",
+            megabytes(self.bytes),
+            megabytes(self.limit)
+        )
+    }
+}
+
+impl std::error::Error for FileTooLarge {}
+
+/// Accepts a file of `bytes` bytes, or says it is too large.
+pub fn check_file_size(bytes: u64) -> Result<(), FileTooLarge> {
+    if bytes > MAX_FILE_BYTES {
+        Err(FileTooLarge {
+            bytes,
+            limit: MAX_FILE_BYTES,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_of_exactly_the_limit_is_read() {
+        assert_eq!(check_file_size(MAX_FILE_BYTES), Ok(()));
+        assert_eq!(check_file_size(0), Ok(()));
+    }
+
+    #[test]
+    fn one_byte_over_the_limit_is_refused_with_both_sizes_in_the_message() {
+        let error = check_file_size(MAX_FILE_BYTES + 1).unwrap_err();
+        assert_eq!(error.limit, MAX_FILE_BYTES);
+        let text = error.to_string();
+        // 100 000 001 bytes = 1000 tenths of a megabyte, rounded down.
+        assert!(
+            text.starts_with("the file is 100.0 MB, larger than the 100.0 MB"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn sizes_are_shown_in_decimal_megabytes_rounded_down() {
+        // 123 456 789 bytes = 1234.56789 tenths of a MB → 123.4 MB.
+        assert_eq!(megabytes(123_456_789), "123.4 MB");
+        assert_eq!(megabytes(u64::MAX), "18446744073709.5 MB");
+    }
+}
