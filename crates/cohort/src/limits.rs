@@ -23,10 +23,10 @@ pub struct FileTooLarge {
     pub limit: u64,
 }
 
-/// `bytes` as megabytes with one decimal (`123.4 MB`), rounded down so that a
+/// `bytes` as megabytes with one decimal (`123.5 MB`), rounded up so that a
 /// file just over the limit never reads as the limit itself.
-fn megabytes(bytes: u64) -> String {
-    let tenths = bytes / 100_000;
+fn megabytes_rounded_up(bytes: u64) -> String {
+    let tenths = bytes.div_ceil(100_000);
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
@@ -34,10 +34,10 @@ impl fmt::Display for FileTooLarge {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "the file is {}, larger than the {} this tool reads (about 2 million patients); \
-             split it or remove columns that are not used, and choose it again",
-            megabytes(self.bytes),
-            megabytes(self.limit)
+            "the file is {}, larger than the {} MB this tool reads (about 2 million patients); \
+             split it, or remove the columns that are not used, and choose it again",
+            megabytes_rounded_up(self.bytes),
+            self.limit / 1_000_000
         )
     }
 }
@@ -71,17 +71,19 @@ mod tests {
         let error = check_file_size(MAX_FILE_BYTES + 1).unwrap_err();
         assert_eq!(error.limit, MAX_FILE_BYTES);
         let text = error.to_string();
-        // 100 000 001 bytes = 1000 tenths of a megabyte, rounded down.
+        // 100 000 001 bytes = 1000.00001 tenths of a megabyte, rounded up.
         assert!(
-            text.starts_with("the file is 100.0 MB, larger than the 100.0 MB"),
+            text.starts_with("the file is 100.1 MB, larger than the 100 MB this tool reads"),
             "{text}"
         );
     }
 
     #[test]
-    fn sizes_are_shown_in_decimal_megabytes_rounded_down() {
-        // 123 456 789 bytes = 1234.56789 tenths of a MB → 123.4 MB.
-        assert_eq!(megabytes(123_456_789), "123.4 MB");
-        assert_eq!(megabytes(u64::MAX), "18446744073709.5 MB");
+    fn sizes_are_shown_in_decimal_megabytes_rounded_up() {
+        // 123 456 789 bytes = 1234.56789 tenths of a MB → 1235 tenths = 123.5 MB.
+        assert_eq!(megabytes_rounded_up(123_456_789), "123.5 MB");
+        assert_eq!(megabytes_rounded_up(150_000_000), "150.0 MB");
+        // u64::MAX = 18 446 744 073 709 551 615 → 184 467 440 737 095.5 tenths, up.
+        assert_eq!(megabytes_rounded_up(u64::MAX), "18446744073709.6 MB");
     }
 }
