@@ -36,10 +36,28 @@ async function writeFile(path, n) {
   await new Promise((resolve) => out.end(resolve));
 }
 
-/** Peak and current resident memory (MB) of every Chromium renderer process. */
+/** The process ids under `root`: this script's own browser (other sessions may run Chromium too). */
+function descendants(root) {
+  const parent = new Map();
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      parent.set(pid, readFileSync(`/proc/${pid}/stat`, "utf8").match(/\) \S+ (\d+)/)[1]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const mine = new Set([String(root)]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parent) if (mine.has(ppid) && !mine.has(pid)) mine.add(pid), (grew = true);
+  }
+  return mine;
+}
+
+/** Peak and current resident memory (MB) of this browser's renderer processes. */
 function renderers() {
   const found = [];
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+  for (const pid of descendants(process.pid)) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
       if (!cmd.includes("--type=renderer")) continue;
@@ -75,6 +93,11 @@ await page.goto(server.url);
 await page.waitForFunction(() => !document.querySelector("[data-prerendered]"));
 await page.locator(byTestId("nav-cohort")).click();
 await page.waitForSelector(byTestId("cohort-file"));
+// The worker's wasm is instantiated a moment after the view shows.
+for (let tries = 0; !(await page.workers()[0]?.evaluate(() => Boolean(self.__memory)).catch(() => false)); tries++) {
+  if (tries > 100) throw new Error("the worker's wasm memory was never seen");
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
 const mine = renderers().filter((r) => !before.has(r.pid));
 const wasmMb = async () => (await page.workers()[0].evaluate(() => self.__memory.buffer.byteLength)) / 2 ** 20;
 console.log(`${rows} rows, ${(bytes / 1e6).toFixed(1)} MB file; renderer before: ${mine.map((r) => r.nowMb.toFixed(0)).join(", ")} MB; wasm ${(await wasmMb()).toFixed(1)} MiB`);

@@ -3,7 +3,7 @@
 // against the release build (dist/):
 //
 // * its label: a research tool, apart from the bedside calculation;
-// * a file over the size limit (cohort::limits, 100 MB) is refused before a
+// * a file over the size limit (cohort::limits, 80 MB) is refused before a
 //   byte of it is read, with the limit in the message;
 // * a worker that fails (a real out-of-memory trap in the real worker code;
 //   a wasm that does not load) ends the progress bar with a message and a
@@ -226,7 +226,7 @@ test("the cohort view is labelled as a research tool, apart from the bedside cal
   await context.close();
 });
 
-test("a file over the 100 MB limit is refused before it is read, with the limit in the message", async () => {
+test("a file over the 80 MB limit is refused before it is read, with the limit in the message", async () => {
   const { context, page, record } = await cohortPage();
   // Count every read of a chosen file (slice, text, arrayBuffer, stream).
   await page.addInitScript(() => {
@@ -240,7 +240,7 @@ test("a file over the 100 MB limit is refused before it is read, with the limit 
     }
   });
   await openCohortView(page);
-  // 150 000 000 bytes (sparse: nothing is written), over the limit of 100 000 000.
+  // 150 000 000 bytes (sparse: nothing is written), over the limit of 80 000 000.
   const big = join(TMP, "too-large.csv");
   const fd = openSync(big, "w");
   ftruncateSync(fd, 150_000_000);
@@ -248,7 +248,7 @@ test("a file over the 100 MB limit is refused before it is read, with the limit 
   await page.locator(byTestId("cohort-file")).setInputFiles(big);
   await page.waitForSelector(byTestId("cohort-error"));
   const message = await text(page, "cohort-error");
-  assert.match(message, /too-large\.csv: the file is 150\.0 MB, larger than the 100 MB this tool reads/);
+  assert.match(message, /too-large\.csv: the file is 150\.0 MB, larger than the 80 MB this tool reads/);
   assert.equal(await page.evaluate(() => window.__fileReads), 0, "the file was read");
   assert.equal(await page.locator(byTestId("cohort-import")).count(), 0, "a mapping form was offered");
   // The counter does see reads: a normal file is previewed (sliced) at once.
