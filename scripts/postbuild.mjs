@@ -104,12 +104,17 @@ const cohortWasm = await read(COHORT_WASM).catch(() => fail(`no ${COHORT_WASM}`)
 const cohortToolTemplate = await readFile(join(ROOT, "offline/cohort-tool.js"), "utf8");
 // Trunk's worker loader calls the bindings with a bare URL, which they log a
 // deprecation warning for: the same two steps, with the current signature.
+// A failure that would end as a rejected promise in the worker (the wasm not
+// loading, a trap in an async step) is thrown again as an uncaught error: an
+// unhandled rejection stays inside the worker, an uncaught error reaches the
+// page's `Worker` error handler (src/components/cohort/runner.rs).
 const COHORT_LOADER = "cohort-tool_loader.js";
 const loader = (await read(COHORT_LOADER).catch(() => fail(`no ${COHORT_LOADER}`))).toString("utf8");
 if (!loader.includes(COHORT_BINDINGS) || !loader.includes(COHORT_WASM)) fail(`${COHORT_LOADER} does not load ${COHORT_BINDINGS} and ${COHORT_WASM}`);
 await write(
   COHORT_LOADER,
-  `importScripts("./${COHORT_BINDINGS}");\nwasm_bindgen({ module_or_path: "./${COHORT_WASM}" });\n`,
+  `self.addEventListener("unhandledrejection", (event) => { throw event.reason; });\n` +
+    `importScripts("./${COHORT_BINDINGS}");\nwasm_bindgen({ module_or_path: "./${COHORT_WASM}" });\n`,
 );
 
 // --- Build id -----------------------------------------------------------------

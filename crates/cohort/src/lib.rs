@@ -100,5 +100,6 @@ pub mod csv;
 pub mod cutoff;
 pub mod export;
 pub mod import;
+pub mod limits;
 pub mod mapping;
 pub mod reading;

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use calculator_core::number_input::parse_number;
 use cohort::import::preview;
+use cohort::limits::check_file_size;
 use cohort::mapping::{ColumnMapping, Role, TimeUnit};
 use js_sys::Array;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -44,6 +45,8 @@ struct Screen {
     cutoff: Option<CutoffView>,
     optimal: Option<OptimalView>,
     error: Option<String>,
+    /// The worker failed: the error comes with a Retry button.
+    worker_failed: bool,
     notice: Option<String>,
 }
 
@@ -119,6 +122,17 @@ pub fn CohortView() -> Html {
                         next.error = Some(message);
                         next.busy = None;
                     }
+                    Reply::WorkerFailed(detail) => {
+                        // The worker's cohort went with it: nothing shown
+                        // may be asked about again.
+                        next.error = Some(worker_failed_text(&detail));
+                        next.worker_failed = true;
+                        next.busy = None;
+                        next.import = None;
+                        next.analysis = None;
+                        next.cutoff = None;
+                        next.optimal = None;
+                    }
                 }
                 *latest.borrow_mut() = next.clone();
                 screen.set(next);
@@ -133,6 +147,9 @@ pub fn CohortView() -> Html {
     let send = {
         let runner = runner.clone();
         move |request: Request, file: Option<File>| {
+            if let Some(r) = runner.borrow_mut().as_mut() {
+                r.revive();
+            }
             if let Some(r) = runner.borrow().as_ref() {
                 r.send(request, file);
             }
@@ -143,6 +160,16 @@ pub fn CohortView() -> Html {
         let (screen, file_ref) = (screen.clone(), file.clone());
         move |chosen: File| {
             let name = chosen.name();
+            // Refused before a byte is read (cohort::limits).
+            if let Err(too_large) = check_file_size(chosen.size() as u64) {
+                *file_ref.borrow_mut() = None;
+                screen.set(Screen {
+                    file_name: Some(name.clone()),
+                    error: Some(format!("{name}: {too_large}.")),
+                    ..Screen::default()
+                });
+                return;
+            }
             *file_ref.borrow_mut() = Some(chosen.clone());
             let screen = screen.clone();
             spawn_local(async move {
@@ -207,6 +234,7 @@ pub fn CohortView() -> Html {
             next.cutoff = None;
             next.optimal = None;
             next.error = None;
+            next.worker_failed = false;
             next.busy = Some(Progress {
                 phase: Some(Phase::Reading),
                 fraction: 0.0,
@@ -218,6 +246,16 @@ pub fn CohortView() -> Html {
             };
             screen.set(next);
             send(request, file.borrow().clone());
+        })
+    };
+    // A fresh worker, then the same import again.
+    let on_retry = {
+        let (runner, on_import) = (runner.clone(), on_import.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(r) = runner.borrow_mut().as_mut() {
+                r.cancel();
+            }
+            on_import.emit(e);
         })
     };
     let on_cancel = {
@@ -294,6 +332,11 @@ pub fn CohortView() -> Html {
     html! {
         <section class="cohort" data-testid="cohort" aria-labelledby="cohort-title">
             <h2 id="cohort-title">{ "Validate the cutoffs on your cohort" }</h2>
+            <p class="warning cohort-research-label" role="note" data-testid="cohort-research-label">
+                <strong>{ "Research tool. " }</strong>
+                { "For checking the published cutoffs on your centre's own cohort. \
+                   It is not part of the bedside calculation, and its figures are not for decisions about an individual patient." }
+            </p>
             <p>{ "Check the published cutoffs (IL6 > 6.53 pg/mL, IL8 > 60.8 pg/mL) on your own patients. \
                   The file is read by this page only: nothing is uploaded or stored." }</p>
             <div class="cohort-drop" ondrop={on_drop} ondragover={on_drag_over}>
@@ -310,6 +353,9 @@ pub fn CohortView() -> Html {
             </div>
             if let Some(notice) = &s.notice { <p role="status" class="cohort-notice">{ notice.clone() }</p> }
             if let Some(error) = &s.error { <p role="alert" class="error" data-testid="cohort-error">{ error.clone() }</p> }
+            if s.worker_failed {
+                <p><button type="button" data-testid="cohort-retry" onclick={on_retry}>{ "Retry with the same file and columns" }</button></p>
+            }
             if s.file_name.is_some() && !s.header.is_empty() {
                 { mapping_form(s, &set_mapping, on_import, s.busy.is_some()) }
             }
@@ -331,6 +377,14 @@ pub fn CohortView() -> Html {
             }
         </section>
     }
+}
+
+fn worker_failed_text(detail: &str) -> String {
+    format!(
+        "The work stopped: the cohort tool's worker failed ({detail}). This usually means the browser \
+         ran out of memory for this file, or the tool's files could not be loaded. Nothing was kept. \
+         Retry, or try a smaller file or close other tabs first."
+    )
 }
 
 fn phase_label(phase: Option<Phase>) -> &'static str {

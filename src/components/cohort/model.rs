@@ -193,6 +193,10 @@ pub enum Reply {
     Optimal(OptimalView),
     Patients(String),
     Failed(String),
+    /// Never sent by the worker: the page's runner reports that the worker
+    /// itself failed (a trap, out of memory, its script not loading), with
+    /// the browser's description. The worker's state is lost with it.
+    WorkerFailed(String),
 }
 
 /// A figure as shown, with its exact value for automation.

@@ -5,6 +5,13 @@
 //! paints and the cancel button answers (the single file opened from
 //! `file://` cannot start a worker; one step then holds the page for up to
 //! one Cox fit).
+//!
+//! A worker that fails (a wasm trap, which is also how an allocation that
+//! does not fit ends: Rust aborts; an exception; its scripts not loading)
+//! fires `error` at its `Worker` object: the runner stops it and reports
+//! [`Reply::WorkerFailed`], so the view can end the progress bar and offer a
+//! retry instead of waiting for a reply that never comes; the next request
+//! goes to a fresh worker ([`CohortRunner::revive`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -13,7 +20,7 @@ use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{File, MessageEvent, Worker};
+use web_sys::{Event, File, MessageEvent, Worker};
 use yew::Callback;
 
 use super::engine::Session;
@@ -26,7 +33,10 @@ struct WorkerBackend {
     worker: Worker,
     ready: Rc<Cell<bool>>,
     queue: Rc<RefCell<Vec<JsValue>>>,
+    /// Set when the worker failed and was stopped.
+    failed: Rc<Cell<bool>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(Event)>,
 }
 
 enum Backend {
@@ -83,12 +93,38 @@ fn start_worker(on_reply: &Callback<Reply>) -> Option<WorkerBackend> {
         })
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    let failed = Rc::new(Cell::new(false));
+    let on_error = {
+        let (on_reply, worker, failed) = (on_reply.clone(), worker.clone(), failed.clone());
+        Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            // Handled here: not logged again as the page's own uncaught error.
+            event.prevent_default();
+            worker.terminate();
+            failed.set(true);
+            on_reply.emit(Reply::WorkerFailed(failure_detail(&event)));
+        })
+    };
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Some(WorkerBackend {
         worker,
         ready,
         queue,
+        failed,
         _on_message: on_message,
+        _on_error: on_error,
     })
+}
+
+/// What a worker's `error` event says: an `ErrorEvent`'s message
+/// ("Uncaught RuntimeError: unreachable") for an exception or a trap; a
+/// plain `Event`, with nothing to say, when its script could not be loaded.
+/// Read through `Reflect` so that the plain event needs no special case.
+fn failure_detail(event: &Event) -> String {
+    Reflect::get(event, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .filter(|m| !m.trim().is_empty())
+        .unwrap_or_else(|| "its script could not be loaded or started".into())
 }
 
 /// Resolves on the next macrotask, after the browser has had a chance to paint.
@@ -177,7 +213,18 @@ impl CohortRunner {
         }
     }
 
-    /// Stops the work under way at once and forgets the imported cohort.
+    /// Replaces a worker that failed with a fresh one; nothing otherwise.
+    /// Called before a request from the user (never from a reply handler:
+    /// the failed worker's handlers are dropped here).
+    pub fn revive(&mut self) {
+        if matches!(&self.backend, Backend::Worker(b) if b.failed.get()) {
+            self.cancel();
+        }
+    }
+
+    /// Stops the work under way at once and forgets the imported cohort
+    /// (a fresh worker is started, so this is also how a failed one is
+    /// replaced before a retry).
     pub fn cancel(&mut self) {
         match &mut self.backend {
             Backend::Worker(backend) => {
