@@ -32,6 +32,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { liver_function_card(a) }
                 { interleukin_card(a) }
             </div>
+            { assay_note() }
             { medians_section(a) }
             { props.chart.clone() }
             { applicability_panel(a) }
@@ -154,12 +155,19 @@ fn interleukin_card(a: &Assessment) -> Html {
                 { marker_line(Marker::Il6) }
                 { marker_line(Marker::Il8) }
             </dl>
-            <p class="source" data-testid="assay-note">{ format!(
+
+        </article>
+    }
+}
+
+/// Where the interleukin cutoffs come from and what they do not cover.
+fn assay_note() -> Html {
+    html! {
+        <p class="source" data-testid="assay-note">{ format!(
                 "High: strictly above {} / {} pg/mL, cutoffs from an earlier exploratory study (the paper's ref. 9), measured by Quantikine ELISA (R&D Systems) in pre-treatment serum; other assays, plasma or on-treatment samples are not interchangeable. \"Near the cutoff\" (within {NEAR_CUTOFF_PERCENT}%) is this app's convention for assay imprecision.",
                 Marker::Il6.cutoff_pg_ml(),
                 Marker::Il8.cutoff_pg_ml()
             ) }</p>
-        </article>
     }
 }
 
