@@ -9,7 +9,7 @@
 //! decimal comma, an event "yes", albumin 0, bilirubin "1e3") and missing
 //! values. `tests/fixtures/generate.R` reads them with R's own reader and
 //! writes `expected_<set>.csv`; every key it writes is compared here at a
-//! relative 1e-6 (`survival::prec::R_RELATIVE`):
+//! relative 1e-6 (`survival::prec::close_to_r`; absolute 1e-14 only for zeros):
 //!
 //! * counts: `rows_read`, `rows_used`, `rows_excluded`, `excluded_ids`;
 //! * `albi/<id>`: ALBI score per patient;
@@ -26,7 +26,7 @@
 mod common;
 
 use common::{crate_values, import_set, read_expected, Value, SETS};
-use survival::prec::{close, R_RELATIVE};
+use survival::prec::close_to_r;
 
 fn check_set(set: &str) {
     let cohort = import_set(set);
@@ -42,7 +42,7 @@ fn check_set(set: &str) {
         let ok = match value {
             Value::Text(t) => t == text,
             Value::Number(None) => text == "NA",
-            Value::Number(Some(x)) => text.parse::<f64>().is_ok_and(|r| close(*x, r, R_RELATIVE)),
+            Value::Number(Some(x)) => text.parse::<f64>().is_ok_and(|r| close_to_r(*x, r)),
         };
         if !ok {
             failures.push(format!("{key}: R {text}, crate {value:?}"));

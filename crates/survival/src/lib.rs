@@ -62,7 +62,7 @@
 //!   .iterations(), .converged(), .n(), .n_events()
 //!
 //! distribution::{normal_cdf, normal_sf, normal_quantile, chi_square_sf, erfc}
-//! prec::{R_RELATIVE, close}    // the tolerances the tests use
+//! prec::{close_to_r, R_RELATIVE, R_ABSOLUTE, within}   // the tolerances the tests use
 //! ```
 //!
 //! # Conventions shared with R

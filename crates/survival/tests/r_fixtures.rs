@@ -1,5 +1,6 @@
 //! Every figure compared with R 4.2.2 / survival 3.5-3, as written by
-//! `fixtures/generate.R` into `fixtures/*.csv`, at `prec::R_RELATIVE` (1e-6).
+//! `fixtures/generate.R` into `fixtures/*.csv`, under `prec::close_to_r` (relative 1e-6,
+//! absolute 1e-14: tiny p values are compared relatively).
 
 mod common;
 
