@@ -54,7 +54,7 @@ pub fn generate(n: usize) -> BenchData {
     let mut times = Vec::with_capacity(n);
     let mut events = Vec::with_capacity(n);
     let mut group = Vec::with_capacity(n);
-    let mut covariates = vec![Vec::with_capacity(n); 6];
+    let mut covariates: Vec<Vec<f64>> = (0..6).map(|_| Vec::with_capacity(n)).collect();
     for _ in 0..n {
         let high = uniform() < 0.5;
         let rate = if high { 0.09 } else { 0.06 };
