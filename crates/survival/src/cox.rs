@@ -181,6 +181,7 @@ pub struct CoxFit {
     score_chi_square: f64,
     iterations: usize,
     converged: bool,
+    infinite: Vec<bool>,
     n: usize,
     n_events: usize,
     conf_level: f64,
@@ -317,6 +318,19 @@ impl CoxModel {
                 *v *= scale[i] * scale[j];
             }
         }
+        // R's test for a coefficient that is really infinite (coxph.fit:
+        // "Loglik converged before variable …; coefficient may be
+        // infinite"): the next Newton step V·U is still larger than `eps`
+        // and than `sqrt(eps)·|β|`. Only after more than one iteration, as R.
+        let next_step = cholesky_solve(&l, &eval.score);
+        let infinite: Vec<bool> = (0..p)
+            .map(|i| {
+                let step = (next_step[i] * scale[i]).abs();
+                self.max_iterations > 1
+                    && step > self.tolerance
+                    && step > self.tolerance.sqrt() * beta[i].abs()
+            })
+            .collect();
         let zq = normal_quantile(1.0 - (1.0 - self.conf_level) / 2.0);
         let terms = covariates
             .names()
@@ -347,6 +361,7 @@ impl CoxModel {
             score_chi_square,
             iterations,
             converged: converged || self.max_iterations == 0,
+            infinite,
             n: data.len(),
             n_events,
             conf_level: self.conf_level,
@@ -431,6 +446,15 @@ impl CoxFit {
     /// Whether the iteration converged within the allowed iterations.
     pub fn converged(&self) -> bool {
         self.converged
+    }
+
+    /// Whether the coefficient of covariate `index` may be infinite: the
+    /// log-likelihood converged while that coefficient was still moving
+    /// (R warns "coefficient may be infinite"), as happens when one group of
+    /// a 0/1 covariate has no events. Its hazard ratio and CI are then not
+    /// estimates of anything. `false` for an index out of range.
+    pub fn may_be_infinite(&self, index: usize) -> bool {
+        self.infinite.get(index).copied().unwrap_or(false)
     }
 
     /// Number of subjects.
@@ -877,6 +901,25 @@ mod tests {
             ),
             Err(CoxError::SingularInformation)
         );
+    }
+
+    /// One group without events: R 4.2.2 / survival 3.5-3,
+    /// `coxph(Surv(c(1,2,3,4,5,6), c(1,1,0,1,0,1)) ~ c(0,0,1,0,1,0))`,
+    /// warns "Loglik converged before variable 1; coefficient may be
+    /// infinite" (the x = 1 group has no events). A group with events on
+    /// both sides is an ordinary estimate.
+    #[test]
+    fn a_group_without_events_makes_the_coefficient_possibly_infinite_as_r_warns() {
+        let d = data(
+            &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+            &[true, true, false, true, false, true],
+        );
+        let x = Covariates::single(vec![0.0, 0.0, 1.0, 0.0, 1.0, 0.0]).unwrap();
+        let fit = CoxFit::fit(&d, &x).unwrap();
+        assert!(fit.may_be_infinite(0), "{:?}", fit.term(0));
+        assert!(!fit.may_be_infinite(1));
+        let x = Covariates::single(vec![1.0, 0.0, 1.0, 0.0, 1.0, 0.0]).unwrap();
+        assert!(!CoxFit::fit(&d, &x).unwrap().may_be_infinite(0));
     }
 
     #[test]

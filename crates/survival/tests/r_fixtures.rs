@@ -190,6 +190,10 @@ fn cox_models_match_coxph_with_efron_and_breslow_ties() {
                 .expect("fixture models fit");
             let what = format!("{set}/{model}");
             assert!(fit.converged(), "{what}: converged");
+            // R fits every fixture model without "coefficient may be infinite".
+            for i in 0..fit.df() {
+                assert!(!fit.may_be_infinite(i), "{what}: term {i} flagged infinite");
+            }
             assert_eq!(fit.n(), t.count("n"), "{what}: n");
             assert_eq!(fit.n_events(), t.count("events"), "{what}: events");
             assert_eq!(fit.df(), t.count("df"), "{what}: df");
