@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use calculator_core::published::{CoxModel as PublishedModel, Marker};
-use cohort::analysis::{CohortAnalysis, GroupSurvival, HazardRatioEstimate};
+use cohort::analysis::{AnalysisError, CohortAnalysis, GroupSurvival, HazardRatioEstimate};
 use cohort::cutoff::{explore_cutoff, optimal_cutoff, MaxStatOptions};
 use cohort::import::Cohort;
 use cohort::mapping::{ColumnMapping, EndpointRole, EventCoding};
@@ -54,6 +54,34 @@ fn opt(x: Option<f64>) -> Value {
 
 fn count(x: usize) -> Value {
     Value::Number(Some(x as f64))
+}
+
+/// The keys of one hazard ratio; a ratio that is not an estimate has the
+/// text `not_estimable` under each (as `generate.R` writes when R warns
+/// that the coefficient may be infinite, did not converge, or a group has no
+/// events).
+fn put_hr_outcome<E>(
+    out: &mut BTreeMap<String, Value>,
+    key: &str,
+    hr: Result<&HazardRatioEstimate, E>,
+    with_coef: bool,
+) {
+    match hr {
+        Ok(hr) => put_hr(out, key, hr, with_coef),
+        Err(_) => {
+            let suffixes: &[&str] = if with_coef {
+                &["coef", "se", "hr", "hr_lower", "hr_upper", "hr_p"]
+            } else {
+                &["hr", "hr_lower", "hr_upper", "hr_p"]
+            };
+            for suffix in suffixes {
+                out.insert(
+                    format!("{key}/{suffix}"),
+                    Value::Text("not_estimable".into()),
+                );
+            }
+        }
+    }
 }
 
 fn put_hr(out: &mut BTreeMap<String, Value>, key: &str, hr: &HazardRatioEstimate, with_coef: bool) {
@@ -112,7 +140,11 @@ pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
             let lr = c.log_rank.as_ref().expect("log-rank");
             out.insert(format!("{key}/logrank_chisq"), n(lr.chi_square));
             out.insert(format!("{key}/logrank_p"), n(lr.p_value));
-            put_hr(&mut out, &key, c.hazard_ratio.as_ref().expect("Cox"), true);
+            let hr = match &c.hazard_ratio {
+                Err(AnalysisError::NotEstimable(reason)) => Err(reason),
+                other => Ok(other.as_ref().expect("Cox")),
+            };
+            put_hr_outcome(&mut out, &key, hr, true);
 
             let ms = optimal_cutoff(cohort, e.role, m.marker, &MaxStatOptions::default())
                 .expect("maxstat");
@@ -137,18 +169,21 @@ pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
             );
             out.insert(
                 format!("{key}/explore/hr"),
-                n(x.comparison
-                    .hazard_ratio
-                    .as_ref()
-                    .expect("Cox")
-                    .hazard_ratio),
+                match &x.comparison.hazard_ratio {
+                    Err(AnalysisError::NotEstimable(_)) => Value::Text("not_estimable".into()),
+                    other => n(other.as_ref().expect("Cox").hazard_ratio),
+                },
             );
         }
         for f in &e.factors {
             let key = format!("{ep}/factor/{}", f.factor.key());
             out.insert(format!("{key}/n"), count(f.n));
             out.insert(format!("{key}/n_with"), count(f.n_with_factor));
-            put_hr(&mut out, &key, f.hazard_ratio.as_ref().expect("Cox"), false);
+            let hr = match &f.hazard_ratio {
+                Err(AnalysisError::NotEstimable(reason)) => Err(reason),
+                other => Ok(other.as_ref().expect("Cox")),
+            };
+            put_hr_outcome(&mut out, &key, hr, false);
         }
         for model in &e.models {
             let key = format!(
@@ -178,10 +213,10 @@ pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
             let fit = model.fit.as_ref().expect("model fits");
             out.insert(format!("{key}/lr_p"), n(fit.likelihood_ratio_p));
             for term in &fit.terms {
-                put_hr(
+                put_hr_outcome(
                     &mut out,
                     &format!("{key}/{}", term.factor.key()),
-                    &term.estimate,
+                    term.estimate.as_ref(),
                     true,
                 );
             }
