@@ -5,6 +5,7 @@
 mod common;
 
 use common::{assert_r, assert_r_opt, read_table, DataSet, Row, SETS};
+use survival::prec::close_to_r;
 use survival::{Covariates, CoxModel, KaplanMeierFit, LogRankTest, Ties};
 
 fn groups_with_all(data: &DataSet) -> Vec<String> {
@@ -164,6 +165,7 @@ fn log_rank_matches_survdiff_for_two_three_and_four_groups() {
 #[test]
 fn cox_models_match_coxph_with_efron_and_breslow_ties() {
     let mut models = 0;
+    let mut r_wald_wrong = Vec::new();
     for set in SETS {
         let data = DataSet::load(set);
         let terms = read_table("coxph", set);
@@ -212,12 +214,24 @@ fn cox_models_match_coxph_with_efron_and_breslow_ties() {
                 t.num("loglik"),
                 &format!("{what}: loglik"),
             );
+            // The global Wald test against the one R computes on
+            // standardised columns; R's own `fit$wald.test` equals it except
+            // at extreme scales, where R drops a column as singular.
             assert_r(
                 fit.wald_chi_square(),
-                t.num("wald"),
+                t.num("wald_std"),
                 &format!("{what}: wald"),
             );
-            assert_r(fit.wald_p(), t.num("wald_p"), &format!("{what}: wald p"));
+            assert_r(
+                fit.wald_p(),
+                t.num("wald_std_p"),
+                &format!("{what}: wald p"),
+            );
+            if close_to_r(t.num("wald"), t.num("wald_std")) {
+                assert_r(fit.wald_p(), t.num("wald_p"), &format!("{what}: wald p"));
+            } else {
+                r_wald_wrong.push(what.clone());
+            }
             assert_r(
                 fit.score_chi_square(),
                 t.num("score"),
@@ -249,6 +263,16 @@ fn cox_models_match_coxph_with_efron_and_breslow_ties() {
         }
     }
     assert!(models >= 15, "only {models} Cox models compared");
+    // Where R's own global Wald statistic is wrong: only the models with an
+    // age in seconds (its variance ~1e-19 beside ~1e-2 for the factors).
+    assert_eq!(
+        r_wald_wrong,
+        [
+            "scales/seconds",
+            "scales/seconds_breslow",
+            "scales/combined"
+        ]
+    );
 }
 
 /// Expected: `survfit(Surv(time, status) ~ 1, data = lung, conf.int = 0.90)`:

@@ -84,7 +84,7 @@ fn generate_r_reproduces_the_committed_fixtures() {
         })
         .count();
     assert_eq!(committed.len(), regenerated, "number of fixture files");
-    assert!(committed.len() >= 63, "expected 7 kinds x 9 sets of files");
+    assert!(committed.len() >= 70, "expected 7 kinds x 10 sets of files");
     for path in &committed {
         let file_name = path.file_name().expect("file name");
         compare_file(path, &out.join(file_name));

@@ -11,8 +11,8 @@ use survival::prec::close_to_r;
 use survival::SurvivalData;
 
 /// The data sets written by `generate.R`.
-pub const SETS: [&str; 9] = [
-    "lung", "veteran", "ovarian", "aml", "colon", "kidney", "pbc", "flat", "nearties",
+pub const SETS: [&str; 10] = [
+    "lung", "veteran", "ovarian", "aml", "colon", "kidney", "pbc", "flat", "nearties", "scales",
 ];
 
 pub fn fixtures_dir() -> PathBuf {
