@@ -30,9 +30,12 @@ for (n in c(1000, 10000, 100000, 1000000)) {
   cx6 <- time_call(function() coxph(Surv(time, status) ~ group + age + sex + lab + count + level,
                                     data = d, ties = "efron")$loglik)
   y <- Surv(d$time, d$status)
-  fit_only <- function(x) time_call(function() coxph.fit(x, y, strata = NULL, offset = NULL,
-    init = NULL, control = coxph.control(), weights = NULL, method = "efron",
-    rownames = NULL)$loglik)
+  fit_only <- function(x) {
+    storage.mode(x) <- "double"  # read.csv gives integers for 0/1 columns
+    time_call(function() coxph.fit(x, y, strata = NULL, offset = NULL,
+      init = NULL, control = coxph.control(), weights = NULL, method = "efron",
+      rownames = NULL)$loglik)
+  }
   cx_fit <- fit_only(as.matrix(d["group"]))
   cx6_fit <- fit_only(as.matrix(d[c("group", "age", "sex", "lab", "count", "level")]))
   cat(sprintf("kaplan_meier,%d,%.9g,%d\n", n, km[1], km[2]))
