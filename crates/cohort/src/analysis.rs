@@ -26,6 +26,11 @@
 //! for it; the `survival` engine refuses a singular model), each with the
 //! reason ([`DroppedFactor`]).
 //!
+//! A Cox hazard ratio that did not converge, may be infinite (R's warning),
+//! or compares a group without events is not an estimate: it is
+//! [`AnalysisError::NotEstimable`] (univariate) or an `Err` term (models),
+//! with the reason ([`NotEstimable`]), never a number.
+//!
 //! Every statistic comes from the `survival` crate, which matches R 4.2 /
 //! survival 3.5 to a relative 1e-6; `tests/r_cohort.rs` checks the whole
 //! pipeline (CSV to hazard ratio) against R on messy files.
@@ -61,6 +66,9 @@ pub enum AnalysisError {
     LogRank(LogRankError),
     /// The Cox model could not be fitted (e.g. no events, collinear factors).
     Cox(CoxError),
+    /// The Cox model was fitted, but its hazard ratio is not an estimate
+    /// (shown as "not estimable" with the reason, never as a number).
+    NotEstimable(NotEstimable),
     /// A cutoff must be a finite number ≥ 0, but is this.
     InvalidCutoff(f64),
     /// The search range needs 0 < min_prop < max_prop < 1, but is this.
@@ -90,6 +98,7 @@ impl fmt::Display for AnalysisError {
             AnalysisError::Data(error) => write!(f, "{error}"),
             AnalysisError::LogRank(error) => write!(f, "{error}"),
             AnalysisError::Cox(error) => write!(f, "{error}"),
+            AnalysisError::NotEstimable(reason) => write!(f, "not estimable: {reason}"),
             AnalysisError::InvalidCutoff(value) => {
                 write!(f, "a cutoff should be a finite number ≥ 0, but is {value}")
             }
@@ -108,6 +117,91 @@ impl fmt::Display for AnalysisError {
 }
 
 impl std::error::Error for AnalysisError {}
+
+/// Why a fitted Cox hazard ratio is not an estimate. R prints a number for
+/// each of these (with a warning for the last two); the cohort view says
+/// "not estimable" and gives this reason instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotEstimable {
+    /// One group has no events, so the hazard ratio is 0 or infinite (R
+    /// fits it and warns "coefficient may be infinite").
+    NoEventsInGroup {
+        /// `"low"`/`"high"`, or `"without"`/`"with"` for a factor.
+        group: &'static str,
+    },
+    /// Newton–Raphson did not converge within R's 20 iterations.
+    DidNotConverge,
+    /// The log-likelihood converged while the coefficient was still growing
+    /// (R: "coefficient may be infinite"), or the estimate or its interval
+    /// is not finite.
+    Infinite,
+}
+
+impl fmt::Display for NotEstimable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotEstimable::NoEventsInGroup { group } => write!(
+                f,
+                "the {group} group has no events, so the hazard ratio is 0 or infinite"
+            ),
+            NotEstimable::DidNotConverge => {
+                f.write_str("the Cox fit did not converge in 20 iterations")
+            }
+            NotEstimable::Infinite => {
+                f.write_str("the estimate is infinite: the likelihood keeps rising as it grows")
+            }
+        }
+    }
+}
+
+/// Term `index` of `fit` as an estimate, or why it is not one.
+fn term_estimate(fit: &CoxFit, index: usize) -> Result<HazardRatioEstimate, NotEstimable> {
+    let term = fit.term(index).ok_or(NotEstimable::Infinite)?;
+    let finite = [
+        term.coefficient,
+        term.std_err,
+        term.hazard_ratio,
+        term.lower,
+        term.upper,
+    ]
+    .iter()
+    .all(|v| v.is_finite());
+    if !fit.converged() {
+        Err(NotEstimable::DidNotConverge)
+    } else if fit.may_be_infinite(index) || !finite {
+        Err(NotEstimable::Infinite)
+    } else {
+        Ok(HazardRatioEstimate::from(term))
+    }
+}
+
+/// The univariate Cox HR of a 0/1 column, with the groups' event counts
+/// (`(name, events)`, without then with) checked first: a group without
+/// events has no finite HR, whatever the iteration reports.
+fn univariate_hazard_ratio(
+    times: &[f64],
+    events: &[bool],
+    name: &str,
+    flags: &[bool],
+    groups: [&'static str; 2],
+) -> Result<HazardRatioEstimate, AnalysisError> {
+    let mut counts = [0usize; 2];
+    for (event, flag) in events.iter().zip(flags) {
+        if *event {
+            counts[usize::from(*flag)] += 1;
+        }
+    }
+    if counts[0] + counts[1] > 0 {
+        if let Some(k) = counts.iter().position(|c| *c == 0) {
+            return Err(AnalysisError::NotEstimable(NotEstimable::NoEventsInGroup {
+                group: groups[k],
+            }));
+        }
+    }
+    let column = flags.iter().map(|f| f64::from(u8::from(*f))).collect();
+    let fit = fit_cox(times, events, vec![(name.to_owned(), column)])?;
+    term_estimate(&fit, 0).map_err(AnalysisError::NotEstimable)
+}
 
 /// A fitted hazard ratio with its Wald 95% CI and p value (R: `summary(coxph)`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -240,13 +334,13 @@ impl GroupComparison {
                         }
                     })
                     .map_err(AnalysisError::LogRank);
-                let flags: Vec<f64> = high[..n].iter().map(|h| f64::from(u8::from(*h))).collect();
-                let hazard_ratio = fit_cox(&times[..n], &events[..n], vec![("high".into(), flags)])
-                    .and_then(|fit| {
-                        fit.term(0)
-                            .map(HazardRatioEstimate::from)
-                            .ok_or(AnalysisError::NoPatients)
-                    });
+                let hazard_ratio = univariate_hazard_ratio(
+                    &times[..n],
+                    &events[..n],
+                    "high",
+                    &high[..n],
+                    ["low", "high"],
+                );
                 (log_rank, hazard_ratio)
             }
         };
@@ -325,8 +419,8 @@ pub struct DroppedFactor {
 pub struct ModelTerm {
     /// The factor.
     pub factor: RiskFactor,
-    /// The cohort's adjusted HR.
-    pub estimate: HazardRatioEstimate,
+    /// The cohort's adjusted HR, or why it is not an estimate.
+    pub estimate: Result<HazardRatioEstimate, NotEstimable>,
     /// The paper's adjusted HR for the same factor in the same model.
     pub published: Option<HazardRatio>,
 }
@@ -498,12 +592,7 @@ fn analyse_factors(cohort: &Cohort, role: EndpointRole, kind: EndpointKind) -> V
             } else if n_with_factor == flags.len() {
                 Err(AnalysisError::EmptyGroup { group: "without" })
             } else {
-                let column = flags.iter().map(|f| f64::from(u8::from(*f))).collect();
-                fit_cox(&times, &events, vec![(factor.key().to_owned(), column)]).and_then(|fit| {
-                    fit.term(0)
-                        .map(HazardRatioEstimate::from)
-                        .ok_or(AnalysisError::NoPatients)
-                })
+                univariate_hazard_ratio(&times, &events, factor.key(), &flags, ["without", "with"])
             };
             FactorAnalysis {
                 factor,
@@ -565,10 +654,10 @@ fn analyse_model(
         fit_cox(&times, &events, columns).map(|fit| ModelFit {
             terms: used
                 .iter()
-                .zip(fit.terms())
-                .map(|(factor, term)| ModelTerm {
+                .enumerate()
+                .map(|(index, factor)| ModelTerm {
                     factor: *factor,
-                    estimate: HazardRatioEstimate::from(term),
+                    estimate: term_estimate(&fit, index),
                     published: endpoint.row(*factor).and_then(|r| r.in_model(model)),
                 })
                 .collect(),
@@ -712,5 +801,78 @@ impl<C: Borrow<Cohort>> AnalysisJob<C> {
     pub fn finish(mut self) -> CohortAnalysis {
         while !self.step().is_done() {}
         self.result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Low: deaths at 1, 3, 5 and a censoring at 7; high: censored at 2, 4,
+    /// 6 — the high group has no events.
+    #[test]
+    fn a_group_without_events_has_no_hazard_ratio_but_keeps_its_curve_and_log_rank() {
+        let times = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0];
+        let events = [true, false, true, false, true, false, false];
+        let high = [false, true, false, true, false, true, false];
+        let c = GroupComparison::compute(&times, &events, &high);
+        assert_eq!(
+            c.hazard_ratio,
+            Err(AnalysisError::NotEstimable(NotEstimable::NoEventsInGroup {
+                group: "high"
+            }))
+        );
+        assert!(c.log_rank.is_ok());
+        assert_eq!((c.low.events, c.high.events), (3, 0));
+        assert_eq!(median_label(&c.high), "NR");
+        let text = c.hazard_ratio.unwrap_err().to_string();
+        assert!(
+            text.starts_with("not estimable: the high group has no events"),
+            "{text}"
+        );
+    }
+
+    /// Both groups have events, but every high subject dies before every
+    /// low one: the likelihood rises for ever. R 4.2.2 / survival 3.5-3,
+    /// `coxph(Surv(1:4, rep(1, 4)) ~ c(1, 1, 0, 0))`, runs out of its 20
+    /// iterations (see `survival`'s cox tests).
+    #[test]
+    fn a_fit_that_does_not_converge_is_not_estimable() {
+        let c = GroupComparison::compute(
+            &[1.0, 2.0, 3.0, 4.0],
+            &[true; 4],
+            &[true, true, false, false],
+        );
+        assert_eq!(
+            c.hazard_ratio,
+            Err(AnalysisError::NotEstimable(NotEstimable::DidNotConverge))
+        );
+    }
+
+    /// The engine's "coefficient may be infinite" (R's warning) makes the
+    /// term not estimable even when the fit reports convergence.
+    #[test]
+    fn a_coefficient_that_may_be_infinite_is_not_an_estimate() {
+        let data = SurvivalData::new(
+            vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+            vec![true, true, false, true, false, true],
+        )
+        .unwrap();
+        let x = Covariates::single(vec![0.0, 0.0, 1.0, 0.0, 1.0, 0.0]).unwrap();
+        let fit = CoxFit::fit(&data, &x).unwrap();
+        assert!(fit.converged());
+        assert_eq!(term_estimate(&fit, 0), Err(NotEstimable::Infinite));
+    }
+
+    /// Events on both sides, interleaved: an ordinary estimate.
+    #[test]
+    fn groups_with_events_on_both_sides_give_an_estimate() {
+        let c = GroupComparison::compute(
+            &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+            &[true, true, true, false, true, true],
+            &[false, true, true, false, false, true],
+        );
+        let hr = c.hazard_ratio.expect("estimable");
+        assert!(hr.hazard_ratio.is_finite() && hr.upper.is_finite());
     }
 }

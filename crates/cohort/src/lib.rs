@@ -68,12 +68,14 @@
 //! GroupComparison { n, low: GroupSurvival, high: GroupSurvival,
 //!     log_rank: Result<LogRankSummary, AnalysisError>,          // { chi_square, p_value, observed, expected }
 //!     hazard_ratio: Result<HazardRatioEstimate, AnalysisError> } // { coefficient, std_err, hazard_ratio, lower, upper, p_value }
+//!     // Err(AnalysisError::NotEstimable(NotEstimable::{NoEventsInGroup { group }, DidNotConverge, Infinite}))
+//!     // when the fit exists but its HR is not an estimate (never shown as a number)
 //! GroupSurvival { n, events, fit: Option<KaplanMeierFit> }, .median() -> Option<MedianSurvival>
 //! analysis::median_label(&GroupSurvival) -> String                // "12.3", "NR", "-"
 //! FactorAnalysis { factor, n, n_with_factor, missing, hazard_ratio, published }
 //! ModelAnalysis { model, factors, dropped: Vec<DroppedFactor>, n, events, missing,
 //!     fit: Result<ModelFit, AnalysisError> }                    // ModelFit { terms: Vec<ModelTerm>, likelihood_ratio_p, converged }
-//! ModelTerm { factor, estimate: HazardRatioEstimate, published: Option<HazardRatio> }
+//! ModelTerm { factor, estimate: Result<HazardRatioEstimate, NotEstimable>, published: Option<HazardRatio> }
 //!
 //! // 5. cutoff explorer and optimal-cutoff search
 //! cutoff::explore_cutoff(&Cohort, EndpointRole, Marker, cutoff_pg_ml: f64) -> Result<CutoffResult, AnalysisError>

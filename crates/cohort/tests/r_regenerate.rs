@@ -3,12 +3,12 @@
 //! reproduces the committed fixtures, so they cannot drift from the script
 //! or the data files. Without `Rscript` on PATH the test prints a note and
 //! passes. Fields must be identical text, or numbers within
-//! `survival::prec::R_RELATIVE`.
+//! `survival::prec::close_to_r` (relative 1e-6, absolute 1e-14).
 
 mod common;
 
 use std::process::Command;
-use survival::prec::{close, R_RELATIVE};
+use survival::prec::close_to_r;
 
 fn r_with_packages() -> bool {
     Command::new("Rscript")
@@ -42,7 +42,7 @@ fn generate_r_reproduces_the_committed_fixtures() {
         for ((k1, v1), (k2, v2)) in committed.iter().zip(&fresh) {
             assert_eq!(k1, k2, "{set}: keys differ");
             let same = v1 == v2
-                || matches!((v1.parse::<f64>(), v2.parse::<f64>()), (Ok(a), Ok(b)) if close(a, b, R_RELATIVE));
+                || matches!((v1.parse::<f64>(), v2.parse::<f64>()), (Ok(a), Ok(b)) if close_to_r(a, b));
             assert!(same, "{set}: {k1}: committed {v1}, regenerated {v2}");
         }
     }

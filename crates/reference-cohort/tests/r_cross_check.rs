@@ -9,9 +9,7 @@ use std::process::Command;
 
 use reference_cohort::report::{comparison_figures, whole_cohort_os, GroupFigures};
 use reference_cohort::{Endpoint, Group, Marker, ReferenceCohort};
-
-/// Relative tolerance between R and the engine (R prints 15 significant digits).
-const RELATIVE: f64 = 1e-6;
+use survival::prec::close_to_r;
 
 fn r_with_survival() -> bool {
     Command::new("Rscript")
@@ -59,10 +57,9 @@ fn r_figures() -> Option<BTreeMap<String, Option<f64>>> {
 
 fn close(what: &str, r: Option<f64>, ours: Option<f64>) {
     match (r, ours) {
-        (Some(r), Some(o)) => assert!(
-            (r - o).abs() <= RELATIVE * r.abs().max(1e-300),
-            "{what}: R {r} vs engine {o}"
-        ),
+        // The project's one rule (relative 1e-6, absolute 1e-14; R prints
+        // 15 significant digits).
+        (Some(r), Some(o)) => assert!(close_to_r(o, r), "{what}: R {r} vs engine {o}"),
         (None, None) => {}
         _ => panic!("{what}: R {r:?} vs engine {ours:?}"),
     }

@@ -1,4 +1,5 @@
-//! Writes the benchmark data sets as CSV (`time,status,group`) for R:
+//! Writes the benchmark data sets as CSV (`time,status,group,age,sex,lab,
+//! count,level`: the six covariates of the multi-covariate fit) for R:
 //! `cargo run --release -p survival --example write_bench_data -- DIR`.
 
 use std::io::Write;
@@ -15,15 +16,13 @@ fn main() -> std::io::Result<()> {
         let data = bench_data::generate(n);
         let path = format!("{dir}/n{n}.csv");
         let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
-        writeln!(out, "time,status,group")?;
+        writeln!(out, "time,status,{}", bench_data::COVARIATES.join(","))?;
         for i in 0..n {
-            writeln!(
-                out,
-                "{},{},{}",
-                data.times[i],
-                u8::from(data.events[i]),
-                data.group[i]
-            )?;
+            write!(out, "{},{}", data.times[i], u8::from(data.events[i]))?;
+            for column in &data.covariates {
+                write!(out, ",{}", column[i])?;
+            }
+            writeln!(out)?;
         }
         println!("{path}");
     }

@@ -8,7 +8,11 @@
 //! (C routine `coxfit6`) with its defaults `iter.max = 20`, `eps = 1e-9`:
 //!
 //! * covariates are centred before fitting (this changes nothing in the
-//!   estimates, only keeps `exp(xβ)` in range);
+//!   estimates, only keeps `exp(xβ)` in range), and each column not coded
+//!   in {−1, 0, 1} is scaled by `n / Σ|x − x̄|`, then the estimates are
+//!   unscaled, as `coxfit6` does: the singularity test then sees covariates
+//!   of comparable size, so an age in seconds beside a 0/1 factor fits as R
+//!   fits it;
 //! * iteration stops when `|1 − ℓ_best / ℓ_new| ≤ eps`; a step that lowers
 //!   the log-likelihood (or overflows) is pulled back towards the last good β,
 //!   `β_new ← (β_new + h·β)/(h + 1)` on the h-th consecutive halving;
@@ -177,6 +181,7 @@ pub struct CoxFit {
     score_chi_square: f64,
     iterations: usize,
     converged: bool,
+    infinite: Vec<bool>,
     n: usize,
     n_events: usize,
     conf_level: f64,
@@ -236,9 +241,12 @@ impl CoxModel {
         }
         let problem = Problem::new(data, covariates, self.ties);
         let p = covariates.n_columns();
+        let mut workspace = Workspace::new(p);
 
+        // Everything below works on the centred and scaled covariates
+        // (`Problem::new`), with β_s = β / scale; it is unscaled at the end.
         let beta0 = vec![0.0; p];
-        let start = problem.evaluate(&beta0);
+        let start = problem.evaluate(&beta0, &mut workspace);
         let l0 = cholesky(&start.information).ok_or(CoxError::SingularInformation)?;
         let step0 = cholesky_solve(&l0, &start.score);
         let score_chi_square: f64 = start.score.iter().zip(&step0).map(|(a, b)| a * b).sum();
@@ -252,7 +260,7 @@ impl CoxModel {
             outcome = Some((beta.clone(), start.clone(), 0));
         }
         for iteration in 1..=self.max_iterations {
-            let eval = problem.evaluate(&new_beta);
+            let eval = problem.evaluate(&new_beta, &mut workspace);
             let finite = eval.log_likelihood.is_finite()
                 && eval.score.iter().all(|v| v.is_finite())
                 && eval.information.iter().flatten().all(|v| v.is_finite());
@@ -283,22 +291,46 @@ impl CoxModel {
                 }
             }
         }
-        let (converged, (beta, eval, iterations)) = match outcome {
+        let (converged, (scaled_beta, eval, iterations)) = match outcome {
             Some(o) => (true, o),
             None => {
-                let eval = problem.evaluate(&beta);
+                let eval = problem.evaluate(&beta, &mut workspace);
                 (false, (beta, eval, self.max_iterations))
             }
         };
         let l = cholesky(&eval.information).ok_or(CoxError::SingularInformation)?;
-        let variance = cholesky_inverse(&l);
+        // β̂ᵀ I(β̂) β̂ is the same on either scale; on the scaled one its
+        // terms are of comparable size.
         let wald_chi_square: f64 = (0..p)
             .map(|i| {
                 (0..p)
-                    .map(|j| beta[i] * eval.information[i][j] * beta[j])
+                    .map(|j| scaled_beta[i] * eval.information[i][j] * scaled_beta[j])
                     .sum::<f64>()
             })
             .sum();
+        // Back to the caller's units, as coxfit6 does: β = β_s · s,
+        // V = V_s · s sᵀ.
+        let scale = &problem.scale;
+        let beta: Vec<f64> = scaled_beta.iter().zip(scale).map(|(b, s)| b * s).collect();
+        let mut variance = cholesky_inverse(&l);
+        for (i, row) in variance.iter_mut().enumerate() {
+            for (j, v) in row.iter_mut().enumerate() {
+                *v *= scale[i] * scale[j];
+            }
+        }
+        // R's test for a coefficient that is really infinite (coxph.fit:
+        // "Loglik converged before variable …; coefficient may be
+        // infinite"): the next Newton step V·U is still larger than `eps`
+        // and than `sqrt(eps)·|β|`. Only after more than one iteration, as R.
+        let next_step = cholesky_solve(&l, &eval.score);
+        let infinite: Vec<bool> = (0..p)
+            .map(|i| {
+                let step = (next_step[i] * scale[i]).abs();
+                self.max_iterations > 1
+                    && step > self.tolerance
+                    && step > self.tolerance.sqrt() * beta[i].abs()
+            })
+            .collect();
         let zq = normal_quantile(1.0 - (1.0 - self.conf_level) / 2.0);
         let terms = covariates
             .names()
@@ -329,6 +361,7 @@ impl CoxModel {
             score_chi_square,
             iterations,
             converged: converged || self.max_iterations == 0,
+            infinite,
             n: data.len(),
             n_events,
             conf_level: self.conf_level,
@@ -415,6 +448,15 @@ impl CoxFit {
         self.converged
     }
 
+    /// Whether the coefficient of covariate `index` may be infinite: the
+    /// log-likelihood converged while that coefficient was still moving
+    /// (R warns "coefficient may be infinite"), as happens when one group of
+    /// a 0/1 covariate has no events. Its hazard ratio and CI are then not
+    /// estimates of anything. `false` for an index out of range.
+    pub fn may_be_infinite(&self, index: usize) -> bool {
+        self.infinite.get(index).copied().unwrap_or(false)
+    }
+
     /// Number of subjects.
     pub fn n(&self) -> usize {
         self.n
@@ -431,7 +473,8 @@ impl CoxFit {
     }
 }
 
-/// Log partial likelihood, score vector and information matrix at one β.
+/// Log partial likelihood, score vector and information matrix at one β
+/// (of the scaled problem).
 #[derive(Debug, Clone)]
 struct Evaluation {
     log_likelihood: f64,
@@ -439,106 +482,200 @@ struct Evaluation {
     information: Vec<Vec<f64>>,
 }
 
-/// Subjects sorted by decreasing time, covariates centred, one row each.
+/// Subjects sorted by decreasing time, one row of `p` covariates each,
+/// centred and scaled.
+///
+/// Scaling follows R's `coxfit6`: a column whose values are not all in
+/// {−1, 0, 1} is multiplied by `n / Σ|x − x̄|` (1 if that sum is 0), so that
+/// the information matrix has diagonal entries of comparable size. Without
+/// it the singularity test (a pivot below 1.8e-12 × the largest diagonal
+/// entry) rejects covariates on very different scales, e.g. an age in
+/// seconds beside a 0/1 factor, which R fits. Columns in {−1, 0, 1} are
+/// left unscaled, as R leaves them; unlike R, every column is centred
+/// (which keeps `exp(xβ)` in range and changes nothing else).
 struct Problem {
     time: Vec<f64>,
     event: Vec<bool>,
-    x: Vec<Vec<f64>>,
+    /// Row-major, `n × p`.
+    x: Vec<f64>,
+    p: usize,
+    /// Per column: the factor the centred column was multiplied by.
+    scale: Vec<f64>,
     ties: Ties,
+}
+
+/// The running sums of [`Problem::evaluate`], allocated once per fit rather
+/// than once per event time. Matrices are `p × p`, row-major; only the lower
+/// triangle (`b ≤ a`) is used.
+struct Workspace {
+    /// Σ r x and Σ r x xᵀ over the risk set.
+    s1: Vec<f64>,
+    s2: Vec<f64>,
+    /// The same over the deaths at the current time.
+    d1: Vec<f64>,
+    d2: Vec<f64>,
+    /// Information accumulated so far (lower triangle).
+    information: Vec<f64>,
+    /// Weighted mean of x in the current Efron step.
+    mean: Vec<f64>,
+}
+
+impl Workspace {
+    fn new(p: usize) -> Self {
+        Workspace {
+            s1: vec![0.0; p],
+            s2: vec![0.0; p * p],
+            d1: vec![0.0; p],
+            d2: vec![0.0; p * p],
+            information: vec![0.0; p * p],
+            mean: vec![0.0; p],
+        }
+    }
 }
 
 impl Problem {
     fn new(data: &SurvivalData, covariates: &Covariates, ties: Ties) -> Self {
         let n = data.len();
         let columns = covariates.columns();
+        let p = columns.len();
         let means: Vec<f64> = columns
             .iter()
             .map(|c| c.iter().sum::<f64>() / n as f64)
+            .collect();
+        let scale: Vec<f64> = columns
+            .iter()
+            .zip(&means)
+            .map(|(c, m)| {
+                if c.iter().all(|v| *v == 0.0 || *v == 1.0 || *v == -1.0) {
+                    return 1.0;
+                }
+                let spread: f64 = c.iter().map(|v| (v - m).abs()).sum();
+                if spread > 0.0 {
+                    n as f64 / spread
+                } else {
+                    1.0
+                }
+            })
             .collect();
         let mut order = data.order();
         order.reverse();
         let time = order.iter().map(|&i| data.times()[i]).collect();
         let event = order.iter().map(|&i| data.events()[i]).collect();
-        let x = order
-            .iter()
-            .map(|&i| columns.iter().zip(&means).map(|(c, m)| c[i] - m).collect())
-            .collect();
+        let mut x = Vec::with_capacity(n * p);
+        for &i in &order {
+            for ((c, m), s) in columns.iter().zip(&means).zip(&scale) {
+                x.push((c[i] - m) * s);
+            }
+        }
         Self {
             time,
             event,
             x,
+            p,
+            scale,
             ties,
         }
     }
 
-    fn evaluate(&self, beta: &[f64]) -> Evaluation {
-        let p = beta.len();
-        let n = self.time.len();
+    /// ℓ(β), U(β) and I(β), in one pass from the longest time down: the
+    /// risk set only grows. Subjects who die at a time are summed apart
+    /// (`d*`) for the tie correction, then joined to the risk set.
+    fn evaluate(&self, beta: &[f64], w: &mut Workspace) -> Evaluation {
+        let p = self.p;
         let mut log_likelihood = 0.0;
         let mut score = vec![0.0; p];
-        let mut information = vec![vec![0.0; p]; p];
-        // Running sums over the risk set: Σ r, Σ r x, Σ r x xᵀ.
         let mut s0 = 0.0;
-        let mut s1 = vec![0.0; p];
-        let mut s2 = vec![vec![0.0; p]; p];
-        let mut i = 0;
-        while i < n {
-            let t = self.time[i];
-            // The same sums over the deaths at t, and Σ x, Σ η over them.
+        w.s1.fill(0.0);
+        w.s2.fill(0.0);
+        w.information.fill(0.0);
+        let rows = self.x.chunks_exact(p.max(1));
+        let mut rows = rows.zip(self.event.iter().zip(&self.time)).peekable();
+        while let Some(&(_, (_, &t))) = rows.peek() {
             let mut d0 = 0.0;
-            let mut d1 = vec![0.0; p];
-            let mut d2 = vec![vec![0.0; p]; p];
-            let mut x_sum = vec![0.0; p];
-            let mut eta_sum = 0.0;
             let mut deaths = 0usize;
-            while i < n && self.time[i] == t {
-                let xi = &self.x[i];
+            // Filled lazily: most times have no death, or one.
+            let mut first_death = true;
+            while let Some((xi, (&dead, _))) = rows.next_if(|(_, (_, &ti))| ti == t) {
                 let eta: f64 = xi.iter().zip(beta).map(|(a, b)| a * b).sum();
                 let r = eta.exp();
-                s0 += r;
-                for a in 0..p {
-                    s1[a] += r * xi[a];
-                    for b in 0..p {
-                        s2[a][b] += r * xi[a] * xi[b];
+                let (sum0, sum1, sum2) = if dead {
+                    if first_death {
+                        w.d1.fill(0.0);
+                        w.d2.fill(0.0);
+                        first_death = false;
                     }
-                }
-                if self.event[i] {
                     deaths += 1;
-                    eta_sum += eta;
-                    d0 += r;
-                    for a in 0..p {
-                        x_sum[a] += xi[a];
-                        d1[a] += r * xi[a];
-                        for b in 0..p {
-                            d2[a][b] += r * xi[a] * xi[b];
-                        }
+                    log_likelihood += eta;
+                    for (u, x) in score.iter_mut().zip(xi) {
+                        *u += x;
+                    }
+                    (&mut d0, &mut w.d1, &mut w.d2)
+                } else {
+                    (&mut s0, &mut w.s1, &mut w.s2)
+                };
+                *sum0 += r;
+                for (a, (&xa, s1a)) in xi.iter().zip(sum1.iter_mut()).enumerate() {
+                    let rxa = r * xa;
+                    *s1a += rxa;
+                    let row = &mut sum2[a * p..a * p + a + 1];
+                    for (s2ab, &xb) in row.iter_mut().zip(xi) {
+                        *s2ab += rxa * xb;
                     }
                 }
-                i += 1;
             }
             if deaths == 0 {
                 continue;
             }
-            log_likelihood += eta_sum;
-            for a in 0..p {
-                score[a] += x_sum[a];
+            // The deaths join the risk set.
+            s0 += d0;
+            for (s, d) in w.s1.iter_mut().zip(&w.d1) {
+                *s += d;
             }
-            for l in 0..deaths {
-                let f = match self.ties {
-                    Ties::Efron => l as f64 / deaths as f64,
-                    Ties::Breslow => 0.0,
-                };
+            for (s, d) in w.s2.iter_mut().zip(&w.d2) {
+                *s += d;
+            }
+            // Breslow (or a single death): every death sees the whole risk
+            // set, so the `deaths` terms are equal; Efron: the l-th removes
+            // l/deaths of the dying subjects' weight.
+            let (steps, weight) = match self.ties {
+                Ties::Efron if deaths > 1 => (deaths, 1.0),
+                _ => (1, deaths as f64),
+            };
+            for l in 0..steps {
+                let f = l as f64 / deaths as f64;
                 let denom = s0 - f * d0;
-                log_likelihood -= denom.ln();
-                let mean: Vec<f64> = (0..p).map(|a| (s1[a] - f * d1[a]) / denom).collect();
-                for a in 0..p {
-                    score[a] -= mean[a];
-                    for b in 0..p {
-                        information[a][b] += (s2[a][b] - f * d2[a][b]) / denom - mean[a] * mean[b];
+                log_likelihood -= weight * denom.ln();
+                let inverse = 1.0 / denom;
+                for (((m, u), s1), d1) in w.mean.iter_mut().zip(&mut score).zip(&w.s1).zip(&w.d1) {
+                    *m = (s1 - f * d1) * inverse;
+                    *u -= weight * *m;
+                }
+                // Row a of the lower triangles, as slices: no index checks
+                // in the innermost loop.
+                let rows = w
+                    .information
+                    .chunks_exact_mut(p)
+                    .zip(w.s2.chunks_exact(p).zip(w.d2.chunks_exact(p)));
+                for (a, (info, (s2, d2))) in rows.enumerate() {
+                    let mean_a = w.mean[a];
+                    let terms = info[..=a]
+                        .iter_mut()
+                        .zip(&s2[..=a])
+                        .zip(&d2[..=a])
+                        .zip(&w.mean[..=a]);
+                    for (((i, s2), d2), mean_b) in terms {
+                        *i += weight * ((s2 - f * d2) * inverse - mean_a * mean_b);
                     }
                 }
             }
         }
+        let information = (0..p)
+            .map(|a| {
+                (0..p)
+                    .map(|b| w.information[a.max(b) * p + a.min(b)])
+                    .collect()
+            })
+            .collect();
         Evaluation {
             log_likelihood,
             score,
@@ -692,6 +829,97 @@ mod tests {
         assert_eq!(fit.iterations(), 20);
         assert!(close(fit.term(0).unwrap().coefficient, 21.67833782, 1e-8));
         assert!(close(fit.log_likelihood(), -1.386294362, 1e-8));
+    }
+
+    /// The same model with age in years and in seconds: R's `coxfit6`
+    /// scales each column before fitting, so both fit, with the coefficient
+    /// divided by the unit change and every statistic unchanged. Without the
+    /// scaling the information matrix has diagonal entries ~1e17 apart and
+    /// the seconds fit was refused as singular.
+    #[test]
+    fn a_covariate_in_seconds_beside_a_0_1_factor_fits_as_in_years() {
+        let d = data(
+            &[
+                5.0, 8.0, 12.0, 3.0, 9.0, 15.0, 7.0, 2.0, 11.0, 6.0, 14.0, 10.0,
+            ],
+            &[
+                true, true, false, true, true, false, true, true, true, false, true, true,
+            ],
+        );
+        let years = [
+            50.0, 61.0, 45.0, 70.0, 66.0, 58.0, 49.0, 72.0, 63.0, 55.0, 68.0, 60.0,
+        ];
+        let sex = vec![0.0, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0];
+        let per_year = 365.25 * 86_400.0;
+        let seconds: Vec<f64> = years.iter().map(|y| y * per_year).collect();
+        let in_years = CoxFit::fit(
+            &d,
+            &Covariates::from_columns(vec![years.to_vec(), sex.clone()]).unwrap(),
+        )
+        .unwrap();
+        let in_seconds =
+            CoxFit::fit(&d, &Covariates::from_columns(vec![seconds, sex]).unwrap()).unwrap();
+        let (y, s) = (in_years.term(0).unwrap(), in_seconds.term(0).unwrap());
+        assert!(close(s.coefficient * per_year, y.coefficient, 1e-9));
+        assert!(close(s.std_err * per_year, y.std_err, 1e-9));
+        assert!(close(s.z, y.z, 1e-9));
+        assert!(close(s.wald_p, y.wald_p, 1e-9));
+        assert!(close(
+            in_seconds.term(1).unwrap().coefficient,
+            in_years.term(1).unwrap().coefficient,
+            1e-9
+        ));
+        assert!(close(
+            in_seconds.log_likelihood(),
+            in_years.log_likelihood(),
+            1e-12
+        ));
+        assert!(close(
+            in_seconds.wald_chi_square(),
+            in_years.wald_chi_square(),
+            1e-9
+        ));
+        assert!(close(
+            in_seconds.variance()[0][0] * per_year * per_year,
+            in_years.variance()[0][0],
+            1e-9
+        ));
+    }
+
+    /// Scaling must not hide a real singularity: `age × 1e5 + meno` beside
+    /// `age` and `meno` is an exact combination of them.
+    #[test]
+    fn an_exactly_collinear_column_is_still_singular_after_scaling() {
+        let d = data(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], &[true; 6]);
+        let age = vec![50.0, 61.0, 45.0, 70.0, 66.0, 58.0];
+        let meno = vec![0.0, 1.0, 0.0, 1.0, 1.0, 0.0];
+        let combined: Vec<f64> = age.iter().zip(&meno).map(|(a, m)| a * 1e5 + m).collect();
+        assert_eq!(
+            CoxFit::fit(
+                &d,
+                &Covariates::from_columns(vec![age, meno, combined]).unwrap()
+            ),
+            Err(CoxError::SingularInformation)
+        );
+    }
+
+    /// One group without events: R 4.2.2 / survival 3.5-3,
+    /// `coxph(Surv(c(1,2,3,4,5,6), c(1,1,0,1,0,1)) ~ c(0,0,1,0,1,0))`,
+    /// warns "Loglik converged before variable 1; coefficient may be
+    /// infinite" (the x = 1 group has no events). A group with events on
+    /// both sides is an ordinary estimate.
+    #[test]
+    fn a_group_without_events_makes_the_coefficient_possibly_infinite_as_r_warns() {
+        let d = data(
+            &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+            &[true, true, false, true, false, true],
+        );
+        let x = Covariates::single(vec![0.0, 0.0, 1.0, 0.0, 1.0, 0.0]).unwrap();
+        let fit = CoxFit::fit(&d, &x).unwrap();
+        assert!(fit.may_be_infinite(0), "{:?}", fit.term(0));
+        assert!(!fit.may_be_infinite(1));
+        let x = Covariates::single(vec![1.0, 0.0, 1.0, 0.0, 1.0, 0.0]).unwrap();
+        assert!(!CoxFit::fit(&d, &x).unwrap().may_be_infinite(0));
     }
 
     #[test]

@@ -173,14 +173,19 @@ impl SurvivalData {
     /// Subject indices sorted by time; at equal times events come before
     /// censorings (R's convention), then input order.
     pub(crate) fn order(&self) -> Vec<usize> {
-        let mut idx: Vec<usize> = (0..self.len()).collect();
-        idx.sort_by(|&a, &b| {
-            self.times[a]
-                .total_cmp(&self.times[b])
-                .then(self.events[b].cmp(&self.events[a]))
-                .then(a.cmp(&b))
-        });
-        idx
+        // Sorting (time, censored, index) keys directly is several times
+        // faster than sorting indices with a comparator that looks the
+        // values up. Times are ≥ 0, so their bit patterns sort as the
+        // numbers do once −0 is made +0 (the two are the same time).
+        let mut keys: Vec<(u64, bool, usize)> = self
+            .times
+            .iter()
+            .zip(&self.events)
+            .enumerate()
+            .map(|(i, (t, e))| ((t + 0.0).to_bits(), !e, i))
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|(_, _, i)| i).collect()
     }
 
     /// Distinct times in increasing order with, at each, the number of events

@@ -59,10 +59,10 @@
 //!   .wald_chi_square(), .wald_p(), .score_chi_square(), .score_p(),
 //!   .likelihood_ratio_chi_square(), .likelihood_ratio_p(), .df(),
 //!   .log_likelihood_null(), .log_likelihood(), .variance(),
-//!   .iterations(), .converged(), .n(), .n_events()
+//!   .iterations(), .converged(), .may_be_infinite(i), .n(), .n_events()
 //!
 //! distribution::{normal_cdf, normal_sf, normal_quantile, chi_square_sf, erfc}
-//! prec::{R_RELATIVE, close}    // the tolerances the tests use
+//! prec::{close_to_r, R_RELATIVE, R_ABSOLUTE, within}   // the tolerances the tests use
 //! ```
 //!
 //! # Conventions shared with R

@@ -76,8 +76,18 @@ fn engine_timings_in_wasm() {
                     .ok(),
             );
         });
+        let covariates = Covariates::from_columns(data.covariates.clone()).expect("finite");
+        let cox6 = time(|| {
+            let all = SurvivalData::new(data.times.clone(), data.events.clone()).expect("valid");
+            std::hint::black_box(
+                CoxFit::fit(&all, &covariates)
+                    .map(|f| f.likelihood_ratio_p())
+                    .ok(),
+            );
+        });
         console_log!("wasm,kaplan_meier,{n},{km:.9}");
         console_log!("wasm,log_rank,{n},{lr:.9}");
         console_log!("wasm,cox_efron,{n},{cox:.9}");
+        console_log!("wasm,cox_efron_6,{n},{cox6:.9}");
     }
 }

@@ -581,7 +581,7 @@ fn marker_rows(m: &MarkerView, primary: bool) -> Html {
             <tr>
                 <th scope="row" rowspan="4">{ format!("{} (n = {}; {} missing)", m.label, m.n, m.missing) }</th>
                 <td>{ "Hazard ratio, high vs low" }</td>
-                <td>{ figure(id("hr"), &m.hr) }{ format!(" ({})", m.hr_ci) }</td>
+                <td>{ figure(id("hr"), &m.hr) }if !m.hr_ci.is_empty() { { format!(" ({})", m.hr_ci) } }</td>
                 <td>{ m.published_hr.clone() }</td>
             </tr>
             <tr>

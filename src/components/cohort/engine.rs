@@ -9,8 +9,8 @@ use std::rc::Rc;
 use calculator_core::published::{km_comparison, CoxModel, Marker};
 use calculator_core::BiomarkerGroup;
 use cohort::analysis::{
-    median_label, AnalysisJob, CohortAnalysis, EndpointAnalysis, GroupComparison, GroupSurvival,
-    HazardRatioEstimate, MarkerAnalysis, ModelAnalysis,
+    median_label, AnalysisError, AnalysisJob, CohortAnalysis, EndpointAnalysis, GroupComparison,
+    GroupSurvival, HazardRatioEstimate, MarkerAnalysis, ModelAnalysis, NotEstimable,
 };
 use cohort::csv::{decode_utf8, Separator};
 use cohort::cutoff::{explore_cutoff, optimal_cutoff, CutoffResult, MaxStatOptions};
@@ -191,6 +191,14 @@ pub fn p_text(p: f64) -> String {
     }
 }
 
+/// What a hazard ratio that is not an estimate shows instead of a number.
+pub const NOT_ESTIMABLE: &str = "not estimable";
+
+/// `not estimable (reason)`.
+fn not_estimable_text(reason: &NotEstimable) -> String {
+    format!("{NOT_ESTIMABLE} ({reason})")
+}
+
 fn hr_text(hr: &HazardRatioEstimate) -> String {
     format!(
         "{:.2} (95% CI {:.2}–{:.2})",
@@ -271,6 +279,15 @@ fn marker_view(cohort: &Cohort, endpoint: &EndpointAnalysis, m: &MarkerAnalysis)
                 hr.upper,
                 p_text(hr.p_value)
             ),
+        ),
+        // A fit whose HR is not an estimate says so, with the reason, and
+        // has no `data-value` (README, `cohort-hr-*`).
+        Err(AnalysisError::NotEstimable(reason)) => (
+            Figure {
+                text: not_estimable_text(reason),
+                value: None,
+            },
+            String::new(),
         ),
         Err(error) => (
             Figure {
@@ -405,8 +422,14 @@ fn model_view(model: &ModelAnalysis) -> ModelView {
                 .map(|term| TermView {
                     key: term.factor.key().into(),
                     factor: term.factor.paper_row().into(),
-                    hr: hr_text(&term.estimate),
-                    p: p_text(term.estimate.p_value),
+                    hr: term
+                        .estimate
+                        .as_ref()
+                        .map_or_else(not_estimable_text, hr_text),
+                    p: term
+                        .estimate
+                        .as_ref()
+                        .map_or_else(|_| "-".into(), |e| p_text(e.p_value)),
                     published: published_hr(term.published),
                 })
                 .collect(),
@@ -444,7 +467,7 @@ fn published_hr(hr: Option<calculator_core::published::HazardRatio>) -> String {
 fn cutoff_view(
     marker: Marker,
     cutoff: f64,
-    result: Result<CutoffResult, cohort::analysis::AnalysisError>,
+    result: Result<CutoffResult, AnalysisError>,
 ) -> CutoffView {
     let empty = |error: String| CutoffView {
         marker: marker_code(marker).into(),
@@ -466,11 +489,11 @@ fn cutoff_view(
                 n_low: c.low.n,
                 n_high: c.high.n,
                 missing: result.missing,
-                hr: c
-                    .hazard_ratio
-                    .as_ref()
-                    .map(hr_text)
-                    .unwrap_or_else(|e| format!("not computed: {e}")),
+                hr: match &c.hazard_ratio {
+                    Ok(hr) => hr_text(hr),
+                    Err(AnalysisError::NotEstimable(reason)) => not_estimable_text(reason),
+                    Err(e) => format!("not computed: {e}"),
+                },
                 logrank_p: c
                     .log_rank
                     .as_ref()
@@ -536,6 +559,48 @@ mod tests {
         );
         assert_eq!(primary.markers[0].risk_table.len(), 2);
         assert!(!session.is_busy());
+    }
+
+    /// The example file (`static/cohort-example.csv`): above IL6 6.53 pg/mL
+    /// are patients 2, 4 and 5, who die at 7.8, 11.2 and 3.9 months, before
+    /// either death of the low group (16.0, 19.4): the likelihood rises for
+    /// ever, and the HR used to read "5456061754.72 (95% CI 0.00–inf)". On
+    /// the second endpoint the low group has no events at all. Every other
+    /// HR figure is a finite number with its value.
+    #[test]
+    fn a_hazard_ratio_is_a_finite_number_or_not_estimable_with_its_reason() {
+        let bytes = example();
+        let mut session = Session::new(|| 0.0);
+        session.start_import(bytes.clone(), None, &form(&bytes));
+        run(&mut session);
+        session.handle(Request::Analyse);
+        let replies = run(&mut session);
+        let Some(Reply::Analysed(analysis)) = replies.last() else {
+            panic!("{replies:?}")
+        };
+        let mut not_estimable = 0;
+        for endpoint in &analysis.endpoints {
+            for m in &endpoint.markers {
+                match m.hr.value {
+                    Some(v) => assert!(v.is_finite() && !m.hr_ci.contains("inf"), "{m:?}"),
+                    None => {
+                        assert!(m.hr.text.starts_with("not estimable ("), "{:?}", m.hr);
+                        not_estimable += 1;
+                    }
+                }
+            }
+        }
+        let il6 = |e: usize| &analysis.endpoints[e].markers[0];
+        assert_eq!(il6(0).marker, "il6");
+        assert_eq!(
+            il6(0).hr.text,
+            "not estimable (the estimate is infinite: the likelihood keeps rising as it grows)"
+        );
+        assert_eq!(
+            il6(1).hr.text,
+            "not estimable (the low group has no events, so the hazard ratio is 0 or infinite)"
+        );
+        assert!(not_estimable >= 2);
     }
 
     #[test]

@@ -257,7 +257,10 @@ pub struct MarkerView {
     pub n_high: usize,
     pub events_low: usize,
     pub events_high: usize,
+    /// Two decimals and the exact value; or `not estimable (reason)` with
+    /// no value when the fit's HR is not an estimate.
     pub hr: Figure,
+    /// `95% CI … , p …`; empty when the HR is not estimable.
     pub hr_ci: String,
     pub logrank_p: Figure,
     pub median_low: Figure,

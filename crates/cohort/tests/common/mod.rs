@@ -7,13 +7,15 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use calculator_core::published::{CoxModel as PublishedModel, Marker};
-use cohort::analysis::{CohortAnalysis, GroupSurvival, HazardRatioEstimate};
+use cohort::analysis::{AnalysisError, CohortAnalysis, GroupSurvival, HazardRatioEstimate};
 use cohort::cutoff::{explore_cutoff, optimal_cutoff, MaxStatOptions};
 use cohort::import::Cohort;
 use cohort::mapping::{ColumnMapping, EndpointRole, EventCoding};
 
-/// The messy files R and the crate both read.
-pub const SETS: [&str; 2] = ["messy_semicolon_days", "messy_comma_months"];
+/// The files R and the crate both read: two messy ones, and one of edge
+/// cases (a group with no events whose median is not reached, an empty
+/// group, a constant factor).
+pub const SETS: [&str; 3] = ["messy_semicolon_days", "messy_comma_months", "edge_cases"];
 
 pub fn crate_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
@@ -56,6 +58,43 @@ fn count(x: usize) -> Value {
     Value::Number(Some(x as f64))
 }
 
+/// The text `generate.R` writes in place of a figure the crate does not
+/// give: `empty_group` when a group has no patients, `not_estimable` for a
+/// Cox HR that is not an estimate (R warns that it did not converge or that
+/// the coefficient may be infinite, or a group has no events).
+fn missing_text(error: &AnalysisError) -> Value {
+    Value::Text(
+        match error {
+            AnalysisError::EmptyGroup { .. } => "empty_group",
+            AnalysisError::NotEstimable(_) => "not_estimable",
+            other => panic!("no figure: {other}"),
+        }
+        .into(),
+    )
+}
+
+/// The keys of one hazard ratio, or `text` under each.
+fn put_hr_outcome(
+    out: &mut BTreeMap<String, Value>,
+    key: &str,
+    hr: Result<&HazardRatioEstimate, Value>,
+    with_coef: bool,
+) {
+    match hr {
+        Ok(hr) => put_hr(out, key, hr, with_coef),
+        Err(text) => {
+            let suffixes: &[&str] = if with_coef {
+                &["coef", "se", "hr", "hr_lower", "hr_upper", "hr_p"]
+            } else {
+                &["hr", "hr_lower", "hr_upper", "hr_p"]
+            };
+            for suffix in suffixes {
+                out.insert(format!("{key}/{suffix}"), text.clone());
+            }
+        }
+    }
+}
+
 fn put_hr(out: &mut BTreeMap<String, Value>, key: &str, hr: &HazardRatioEstimate, with_coef: bool) {
     if with_coef {
         out.insert(format!("{key}/coef"), n(hr.coefficient));
@@ -70,10 +109,16 @@ fn put_hr(out: &mut BTreeMap<String, Value>, key: &str, hr: &HazardRatioEstimate
 fn put_group(out: &mut BTreeMap<String, Value>, key: &str, name: &str, g: &GroupSurvival) {
     out.insert(format!("{key}/n_{name}"), count(g.n));
     out.insert(format!("{key}/events_{name}"), count(g.events));
-    let m = g.median().expect("non-empty group");
-    out.insert(format!("{key}/median_{name}"), opt(m.estimate));
-    out.insert(format!("{key}/median_{name}_lower"), opt(m.lower));
-    out.insert(format!("{key}/median_{name}_upper"), opt(m.upper));
+    let (estimate, lower, upper) = match g.median() {
+        Some(m) => (opt(m.estimate), opt(m.lower), opt(m.upper)),
+        None => {
+            let empty = Value::Text("empty".into());
+            (empty.clone(), empty.clone(), empty)
+        }
+    };
+    out.insert(format!("{key}/median_{name}"), estimate);
+    out.insert(format!("{key}/median_{name}_lower"), lower);
+    out.insert(format!("{key}/median_{name}_upper"), upper);
 }
 
 /// Every figure of the crate under the keys of `generate.R`.
@@ -109,10 +154,18 @@ pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
             out.insert(format!("{key}/missing"), count(m.missing));
             put_group(&mut out, &key, "low", &c.low);
             put_group(&mut out, &key, "high", &c.high);
-            let lr = c.log_rank.as_ref().expect("log-rank");
-            out.insert(format!("{key}/logrank_chisq"), n(lr.chi_square));
-            out.insert(format!("{key}/logrank_p"), n(lr.p_value));
-            put_hr(&mut out, &key, c.hazard_ratio.as_ref().expect("Cox"), true);
+            let (chisq, p) = match &c.log_rank {
+                Ok(lr) => (n(lr.chi_square), n(lr.p_value)),
+                Err(e) => (missing_text(e), missing_text(e)),
+            };
+            out.insert(format!("{key}/logrank_chisq"), chisq);
+            out.insert(format!("{key}/logrank_p"), p);
+            put_hr_outcome(
+                &mut out,
+                &key,
+                c.hazard_ratio.as_ref().map_err(missing_text),
+                true,
+            );
 
             let ms = optimal_cutoff(cohort, e.role, m.marker, &MaxStatOptions::default())
                 .expect("maxstat");
@@ -133,22 +186,29 @@ pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
             out.insert(format!("{key}/explore/n_high"), count(x.comparison.high.n));
             out.insert(
                 format!("{key}/explore/logrank_p"),
-                n(x.comparison.log_rank.as_ref().expect("log-rank").p_value),
+                x.comparison
+                    .log_rank
+                    .as_ref()
+                    .map_or_else(missing_text, |t| n(t.p_value)),
             );
             out.insert(
                 format!("{key}/explore/hr"),
-                n(x.comparison
+                x.comparison
                     .hazard_ratio
                     .as_ref()
-                    .expect("Cox")
-                    .hazard_ratio),
+                    .map_or_else(missing_text, |hr| n(hr.hazard_ratio)),
             );
         }
         for f in &e.factors {
             let key = format!("{ep}/factor/{}", f.factor.key());
             out.insert(format!("{key}/n"), count(f.n));
             out.insert(format!("{key}/n_with"), count(f.n_with_factor));
-            put_hr(&mut out, &key, f.hazard_ratio.as_ref().expect("Cox"), false);
+            put_hr_outcome(
+                &mut out,
+                &key,
+                f.hazard_ratio.as_ref().map_err(missing_text),
+                false,
+            );
         }
         for model in &e.models {
             let key = format!(
@@ -178,10 +238,12 @@ pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
             let fit = model.fit.as_ref().expect("model fits");
             out.insert(format!("{key}/lr_p"), n(fit.likelihood_ratio_p));
             for term in &fit.terms {
-                put_hr(
+                put_hr_outcome(
                     &mut out,
                     &format!("{key}/{}", term.factor.key()),
-                    &term.estimate,
+                    term.estimate
+                        .as_ref()
+                        .map_err(|_| Value::Text("not_estimable".into())),
                     true,
                 );
             }

@@ -7,12 +7,12 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use survival::prec::{close, R_RELATIVE};
+use survival::prec::close_to_r;
 use survival::SurvivalData;
 
 /// The data sets written by `generate.R`.
-pub const SETS: [&str; 9] = [
-    "lung", "veteran", "ovarian", "aml", "colon", "kidney", "pbc", "flat", "nearties",
+pub const SETS: [&str; 10] = [
+    "lung", "veteran", "ovarian", "aml", "colon", "kidney", "pbc", "flat", "nearties", "scales",
 ];
 
 pub fn fixtures_dir() -> PathBuf {
@@ -121,11 +121,12 @@ impl DataSet {
     }
 }
 
-/// Asserts `actual` matches R's `expected` at [`R_RELATIVE`].
+/// Asserts `actual` matches R's `expected` under the project's rule
+/// (`survival::prec::close_to_r`: relative 1e-6, absolute 1e-14).
 #[track_caller]
 pub fn assert_r(actual: f64, expected: f64, what: &str) {
     assert!(
-        close(actual, expected, R_RELATIVE),
+        close_to_r(actual, expected),
         "{what}: got {actual:.17e}, R gives {expected:.17e}"
     );
 }
