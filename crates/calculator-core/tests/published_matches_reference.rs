@@ -14,8 +14,9 @@ fn reference() -> Value {
         env!("CARGO_MANIFEST_DIR"),
         "/../../reference/published.toml"
     );
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {path}: {e} (the project copy of the paper's figures)"));
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!("cannot read {path}: {e} (the project copy of the paper's figures)")
+    });
     text.parse::<Value>().expect("published.toml parses")
 }
 
