@@ -4,6 +4,7 @@
 # ignored file), and runs the native tests there. Fails if a test or the
 # build reads a file outside the repository or one that is not committed.
 # Uncommitted changes are not tested here (it says so): commit first.
+#   scripts/test-export.sh [REVISION]   (default HEAD)
 #
 # Fast: it reuses this checkout's target directory (CARGO_TARGET_DIR), so
 # only the workspace's own crates compile, not their dependencies. Those
@@ -17,8 +18,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-head=$(git rev-parse --short HEAD)
-if [ -n "$(git status --porcelain)" ]; then
+rev=${1:-HEAD}
+head=$(git rev-parse --short "$rev")
+if [ "$rev" = HEAD ] && [ -n "$(git status --porcelain)" ]; then
   echo "[export] NOTE: this checkout has uncommitted changes, which this step does not test: it tests HEAD ($head) only"
 fi
 
@@ -26,12 +28,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/repo"
 # -m: extraction time as modification time (see above).
-git archive --format=tar HEAD | tar -x -m -C "$tmp/repo"
+git archive --format=tar "$head" | tar -x -m -C "$tmp/repo"
 if [ "$(ls -A "$tmp")" != repo ]; then
   echo "[export] $tmp should hold only the export" >&2
   exit 1
 fi
-echo "[export] HEAD ($head) exported to $tmp/repo; nothing beside it"
+echo "[export] $rev ($head) exported to $tmp/repo; nothing beside it"
 
 target_dir=${CARGO_TARGET_DIR:-target}
 case $target_dir in /*) ;; *) target_dir=$root/$target_dir ;; esac
