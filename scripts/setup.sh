@@ -44,10 +44,11 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 
-# wasm-opt (binaryen 132) and playwright-core, pinned by package-lock.json.
+# wasm-opt (binaryen 132), playwright-core and eslint, pinned by package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
+   || [ ! -x node_modules/.bin/eslint ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tooling (binaryen, playwright-core)"
+  say "installing npm tooling (binaryen, playwright-core, eslint)"
   npm ci --no-audit --no-fund
 fi
 
