@@ -2,12 +2,13 @@
 # Installs what building and testing need, skipping what is already there.
 # Versions are the ones verified on this kind of machine (../shared/TOOLCHAIN.md).
 #   scripts/setup.sh build   – what building and serving need
-#   scripts/setup.sh test    – that, plus Chromium, chromedriver and R
+#   scripts/setup.sh test    – that, plus Chromium, chromedriver, R and cargo-fuzz
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
+CARGO_FUZZ_VERSION=0.13.2      # scripts/fuzz.sh (the fuzz runs themselves need nightly)
 mode=${1:-test}
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -43,10 +44,11 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 
-# wasm-opt (binaryen 132) and playwright-core, pinned by package-lock.json.
+# wasm-opt (binaryen 132), playwright-core and eslint, pinned by package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
+   || [ ! -x node_modules/.bin/eslint ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tooling (binaryen, playwright-core)"
+  say "installing npm tooling (binaryen, playwright-core, eslint)"
   npm ci --no-audit --no-fund
 fi
 
@@ -65,6 +67,10 @@ if [ "$mode" = test ]; then
   if ! command -v Rscript >/dev/null || ! Rscript -e "library(survival); library(maxstat)" >/dev/null 2>&1; then
     say "installing R and the survival package"
     apt_install r-base-core r-cran-survival r-cran-maxstat
+  fi
+  if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 3 minutes)"
+    cargo install --locked "cargo-fuzz@$CARGO_FUZZ_VERSION"
   fi
 fi
 say "tools ready"

@@ -1,27 +1,22 @@
 //! When R is installed (with `survival` and `maxstat`), reruns
 //! `tests/fixtures/generate.R` into a temporary directory and checks that it
 //! reproduces the committed fixtures, so they cannot drift from the script
-//! or the data files. Without `Rscript` on PATH the test prints a note and
-//! passes. Fields must be identical text, or numbers within
-//! `survival::prec::close_to_r` (relative 1e-6, absolute 1e-14).
+//! or the data files. Without R (and its packages) the test fails, or is
+//! skipped with `SORAMIC_ALLOW_MISSING_R=1` outside CI
+//! (`r_harness::require_r`). Fields must be identical text, or numbers within
+//! `survival::prec::close_to_r`.
 
 mod common;
 
 use std::process::Command;
 use survival::prec::close_to_r;
 
-fn r_with_packages() -> bool {
-    Command::new("Rscript")
-        .args(["-e", "library(survival); library(maxstat)"])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
-}
-
 #[test]
 fn generate_r_reproduces_the_committed_fixtures() {
-    if !r_with_packages() {
-        println!("note: Rscript with survival and maxstat not available; skipping the regeneration check of tests/fixtures/");
+    if !r_harness::require_r(
+        "cohort: generate.R reproduces tests/fixtures/",
+        &["survival", "maxstat"],
+    ) {
         return;
     }
     let dir = common::crate_dir();

@@ -1,7 +1,7 @@
 //! R on the same file gives the same figures as the engine: runs
 //! `check.R` with `Rscript` (survfit, survdiff, coxph) and compares every
-//! figure it prints. Skipped, with a note, when `Rscript` or R's `survival`
-//! package is not installed.
+//! figure it prints. Without R (and `survival`) the test fails, or is skipped
+//! with `SORAMIC_ALLOW_MISSING_R=1` outside CI (`r_harness::require_r`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -11,19 +11,11 @@ use reference_cohort::report::{comparison_figures, whole_cohort_os, GroupFigures
 use reference_cohort::{Endpoint, Group, Marker, ReferenceCohort};
 use survival::prec::close_to_r;
 
-fn r_with_survival() -> bool {
-    Command::new("Rscript")
-        .args([
-            "-e",
-            "quit(status = if (requireNamespace('survival', quietly = TRUE)) 0 else 1)",
-        ])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 fn r_figures() -> Option<BTreeMap<String, Option<f64>>> {
-    if !r_with_survival() {
-        eprintln!("skipped: Rscript with the survival package is not on PATH");
+    if !r_harness::require_r(
+        "reference-cohort: check.R agrees with the engine",
+        &["survival"],
+    ) {
         return None;
     }
     let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

@@ -1,7 +1,8 @@
 //! When R is installed, reruns `fixtures/generate.R` into a temporary
 //! directory and checks that it reproduces the committed fixtures, so the
-//! fixtures cannot drift from the script. Without `Rscript` on PATH the test
-//! prints a note and passes.
+//! fixtures cannot drift from the script. Without R (and `survival`) the
+//! test fails, or is skipped with `SORAMIC_ALLOW_MISSING_R=1` outside CI
+//! (`r_harness::require_r`).
 //!
 //! Files must match field by field: identical text, or numbers equal to
 //! `prec::close_to_r` (relative 1e-6, absolute 1e-14; so that a different R or survival version that
@@ -13,14 +14,6 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 use survival::prec::close_to_r;
-
-fn rscript_available() -> bool {
-    Command::new("Rscript")
-        .arg("--version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
-}
 
 fn fields_match(a: &str, b: &str) -> bool {
     a == b
@@ -55,8 +48,7 @@ fn compare_file(committed: &Path, regenerated: &Path) {
 
 #[test]
 fn generate_r_reproduces_the_committed_fixtures() {
-    if !rscript_available() {
-        println!("note: Rscript not on PATH; skipping the regeneration check of fixtures/");
+    if !r_harness::require_r("survival: generate.R reproduces fixtures/", &["survival"]) {
         return;
     }
     let fixtures = common::fixtures_dir();

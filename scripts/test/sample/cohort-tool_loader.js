@@ -1,0 +1,1 @@
+importScripts("./cohort-tool.js");wasm_bindgen("./cohort-tool_bg.wasm");
