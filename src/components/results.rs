@@ -292,6 +292,8 @@ fn applicability_panel(a: &Assessment) -> Html {
         <section class={classes!("applicability", verdict.code())}>
             <h3>{ "Who the figures apply to" }</h3>
             <p><strong data-testid="applicability">{ verdict.code() }</strong>{ " — " }{ headline }</p>
+            <details class="applicability-details print-open" open={verdict == Verdict::Outside}>
+            <summary>{ "Each characteristic against the cohort (Table 1)" }</summary>
             <ul data-testid="applicability-reasons">
                 { for a.applicability.findings.iter().map(|f| html! {
                     <li class={f.verdict.code()}>
@@ -300,6 +302,7 @@ fn applicability_panel(a: &Assessment) -> Html {
                     </li>
                 }) }
             </ul>
+            </details>
         </section>
     }
 }
@@ -338,7 +341,7 @@ fn medians_section(a: &Assessment) -> Html {
                         calculator_core::BiomarkerGroup::Low => ("high", comparison.high),
                     };
                     Some(html! {
-                        <td>
+                        <td data-label={endpoint.label()}>
                             <span data-testid={format!("median-{}-{}", km_key(endpoint), marker.key())}>{ median.to_string() }</span>
                             <div class="other-group" data-testid={format!("median-other-{}-{}", km_key(endpoint), marker.key())}>{ format!("{} {other_name}: {} months", marker.label(), printed(other.months)) }</div>
                             <div class="working">{ comparison.source }</div>
@@ -356,7 +359,7 @@ fn medians_section(a: &Assessment) -> Html {
             <h3>{ "Published medians of the patient's groups" }</h3>
             { outside_mark(a) }
             <div class="table-scroll">
-            <table>
+            <table class="stack">
                 <thead><tr>
                     <th scope="col">{ "Group" }</th>
                     { for KmEndpoint::ALL.into_iter().map(heading) }

@@ -298,9 +298,10 @@ impl KmChartGeometry {
                     .collect(),
             })
             .collect();
+        // Both groups, always: the comparison is the point of the table, so
+        // entering the patient's value must not take the other group away.
         let survival_table = fits
             .iter()
-            .filter(|(group, _)| input.patient_group.is_none_or(|p| p == *group))
             .flat_map(|(group, fit)| survival_rows(input.marker, *group, fit))
             .collect();
 
@@ -701,16 +702,19 @@ mod tests {
     }
 
     #[test]
-    fn the_survival_table_shows_the_patients_group_or_both_when_unknown() {
+    fn the_survival_table_keeps_both_groups_whatever_the_patients_group() {
         let (low, high) = (five(), long());
         let g = chart(&low, &high, None);
         assert_eq!(g.survival_table.len(), 6);
-        let g = chart(&low, &high, Some(BiomarkerGroup::Low));
-        assert_eq!(g.survival_table.len(), 3);
-        assert!(g
-            .survival_table
-            .iter()
-            .all(|r| r.group == BiomarkerGroup::Low));
+        let g = chart(&low, &high, Some(BiomarkerGroup::High));
+        assert_eq!(g.survival_table.len(), 6);
+        assert_eq!(
+            g.survival_table
+                .iter()
+                .filter(|r| r.group == BiomarkerGroup::Low)
+                .count(),
+            3
+        );
         // At 6 months five() has S = 0.3 carried past its last follow-up (5).
         let at6 = &g.survival_table[0];
         assert_eq!(

@@ -1,0 +1,218 @@
+// Every screen a clinician uses (issue 16), measured where things land:
+// presentation mode without scrolling from 1280×720 to 1920×1080, the ward
+// laptop, the phone with its sticky result bar, the printed pages, the
+// keyboard, the address and Undo, and fields that stay put while typing.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { launch, serveDist, openPage, byTestId, textOf, assertClean } from "./browser.mjs";
+
+const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
+const LINK =
+  "#il6=12.4&il8=85.2&albumin=3.1&albumin_unit=g/dL&bilirubin=1.4&bilirubin_unit=mg/dL&cirrhosis=yes&child_pugh=A";
+
+let browser;
+let server;
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Top and bottom of an element in page coordinates, or null when absent. */
+async function where(page, testid) {
+  return page.evaluate((id) => {
+    const element = document.querySelector(`[data-testid="${id}"]`);
+    if (!element) return null;
+    const box = element.getBoundingClientRect();
+    return { top: box.top + scrollY, bottom: box.bottom + scrollY, height: box.height };
+  }, testid);
+}
+
+async function scrolls(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    return root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth;
+  });
+}
+
+for (const [width, height] of [[1280, 720], [1366, 768], [1536, 864], [1920, 960], [1920, 1080]]) {
+  test(`presentation mode fits ${width}×${height} without scrolling, with the statement and the answer`, async () => {
+    const { page, record } = await openPage(browser, server.url + LINK, { width, height });
+    await page.locator(byTestId("toggle-presentation")).click();
+    await page.waitForSelector(".app.presentation");
+    await page.screenshot({ path: `${ARTIFACTS}presentation-${width}x${height}.png` });
+    assert.equal(await scrolls(page), false, "no scrollbar");
+    for (const id of ["disclaimer", "values-strip", "il6-group", "il8-group", "albi-score", "malbi-grade",
+                      "median-os-il6", "median-os-il8", "km-chart"]) {
+      const box = await where(page, id);
+      assert.ok(box && box.top >= 0 && box.bottom <= height + 1, `${id} on screen: ${JSON.stringify(box)}`);
+      assert.ok(await page.locator(byTestId(id)).first().isVisible(), `${id} visible`);
+    }
+    assert.match(await textOf(page, "values-strip"), /IL6 12\.4 pg\/mL · IL8 85\.2 pg\/mL · Albumin 3\.1 g\/dL/);
+    assertClean(record, server.url);
+    await page.close();
+  });
+}
+
+test("ward laptop 1366×768: the first field near the top, the answer and the chart within 1.5 screens", async () => {
+  const { page, record } = await openPage(browser, server.url + LINK, { width: 1366, height: 768 });
+  await page.screenshot({ path: `${ARTIFACTS}laptop-1366x768.png`, fullPage: true });
+  const field = await where(page, "input-il6");
+  assert.ok(field.top < 250, `first field at ${field.top}`);
+  const limit = 1.5 * 768;
+  for (const id of ["il6-group", "il8-group", "albi-score", "malbi-grade", "median-os-il6", "median-other-os-il6", "km-chart"]) {
+    const box = await where(page, id);
+    assert.ok(box && box.top < limit, `${id} starts at ${box?.top}, within ${limit}`);
+  }
+  // The published tables are folded on screen.
+  assert.equal(await page.locator(byTestId("published-tables")).evaluate((d) => d.open), false);
+  assert.equal(await page.locator(byTestId("hazard-table-os")).isVisible(), false);
+  assertClean(record, server.url);
+  await page.close();
+});
+
+test("phone 390×844: first field on the first screen, a sticky result bar, at most 6000 px, tables reflowed", async () => {
+  const { page, record } = await openPage(browser, server.url, { width: 390, height: 844 });
+  assert.ok((await where(page, "input-il6")).top < 250);
+  assert.equal(await page.locator(byTestId("result-bar")).count(), 0, "no bar before the values are valid");
+  await page.goto(server.url + LINK);
+  await page.waitForSelector(byTestId("result-bar"));
+  await page.screenshot({ path: `${ARTIFACTS}phone-390x844.png`, fullPage: true });
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(pageHeight <= 6000, `page is ${pageHeight} px`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, "nothing wider than the screen");
+  for (const y of [0, 1500, 3000]) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    const bar = await page.locator(byTestId("result-bar")).boundingBox();
+    assert.ok(bar && bar.y >= 0 && bar.y + bar.height <= 844, `bar on screen at scroll ${y}: ${JSON.stringify(bar)}`);
+  }
+  assert.match(await textOf(page, "result-bar"), /IL6 high.*IL8 high.*mALBI 2b/is);
+  // The medians table is stacked: its cells are full width, none cut off.
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll(".medians td")].filter((td) => td.getBoundingClientRect().right > 391).length);
+  assert.equal(cut, 0, "no median cell beyond the screen's edge");
+  assertClean(record, server.url);
+  await page.close();
+});
+
+/** Word heights (pt) on a page of the PDF, from pdftotext's bounding boxes. */
+function wordsOf(file, pageNumber) {
+  const xml = execFileSync("pdftotext", ["-f", String(pageNumber), "-l", String(pageNumber), "-bbox", file, "-"], { encoding: "utf8" });
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .map((m) => ({ height: Number(m[4]) - Number(m[2]), text: m[5] }));
+}
+
+for (const [mode, format] of [["normal", "A4"], ["presentation", "Letter"]]) {
+  test(`printing from ${mode} mode on ${format}: page 1 the patient, page 2 the published tables`, async () => {
+    const { page, record } = await openPage(browser, server.url + LINK);
+    if (mode === "presentation") {
+      await page.locator(byTestId("toggle-presentation")).click();
+      await page.waitForSelector(".app.presentation");
+    }
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    await page.emulateMedia({ media: "print" });
+    const file = `${ARTIFACTS}print-${mode}-${format}.pdf`;
+    writeFileSync(file, await page.pdf({ format }));
+    const pages = Number(execFileSync("pdfinfo", [file], { encoding: "utf8" }).match(/^Pages:\s+(\d+)/m)[1]);
+    assert.equal(pages, 2, "two pages");
+    const text = (n) => execFileSync("pdftotext", ["-f", String(n), "-l", String(n), file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const first = text(1);
+    for (const needle of ["Patient label", "12.4", "-1.72", "2b", "HIGH", "7.8 months", "not a tool to choose or withhold a treatment", "Reconstructed"]) {
+      assert.ok(first.includes(needle), `page 1 has ${needle}`);
+    }
+    const second = text(2);
+    for (const needle of ["Table 2", "Table 3", "Errata", "6.58", "10.1186/s13550-021-00791-w", "Printed"]) {
+      assert.ok(second.includes(needle), `page 2 has ${needle}`);
+    }
+    // Body text at least 9 pt: the summary's words; chart text at least 7 pt: its axis label.
+    const words = wordsOf(file, 1);
+    const body = words.filter((w) => w.text === "prognostic").map((w) => w.height);
+    assert.ok(body.length && Math.min(...body) >= 9 * 0.95, `body words ${body}`);
+    const axis = words.filter((w) => w.text === "Months").map((w) => w.height);
+    assert.ok(axis.length && Math.min(...axis) >= 7 * 0.95, `chart words ${axis}`);
+    assertClean(record, server.url);
+    await page.close();
+  });
+}
+
+test("keyboard: a skip link, at most two Tab stops before IL6, a visible focus ring, 44 px choices", async () => {
+  const { page, record } = await openPage(browser, server.url, { width: 1366, height: 768 });
+  const stops = [];
+  for (let i = 0; i < 3; i += 1) {
+    await page.keyboard.press("Tab");
+    stops.push(await page.evaluate(() => document.activeElement?.dataset.testid ?? document.activeElement?.tagName));
+    if (stops.at(-1) === "input-il6") break;
+  }
+  assert.equal(stops[0], "skip-link");
+  assert.ok(stops.indexOf("input-il6") >= 0 && stops.indexOf("input-il6") <= 2, `stops ${stops}`);
+  const ring = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement);
+    return { width: parseFloat(style.outlineWidth), color: style.outlineColor };
+  });
+  assert.ok(ring.width >= 2, `outline ${ring.width}px`);
+  // rgb(26, 26, 166) on white: contrast 11:1 (WCAG relative luminance).
+  assert.equal(ring.color, "rgb(26, 26, 166)");
+  const heights = await page.evaluate(() => [...document.querySelectorAll("label.choice")].map((l) => l.getBoundingClientRect().height));
+  assert.ok(heights.length > 10 && Math.min(...heights) >= 44, `choice heights ${Math.min(...heights)}`);
+  // The skip link moves the focus to IL6 and leaves the address alone.
+  await page.goto(server.url + "#il6=3");
+  await page.reload();
+  await page.waitForSelector(byTestId("il6-group"));
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "input-il6");
+  assert.match(await page.evaluate(() => location.hash), /il6=3/);
+  assertClean(record, server.url);
+  await page.close();
+});
+
+test("the view is in the address, Back returns to the calculator, and Clear can be undone", async () => {
+  const { page, record } = await openPage(browser, server.url + "#il6=12&ecog=1");
+  await page.locator(byTestId("nav-about")).click();
+  await page.waitForSelector(byTestId("about"));
+  assert.match(await page.evaluate(() => location.hash), /il6=12&ecog=1&view=about/);
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "view-heading");
+  await page.goBack();
+  await page.waitForSelector(byTestId("input-il6"));
+  assert.equal(await page.locator(byTestId("about")).count(), 0);
+  assert.equal(await page.locator(byTestId("input-il6")).inputValue(), "12");
+  await page.goto(server.url + "#view=about");
+  await page.waitForSelector(byTestId("about"));
+  // Clear, then Undo within 10 s.
+  await page.goto(server.url + "#il6=12&ecog=1");
+  await page.waitForSelector(byTestId("il6-group"));
+  await page.locator(byTestId("clear")).click();
+  await page.waitForSelector(byTestId("undo-clear"));
+  assert.equal(await page.locator(byTestId("input-il6")).inputValue(), "");
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "input-il6");
+  await page.locator(byTestId("undo-clear")).click();
+  await page.waitForSelector(byTestId("il6-group"));
+  assert.equal(await page.locator(byTestId("input-il6")).inputValue(), "12");
+  assert.ok(await page.locator(byTestId("ecog-1")).isChecked());
+  assertClean(record, server.url);
+  await page.close();
+});
+
+test("typing moves nothing below the field; the landmark table keeps both groups", async () => {
+  const { page, record } = await openPage(browser, server.url, { width: 1366, height: 768 });
+  const below = async () => (await where(page, "input-bilirubin")).top;
+  const before = await below();
+  const albumin = page.locator(byTestId("input-albumin"));
+  for (const text of ["3", "3.", "3.1", "31", "3"]) {
+    await albumin.fill(text);
+    assert.equal(await below(), before, `bilirubin field moved while typing ${text}`);
+  }
+  await albumin.blur();
+  await page.waitForSelector(byTestId("unit-check-albumin"));
+  await page.goto(server.url + "#il6=12");
+  await page.waitForSelector(byTestId("km-survival-high"));
+  assert.equal(await page.locator(byTestId("km-survival-low")).count(), 1, "the comparison group stays");
+  assertClean(record, server.url);
+  await page.close();
+});
