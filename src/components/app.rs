@@ -112,7 +112,7 @@ pub fn App() -> Html {
                 <main class="layout">
                     <InputForm inputs={state.inputs.clone()} assessment={assessment.clone()} on_action={on_action} />
                     <Results assessment={assessment.clone()} summary={(*summary).clone()} />
-                    <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} />
+                    <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} />
                 </main>
             } else if state.view == View::Cohort {
                 <main><CohortSlot /></main>

@@ -25,27 +25,43 @@ struct Pen {
     bold: bool,
 }
 
-fn pen(curve: &CurveGeometry) -> Pen {
+/// How faded an overlay's reference curves are: background to the cohort's
+/// curves, which carry the same colours and dashes (the only curves drawn
+/// below full strength).
+const REFERENCE_ALPHA: f64 = 0.45;
+
+fn pen(curve: &CurveGeometry, layout: &Layout) -> Pen {
+    let widths = layout.strokes;
     match curve.emphasis {
         Emphasis::Patient => Pen {
-            line_width: 4,
+            line_width: widths.patient,
             line_alpha: 1.0,
             band_alpha: 0.22,
             text: INK,
             bold: true,
         },
+        // Thinner than the patient's, never faded: at 45% opacity the
+        // comparison curve fell to 2:1 contrast on white and washed out on
+        // a projector (issue 16).
         Emphasis::Other => Pen {
-            line_width: 2,
-            line_alpha: 0.45,
+            line_width: widths.other,
+            line_alpha: 1.0,
             band_alpha: 0.07,
             text: GREY,
             bold: false,
         },
         Emphasis::Neutral => Pen {
-            line_width: 3,
+            line_width: widths.neutral,
             line_alpha: 1.0,
             band_alpha: 0.15,
             text: INK,
+            bold: false,
+        },
+        Emphasis::Reference => Pen {
+            line_width: widths.other,
+            line_alpha: REFERENCE_ALPHA,
+            band_alpha: 0.07,
+            text: GREY,
             bold: false,
         },
     }
@@ -77,7 +93,9 @@ pub fn draw<DB: DrawingBackend>(
     for curve in &order {
         line(area, curve, geometry.x_max, layout)?;
     }
-    risk_table(area, geometry, layout)?;
+    if layout.risk_table {
+        risk_table(area, geometry, layout)?;
+    }
     Ok(())
 }
 
@@ -163,30 +181,207 @@ fn wrap<'t>(line: &'t str, separator: &str, narrow: bool) -> Vec<&'t str> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn lines<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    content: &[&str],
-    at: (i32, i32),
-    size: f64,
-    colour: Rgb,
-    style: FontStyle,
-    step: i32,
-) -> DrawResult<DB> {
-    let mut y = at.1;
-    for line in content {
-        text(
-            area,
-            line,
-            (at.0, y),
-            size,
-            colour,
-            style,
-            (HPos::Left, VPos::Bottom),
-        )?;
-        y += step;
+/// The widest a character of the browser's sans-serif is on average, in
+/// ems: DejaVu Sans (Linux's usual default, and wider than Arial or
+/// Helvetica) averages about 0.55 em over mixed text and 0.6 em in bold;
+/// the margin covers lines heavy in digits and capitals.
+const CHAR_EM: f64 = 0.6;
+const BOLD_CHAR_EM: f64 = 0.66;
+
+/// How many characters of `size` fit in `width` units.
+fn chars_that_fit(width: i32, size: f64, bold: bool) -> usize {
+    let em = if bold { BOLD_CHAR_EM } else { CHAR_EM };
+    let fit = f64::from(width.max(0)) / (size * em);
+    // Saturating: a degenerate size gives 0 or usize::MAX, never a panic.
+    fit.floor() as usize
+}
+
+/// Where a line may break, strongest first, and where in the separator the
+/// cut falls (what comes before the cut stays on the first line).
+const BREAKS: [&[(&str, usize)]; 3] = [
+    &[(" — ", 4), (": ", 1), ("; ", 1)],
+    &[(", ", 1), (" (", 0)],
+    &[(" ", 0)],
+];
+
+/// Breaks `text` into lines of at most `max` characters: first at the
+/// strongest separators (a group's tag, its rule, the statistics' clauses),
+/// then at weaker ones, then between words. A word longer than `max` stays
+/// whole on its own line (it overflows rather than being cut).
+fn fit(text: &str, max: usize) -> Vec<String> {
+    fit_at(text, max, 0)
+}
+
+fn fit_at(text: &str, max: usize, level: usize) -> Vec<String> {
+    let length = |s: &str| s.chars().count();
+    if length(text) <= max || level >= BREAKS.len() {
+        return vec![text.to_owned()];
     }
-    Ok(())
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut rest = text.trim();
+    // `rest` never starts with a blank, so every cut is past its start and
+    // the loop moves on; a cut falls on a char boundary, as the offsets
+    // count the separators' bytes (the dash is three).
+    while let Some(cut) = BREAKS[level]
+        .iter()
+        .filter_map(|&(separator, cut)| rest.find(separator).map(|i| i + cut))
+        .filter(|&cut| cut > 0)
+        .min()
+    {
+        pieces.push(rest[..cut].trim_end());
+        rest = rest[cut..].trim_start();
+    }
+    pieces.push(rest);
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
+        let joined = if current.is_empty() {
+            piece.to_owned()
+        } else {
+            format!("{current} {piece}")
+        };
+        if length(&joined) <= max || current.is_empty() {
+            current = joined;
+        } else {
+            lines.push(std::mem::replace(&mut current, piece.to_owned()));
+        }
+    }
+    lines.push(current);
+    lines
+        .into_iter()
+        .flat_map(|line| fit_at(&line, max, level + 1))
+        .collect()
+}
+
+/// What a header line is, which decides its type and ink.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Title,
+    Label,
+    /// A legend line of `curve` (an index into the geometry's curves);
+    /// the first line of an entry carries the swatch.
+    Legend {
+        curve: usize,
+        first: bool,
+    },
+    Statistics,
+}
+
+/// One line of the header, placed: its left end on its baseline.
+#[derive(Debug, Clone, PartialEq)]
+struct HeaderLine {
+    text: String,
+    at: (i32, i32),
+    kind: LineKind,
+}
+
+impl HeaderLine {
+    fn size(&self, layout: &Layout) -> f64 {
+        match self.kind {
+            LineKind::Title => layout.font.title,
+            LineKind::Legend { .. } => layout.font.body,
+            LineKind::Label | LineKind::Statistics => layout.font.note,
+        }
+    }
+}
+
+/// From the margin to a legend entry's text: the swatch and a gap.
+const LEGEND_INDENT: i32 = 60;
+
+/// Every header line in place. Fixed layouts put each block at its own
+/// baseline and break a narrow drawing's long lines at fixed places; a
+/// flowing layout wraps every line to the width and stacks the blocks.
+fn header_lines(geometry: &KmChartGeometry, layout: &Layout) -> Vec<HeaderLine> {
+    let legends: Vec<String> = geometry
+        .curves
+        .iter()
+        .map(|curve| match curve.emphasis {
+            Emphasis::Patient => format!("{} — {}", geometry.text.patient_tag, curve.legend()),
+            _ => curve.legend(),
+        })
+        .collect();
+    let bold = |i: usize| geometry.curves[i].emphasis == Emphasis::Patient;
+    let mut placed = Vec::new();
+    let left = layout.margin;
+    if layout.flow {
+        let width = i32::try_from(layout.width).unwrap_or(i32::MAX) - 2 * left;
+        let gap = (layout.font.body * 0.4).round() as i32;
+        let mut y = layout.title_y;
+        let mut block =
+            |text: &str, kind: &dyn Fn(bool) -> LineKind, x: i32, size: f64, heavy: bool| {
+                let max = chars_that_fit(width - (x - left), size, heavy);
+                for (i, line) in fit(text, max).into_iter().enumerate() {
+                    placed.push(HeaderLine {
+                        text: line,
+                        at: (x, y),
+                        kind: kind(i == 0),
+                    });
+                    y += crate::layout::line_step(size);
+                }
+                y += gap;
+            };
+        let font = layout.font;
+        block(
+            &geometry.text.title,
+            &|_| LineKind::Title,
+            left,
+            font.title,
+            true,
+        );
+        if layout.label {
+            block(
+                geometry.text.reconstruction,
+                &|_| LineKind::Label,
+                left,
+                font.note,
+                false,
+            );
+        }
+        for (curve, legend) in legends.iter().enumerate() {
+            let kind = move |first| LineKind::Legend { curve, first };
+            block(legend, &kind, left + LEGEND_INDENT, font.body, bold(curve));
+        }
+        block(
+            &geometry.text.statistics,
+            &|_| LineKind::Statistics,
+            left,
+            font.note,
+            false,
+        );
+        return placed;
+    }
+    let (narrow, step) = (layout.narrow, layout.continuation);
+    let mut stack = |lines: Vec<&str>, kind: &dyn Fn(bool) -> LineKind, at: (i32, i32)| {
+        for (i, line) in lines.into_iter().enumerate() {
+            placed.push(HeaderLine {
+                text: line.to_owned(),
+                at: (at.0, at.1 + step * i32::try_from(i).unwrap_or(0)),
+                kind: kind(i == 0),
+            });
+        }
+    };
+    // The title breaks before its parenthesis: "(reconstruction of Fig. 2a)".
+    let title = &geometry.text.title;
+    let title_lines: Vec<&str> = match title.find(" (") {
+        Some(i) if narrow => vec![&title[..i], &title[i + 1..]],
+        _ => vec![title.as_str()],
+    };
+    stack(title_lines, &|_| LineKind::Title, (left, layout.title_y));
+    let label = wrap(geometry.text.reconstruction, "; ", narrow);
+    stack(label, &|_| LineKind::Label, (left, layout.label_y));
+    let mut y = layout.legend_y;
+    for (curve, legend) in legends.iter().enumerate() {
+        let kind = move |first| LineKind::Legend { curve, first };
+        stack(wrap(legend, ": ", narrow), &kind, (left + LEGEND_INDENT, y));
+        y += layout.legend_step;
+    }
+    let statistics = wrap(&geometry.text.statistics, "; ", narrow);
+    stack(
+        statistics,
+        &|_| LineKind::Statistics,
+        (left, layout.statistics_y),
+    );
+    placed
 }
 
 fn header<DB: DrawingBackend>(
@@ -194,74 +389,46 @@ fn header<DB: DrawingBackend>(
     geometry: &KmChartGeometry,
     layout: &Layout,
 ) -> DrawResult<DB> {
-    let (title, body, small) = layout.font;
-    let (left, narrow, step) = (24, layout.narrow, layout.continuation);
-    // The title breaks before its parenthesis: "(reconstruction of Fig. 2a)".
-    let title_lines: Vec<&str> = match geometry.text.title.find(" (") {
-        Some(i) if narrow => vec![&geometry.text.title[..i], &geometry.text.title[i + 1..]],
-        _ => vec![geometry.text.title.as_str()],
-    };
-    lines(
-        area,
-        &title_lines,
-        (left, layout.title_y),
-        title,
-        INK,
-        FontStyle::Bold,
-        step,
-    )?;
-    let label = wrap(geometry.text.reconstruction, "; ", narrow);
-    lines(
-        area,
-        &label,
-        (left, layout.label_y),
-        small,
-        INK,
-        FontStyle::Italic,
-        step,
-    )?;
-    let mut y = layout.legend_y;
-    for curve in &geometry.curves {
-        let pen = pen(curve);
-        let colour = rgba(curve.colour, pen.line_alpha);
-        stroke(
+    for line in header_lines(geometry, layout) {
+        let (colour, style) = match line.kind {
+            LineKind::Title => (INK, FontStyle::Bold),
+            LineKind::Label => (INK, FontStyle::Italic),
+            LineKind::Statistics => (INK, FontStyle::Normal),
+            LineKind::Legend { curve, first } => {
+                let Some(curve) = geometry.curves.get(curve) else {
+                    continue;
+                };
+                let pen = pen(curve, layout);
+                if first {
+                    let y = line.at.1 - (line.size(layout) * 0.375).round() as i32;
+                    let swatch = (layout.margin, layout.margin + LEGEND_INDENT - 12);
+                    stroke(
+                        area,
+                        vec![(swatch.0, y), (swatch.1, y)],
+                        rgba(curve.colour, pen.line_alpha),
+                        pen.line_width,
+                        curve.dash,
+                    )?;
+                }
+                let weight = if pen.bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
+                (pen.text, weight)
+            }
+        };
+        text(
             area,
-            vec![(left, y - 6), (left + 48, y - 6)],
+            &line.text,
+            line.at,
+            line.size(layout),
             colour,
-            pen.line_width,
-            curve.dash,
+            style,
+            (HPos::Left, VPos::Bottom),
         )?;
-        let legend = match curve.emphasis {
-            Emphasis::Patient => format!("{} — {}", geometry.text.patient_tag, curve.legend()),
-            _ => curve.legend(),
-        };
-        let weight = if pen.bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        let legend_lines = wrap(&legend, ": ", narrow);
-        lines(
-            area,
-            &legend_lines,
-            (left + 60, y),
-            body,
-            pen.text,
-            weight,
-            step,
-        )?;
-        y += layout.legend_step;
     }
-    let statistics = wrap(&geometry.text.statistics, "; ", narrow);
-    lines(
-        area,
-        &statistics,
-        (left, layout.statistics_y),
-        small,
-        INK,
-        FontStyle::Normal,
-        step,
-    )
+    Ok(())
 }
 
 fn axes<DB: DrawingBackend>(
@@ -270,7 +437,7 @@ fn axes<DB: DrawingBackend>(
     layout: &Layout,
 ) -> DrawResult<DB> {
     let (left, top, right, bottom) = layout.plot;
-    let (_, body, small) = layout.font;
+    let (body, small, axis) = (layout.font.body, layout.font.ticks, layout.strokes.axis);
     let ink = rgba(INK, 1.0);
     let grid = rgba(GRID, 1.0);
     for tick in &geometry.y_ticks {
@@ -283,7 +450,7 @@ fn axes<DB: DrawingBackend>(
         }
         area.draw(&PathElement::new(
             vec![(left - 6, y), (left, y)],
-            ink.stroke_width(1),
+            ink.stroke_width(axis),
         ))?;
         text(
             area,
@@ -299,12 +466,12 @@ fn axes<DB: DrawingBackend>(
         let x = layout.x(tick.value, geometry.x_max);
         area.draw(&PathElement::new(
             vec![(x, bottom), (x, bottom + 6)],
-            ink.stroke_width(1),
+            ink.stroke_width(axis),
         ))?;
         text(
             area,
             &tick.label,
-            (x, bottom + 10),
+            (x, layout.x_tick_label_top()),
             small,
             INK,
             FontStyle::Normal,
@@ -313,12 +480,12 @@ fn axes<DB: DrawingBackend>(
     }
     area.draw(&PathElement::new(
         vec![(left, top), (left, bottom), (right, bottom)],
-        ink.stroke_width(1),
+        ink.stroke_width(axis),
     ))?;
     text(
         area,
         geometry.text.x_axis,
-        ((left + right) / 2, bottom + 34),
+        ((left + right) / 2, layout.x_title_top()),
         body,
         INK,
         FontStyle::Normal,
@@ -330,7 +497,7 @@ fn axes<DB: DrawingBackend>(
         .transform(FontTransform::Rotate270);
     area.draw(&Text::new(
         geometry.text.y_axis,
-        (left - 76, (top + bottom) / 2),
+        (left - layout.y_title_offset, (top + bottom) / 2),
         y_title,
     ))
 }
@@ -343,7 +510,10 @@ fn medians<DB: DrawingBackend>(
     layout: &Layout,
 ) -> DrawResult<DB> {
     let (left, _, _, bottom) = layout.plot;
-    let (_, _, small) = layout.font;
+    let small = layout.font.ticks;
+    // A second label within five characters of the first is lifted by a
+    // line (70 and 20 units at the desk layouts' 14-unit ticks).
+    let (near, lift) = ((small * 5.0).round() as i32, (small * 1.45).round() as i32);
     let guide = rgba(GREY, 0.8);
     let half = layout.y(0.5);
     let mut reached: Vec<(f64, &CurveGeometry)> = geometry
@@ -381,13 +551,13 @@ fn medians<DB: DrawingBackend>(
             guide.stroke_width(1),
         ))?;
         // Two medians close together would print over each other: lift the second.
-        label_y = if x.saturating_sub(previous_label_x) < 70 {
-            label_y - 20
+        label_y = if x.saturating_sub(previous_label_x) < near {
+            label_y - lift
         } else {
             bottom - 8
         };
         previous_label_x = x;
-        let pen = pen(curve);
+        let pen = pen(curve, layout);
         let weight = if pen.bold {
             FontStyle::Bold
         } else {
@@ -410,7 +580,7 @@ fn medians<DB: DrawingBackend>(
 /// faded colour.
 fn curve_text_colour(curve: &CurveGeometry) -> Rgb {
     match curve.emphasis {
-        Emphasis::Other => GREY,
+        Emphasis::Other | Emphasis::Reference => GREY,
         _ => curve.colour,
     }
 }
@@ -432,7 +602,7 @@ fn band<DB: DrawingBackend>(
     if points.len() < 3 {
         return Ok(());
     }
-    let fill = rgba(curve.colour, pen(curve).band_alpha);
+    let fill = rgba(curve.colour, pen(curve, layout).band_alpha);
     area.draw(&Polygon::new(points, fill.filled()))
 }
 
@@ -442,7 +612,7 @@ fn line<DB: DrawingBackend>(
     x_max: f64,
     layout: &Layout,
 ) -> DrawResult<DB> {
-    let pen = pen(curve);
+    let pen = pen(curve, layout);
     let colour = rgba(curve.colour, pen.line_alpha);
     let points = curve
         .steps
@@ -468,7 +638,7 @@ fn risk_table<DB: DrawingBackend>(
     layout: &Layout,
 ) -> DrawResult<DB> {
     let (left, _, _, _) = layout.plot;
-    let (_, body, small) = layout.font;
+    let (body, small) = (layout.font.body, layout.font.ticks);
     let row = layout.row_height;
     let mut y = layout.risk_table_top();
     for table in &geometry.risk_table {
@@ -476,12 +646,12 @@ fn risk_table<DB: DrawingBackend>(
         // first; the table belongs to the curve drawn in full.
         let of_group = |c: &&CurveGeometry| c.group == table.group;
         let Some(curve) = (geometry.curves.iter().filter(of_group))
-            .find(|c| c.emphasis != Emphasis::Other)
+            .find(|c| c.emphasis != Emphasis::Reference)
             .or_else(|| geometry.curves.iter().find(of_group))
         else {
             continue;
         };
-        let pen = pen(curve);
+        let pen = pen(curve, layout);
         let weight = if pen.bold {
             FontStyle::Bold
         } else {
@@ -789,5 +959,275 @@ mod tests {
             .replace('\'', "&apos;")
             .replace('<', "&lt;")
             .replace('>', "&gt;")
+    }
+}
+
+#[cfg(test)]
+mod presentation_tests {
+    //! The presentation layout (issue 16): large type, thick full-strength
+    //! lines, every header line inside the drawing, no risk table.
+
+    use super::*;
+    use crate::cohort::ReferenceCurves;
+    use crate::geometry::KmChartInput;
+    use crate::palette::contrast_on_white;
+    use calculator_core::published::{KmEndpoint, Marker};
+    use calculator_core::BiomarkerGroup;
+
+    /// Every view the calculator can show: 3 endpoints × 2 markers × the
+    /// patient's group unknown, low or high, on the real reference data.
+    fn every_view() -> Vec<KmChartGeometry> {
+        let curves = ReferenceCurves::load().unwrap();
+        let mut views = Vec::new();
+        for endpoint in KmEndpoint::ALL {
+            for marker in Marker::ALL {
+                for patient_group in [None, Some(BiomarkerGroup::Low), Some(BiomarkerGroup::High)] {
+                    views.push(KmChartGeometry::compute(&KmChartInput {
+                        endpoint,
+                        marker,
+                        low: curves.group(endpoint, marker, BiomarkerGroup::Low).unwrap(),
+                        high: curves
+                            .group(endpoint, marker, BiomarkerGroup::High)
+                            .unwrap(),
+                        patient_group,
+                    }));
+                }
+            }
+        }
+        views
+    }
+
+    /// The chart's CSS width in presentation mode before issue 16's page
+    /// layout, measured by e2e/presentation-chart.test.mjs (the third grid
+    /// column): 828 px at 1920×1080 and 476 px at 1280×720.
+    const CSS_WIDTH_1920: f64 = 828.0;
+    const CSS_WIDTH_1280: f64 = 476.0;
+
+    fn presentation_svg(patient_group: Option<BiomarkerGroup>) -> (KmChartGeometry, String) {
+        let view = every_view()
+            .into_iter()
+            .find(|g| g.patient_group == patient_group)
+            .unwrap();
+        let svg = render_svg(&view, &Layout::presentation()).unwrap();
+        (view, svg)
+    }
+
+    /// The value of every `name="…"` attribute in `svg` that parses as a number.
+    fn numbers(svg: &str, name: &str) -> Vec<f64> {
+        let key = format!(" {name}=\"");
+        svg.split(&key)
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse().ok())
+            .collect()
+    }
+
+    /// (stroke, stroke-width, opacity) of every polyline drawn in a group colour.
+    fn curve_strokes(svg: &str) -> Vec<(Rgb, f64, f64)> {
+        svg.split("<polyline ")
+            .skip(1)
+            .filter_map(|element| {
+                let element = element.split('>').next()?;
+                let colour = [crate::GROUP_LOW_COLOUR, crate::GROUP_HIGH_COLOUR]
+                    .into_iter()
+                    .find(|c| {
+                        element.contains(&format!("stroke=\"{}\"", c.hex().to_uppercase()))
+                    })?;
+                let width = *numbers(element, "stroke-width").first()?;
+                let opacity = *numbers(element, "opacity").first()?;
+                Some((colour, width, opacity))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_text_of_the_presentation_drawing_is_24_css_px_at_1920_and_16_at_1280() {
+        // Rendered size = font-size × CSS width / viewBox width (600):
+        // 21 × 828 / 600 = 29.0 px and 21 × 476 / 600 = 16.7 px.
+        let (_, svg) = presentation_svg(Some(BiomarkerGroup::High));
+        let sizes = numbers(&svg, "font-size");
+        assert!(
+            sizes.len() > 20,
+            "ticks, legend, axis titles: {}",
+            sizes.len()
+        );
+        let width = f64::from(Layout::presentation().width);
+        for size in sizes {
+            assert!(size * CSS_WIDTH_1920 / width >= 24.0, "{size}");
+            assert!(size * CSS_WIDTH_1280 / width >= 16.0, "{size}");
+        }
+        // 2.4 times the wide drawing's smallest type relative to its width.
+        let wide = Layout::wide();
+        let ratio = |l: &Layout| l.font.ticks / f64::from(l.width);
+        assert!(ratio(&Layout::presentation()) >= 2.4 * ratio(&wide));
+    }
+
+    #[test]
+    fn presentation_curves_are_4_css_px_wide_at_1280_and_the_patients_widest() {
+        // 6 units × 476 / 600 = 4.8 px for the other group; 9 for the patient's.
+        // (Censor marks are drawn a unit thinner than their curve.)
+        let widest = |svg: &str, colour: Rgb| {
+            curve_strokes(svg)
+                .into_iter()
+                .filter(|(c, _, _)| *c == colour)
+                .map(|(_, w, _)| w)
+                .fold(0.0, f64::max)
+        };
+        let width = f64::from(Layout::presentation().width);
+        let (_, svg) = presentation_svg(Some(BiomarkerGroup::High));
+        let other = widest(&svg, crate::GROUP_LOW_COLOUR);
+        let patient = widest(&svg, crate::GROUP_HIGH_COLOUR);
+        assert!(other * CSS_WIDTH_1280 / width >= 4.0, "{other}");
+        assert!(patient > other, "{patient} vs {other}");
+        let (_, svg) = presentation_svg(None);
+        for colour in [crate::GROUP_LOW_COLOUR, crate::GROUP_HIGH_COLOUR] {
+            let neutral = widest(&svg, colour);
+            assert!(neutral * CSS_WIDTH_1280 / width >= 4.0, "{neutral}");
+        }
+    }
+
+    #[test]
+    fn every_curve_is_drawn_at_full_strength_at_3_to_1_contrast_on_white() {
+        // WCAG 2.x non-text contrast: 3:1. Okabe–Ito blue 5.2:1, vermillion
+        // 3.9:1 at full opacity; the old 45% comparison curve was 2.0:1.
+        let curves = ReferenceCurves::load().unwrap();
+        let (endpoint, marker) = (KmEndpoint::OverallSurvival, Marker::Il6);
+        for patient_group in [None, Some(BiomarkerGroup::Low), Some(BiomarkerGroup::High)] {
+            let g = KmChartGeometry::compute(&KmChartInput {
+                endpoint,
+                marker,
+                low: curves.group(endpoint, marker, BiomarkerGroup::Low).unwrap(),
+                high: curves
+                    .group(endpoint, marker, BiomarkerGroup::High)
+                    .unwrap(),
+                patient_group,
+            });
+            for layout in [Layout::wide(), Layout::narrow(), Layout::presentation()] {
+                let strokes = curve_strokes(&render_svg(&g, &layout).unwrap());
+                for colour in [crate::GROUP_LOW_COLOUR, crate::GROUP_HIGH_COLOUR] {
+                    assert!(
+                        strokes.iter().any(|(c, _, _)| *c == colour),
+                        "{colour:?} drawn"
+                    );
+                }
+                for (colour, _, opacity) in strokes {
+                    let contrast = contrast_on_white(colour, opacity);
+                    assert!(
+                        contrast >= 3.0,
+                        "{patient_group:?} {colour:?} at {opacity}: {contrast:.2}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_two_curves_differ_by_dash_as_well_as_colour_in_presentation() {
+        // A dashed line is drawn as many short polylines, a solid one as one
+        // (plus the legend swatch and censor marks).
+        let (_, svg) = presentation_svg(None);
+        let count = |colour: Rgb| {
+            curve_strokes(&svg)
+                .iter()
+                .filter(|(c, _, _)| *c == colour)
+                .count()
+        };
+        let (solid, dashed) = (
+            count(crate::GROUP_LOW_COLOUR),
+            count(crate::GROUP_HIGH_COLOUR),
+        );
+        assert!(dashed > 2 * solid, "dashed {dashed}, solid {solid}");
+    }
+
+    #[test]
+    fn every_header_line_of_every_view_fits_the_presentation_drawing() {
+        // The widest a line can be: its characters × the em estimate ×
+        // its size; it must end inside the drawing and above the "100%"
+        // tick label, which is centred on the plot's top edge.
+        let layout = Layout::presentation();
+        let right = i32::try_from(layout.width).unwrap();
+        for g in every_view() {
+            let lines = header_lines(&g, &layout);
+            assert!(lines.iter().all(|l| !l.text.is_empty()));
+            for line in &lines {
+                let bold = matches!(line.kind, LineKind::Title)
+                    || matches!(line.kind, LineKind::Legend { curve, .. } if g.curves[curve].emphasis == Emphasis::Patient);
+                let em = if bold { BOLD_CHAR_EM } else { CHAR_EM };
+                let end = f64::from(line.at.0)
+                    + line.text.chars().count() as f64 * em * line.size(&layout);
+                assert!(
+                    end <= f64::from(right),
+                    "{:?}: {} ends at {end:.0}",
+                    g.endpoint,
+                    line.text
+                );
+            }
+            let last = lines.last().unwrap().at.1;
+            let tick_label_top = f64::from(layout.plot.1) - 0.6 * layout.font.ticks;
+            assert!(
+                f64::from(last) + 0.3 * layout.font.note < tick_label_top,
+                "{:?} {:?} {:?}: header ends at {last}",
+                g.endpoint,
+                g.marker,
+                g.patient_group
+            );
+        }
+    }
+
+    #[test]
+    fn the_presentation_drawing_leaves_out_the_risk_table_and_keeps_the_words() {
+        let (g, svg) = presentation_svg(Some(BiomarkerGroup::Low));
+        for absent in ["At risk", "Events", "Censored"] {
+            assert!(!svg.contains(absent), "{absent}");
+        }
+        let layout = Layout::presentation();
+        assert!(svg.starts_with(&format!(
+            "<svg width=\"100%\" viewBox=\"0 0 600 {}\"",
+            layout.height(&g)
+        )));
+        // Every word of the legend, the title and the statistics is drawn,
+        // over however many lines.
+        let drawn: String = header_lines(&g, &layout)
+            .into_iter()
+            .map(|l| l.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let low = g.curves[0].legend();
+        for whole in [
+            g.text.title.as_str(),
+            g.text.statistics.as_str(),
+            low.as_str(),
+            "This patient's group —",
+        ] {
+            assert!(drawn.contains(whole), "{whole} in {drawn}");
+        }
+    }
+
+    #[test]
+    fn fitting_breaks_at_the_strongest_separator_that_is_enough() {
+        let legend = "This patient's group — IL6 high (> 6.53 pg/mL): n = 48, median 7.8 months";
+        assert_eq!(
+            fit(legend, 30),
+            [
+                "This patient's group —",
+                "IL6 high (> 6.53 pg/mL):",
+                "n = 48, median 7.8 months"
+            ]
+        );
+        assert_eq!(fit(legend, 200), [legend]);
+        assert_eq!(
+            fit(
+                "Overall survival by baseline IL6 (reconstruction of Fig. 2a)",
+                41
+            ),
+            [
+                "Overall survival by baseline IL6",
+                "(reconstruction of Fig. 2a)"
+            ]
+        );
+        assert_eq!(fit("a b c", 1), ["a", "b", "c"]);
+        // A word longer than the line stays whole rather than being cut.
+        assert_eq!(fit("abcdef gh", 3), ["abcdef", "gh"]);
+        assert_eq!(fit("", 5), [""]);
+        assert_eq!(fit("a — b: c; d, e (f)", 0).concat(), "a—b:c;d,e(f)");
     }
 }

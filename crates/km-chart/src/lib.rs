@@ -60,6 +60,6 @@ pub use geometry::{
     SURVIVAL_TABLE_MONTHS, X_AXIS_MAX_MONTHS,
 };
 pub use labels::{figure_name, group_label, RECONSTRUCTION_LABEL};
-pub use layout::Layout;
+pub use layout::{FontSizes, Layout, Strokes};
 pub use overlay::{OverlayInput, COHORT_PREFIX, REFERENCE_PREFIX};
 pub use palette::{LineDash, Rgb, GROUP_HIGH_COLOUR, GROUP_LOW_COLOUR};
