@@ -265,6 +265,54 @@ mod tests {
         assert_eq!(l.y(0.0), 520);
     }
 
+    fn two_groups() -> KmChartGeometry {
+        let data = survival::SurvivalData::new(vec![1.0, 2.0], vec![true, false]).unwrap();
+        KmChartGeometry::compute(&crate::KmChartInput {
+            endpoint: calculator_core::published::KmEndpoint::OverallSurvival,
+            marker: calculator_core::published::Marker::Il6,
+            low: &data,
+            high: &data,
+            patient_group: None,
+        })
+    }
+
+    #[test]
+    fn the_wide_drawing_keeps_its_height_with_the_risk_table() {
+        // Table top 520 + 76 = 596; two groups of 4 rows of 24 and 8 apart,
+        // and 12 below: 596 + 192 + 16 + 12 = 816, as before issue 16.
+        assert_eq!(Layout::wide().height(&two_groups()), 816);
+    }
+
+    #[test]
+    fn the_presentation_drawing_ends_below_the_x_axis_title_without_a_risk_table() {
+        // Plot bottom 316 + 320 = 636; tick labels from 646; axis title from
+        // 646 + round(21 × 1.2 + 7) = 678; one line of 21 (26) and 12 below.
+        let l = Layout::presentation();
+        assert_eq!(l.x_title_top(), 678);
+        assert_eq!(l.height(&two_groups()), 678 + 26 + 12);
+        assert!(!l.risk_table);
+    }
+
+    #[test]
+    fn the_presentation_type_is_larger_against_its_width_and_its_lines_thicker() {
+        // Type: 21 / 600 = 0.035 of the width against 14 / 960 = 0.0146.
+        let (p, w) = (Layout::presentation(), Layout::wide());
+        let ratio = |l: &Layout| l.font.ticks / f64::from(l.width);
+        assert!(ratio(&p) > 2.4 * ratio(&w));
+        let smallest = [p.font.title, p.font.body, p.font.ticks, p.font.note]
+            .into_iter()
+            .fold(f64::INFINITY, f64::min);
+        assert_eq!(smallest, p.font.ticks, "no text smaller than the ticks");
+        // The patient's curve is the widest; the comparison is not faded
+        // but thinner (drawn in full colour, see draw.rs).
+        let s = p.strokes;
+        assert!(s.patient > s.neutral && s.neutral > s.other);
+        assert!(
+            f64::from(s.other) / f64::from(p.width)
+                > 2.0 * f64::from(w.strokes.other) / f64::from(w.width)
+        );
+    }
+
     #[test]
     fn values_outside_the_axes_or_not_finite_are_clamped_not_panicked_on() {
         let l = Layout::wide();
