@@ -168,90 +168,38 @@ fn stroke<DB: DrawingBackend>(
     }
 }
 
-/// Where a long line breaks on a narrow drawing: after `separator`, which
-/// stays on the first line (trailing blanks dropped). Wide drawings and
-/// lines without the separator stay whole.
-fn wrap<'t>(line: &'t str, separator: &str, narrow: bool) -> Vec<&'t str> {
-    match line.find(separator) {
-        Some(i) if narrow => {
-            let cut = i + separator.trim_end().len();
-            vec![&line[..cut], line[cut..].trim_start()]
-        }
-        _ => vec![line],
-    }
-}
-
-/// The widest a character of the browser's sans-serif is on average, in
-/// ems: DejaVu Sans (Linux's usual default, and wider than Arial or
-/// Helvetica) averages about 0.55 em over mixed text and 0.6 em in bold;
-/// the margin covers lines heavy in digits and capitals.
-const CHAR_EM: f64 = 0.6;
-const BOLD_CHAR_EM: f64 = 0.66;
-
-/// How many characters of `size` fit in `width` units.
-fn chars_that_fit(width: i32, size: f64, bold: bool) -> usize {
-    let em = if bold { BOLD_CHAR_EM } else { CHAR_EM };
-    let fit = f64::from(width.max(0)) / (size * em);
-    // Saturating: a degenerate size gives 0 or usize::MAX, never a panic.
-    fit.floor() as usize
-}
-
-/// Where a line may break, strongest first, and where in the separator the
-/// cut falls (what comes before the cut stays on the first line).
-const BREAKS: [&[(&str, usize)]; 3] = [
-    &[(" — ", 4), (": ", 1), ("; ", 1)],
-    &[(", ", 1), (" (", 0)],
-    &[(" ", 0)],
-];
-
-/// Breaks `text` into lines of at most `max` characters: first at the
-/// strongest separators (a group's tag, its rule, the statistics' clauses),
-/// then at weaker ones, then between words. A word longer than `max` stays
-/// whole on its own line (it overflows rather than being cut).
-fn fit(text: &str, max: usize) -> Vec<String> {
-    fit_at(text, max, 0)
-}
-
-fn fit_at(text: &str, max: usize, level: usize) -> Vec<String> {
-    let length = |s: &str| s.chars().count();
-    if length(text) <= max || level >= BREAKS.len() {
-        return vec![text.to_owned()];
-    }
-    let mut pieces: Vec<&str> = Vec::new();
-    let mut rest = text.trim();
-    // `rest` never starts with a blank, so every cut is past its start and
-    // the loop moves on; a cut falls on a char boundary, as the offsets
-    // count the separators' bytes (the dash is three).
-    while let Some(cut) = BREAKS[level]
-        .iter()
-        .filter_map(|&(separator, cut)| rest.find(separator).map(|i| i + cut))
-        .filter(|&cut| cut > 0)
-        .min()
-    {
-        pieces.push(rest[..cut].trim_end());
+/// `line` broken after each of the first `most` separators found (the
+/// cut falls `cut` bytes into the separator: what comes before it stays on
+/// the line, blanks at either side of the cut are dropped).
+fn break_at<'t>(line: &'t str, separators: &[(&str, usize)], most: usize) -> Vec<&'t str> {
+    let mut lines = Vec::new();
+    let mut rest = line;
+    while lines.len() < most {
+        // A cut at 0 would not move on; the dash's offset counts its three bytes.
+        let Some(cut) = (separators.iter())
+            .filter_map(|&(separator, cut)| rest.find(separator).map(|i| i + cut))
+            .filter(|&cut| cut > 0)
+            .min()
+        else {
+            break;
+        };
+        lines.push(rest[..cut].trim_end());
         rest = rest[cut..].trim_start();
     }
-    pieces.push(rest);
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
-        let joined = if current.is_empty() {
-            piece.to_owned()
-        } else {
-            format!("{current} {piece}")
-        };
-        if length(&joined) <= max || current.is_empty() {
-            current = joined;
-        } else {
-            lines.push(std::mem::replace(&mut current, piece.to_owned()));
-        }
-    }
-    lines.push(current);
+    lines.push(rest);
     lines
-        .into_iter()
-        .flat_map(|line| fit_at(&line, max, level + 1))
-        .collect()
 }
+
+/// Before a title's parenthesis: "(reconstruction of Fig. 2a)".
+const TITLE_BREAK: &[(&str, usize)] = &[(" (", 0)];
+/// After each clause: `;`.
+const CLAUSE_BREAK: &[(&str, usize)] = &[("; ", 1)];
+/// After a group's rule: `IL6 low (≤ 6.53 pg/mL):`.
+const RULE_BREAK: &[(&str, usize)] = &[(": ", 1)];
+/// A presentation legend also breaks after the patient's tag.
+const LEGEND_BREAKS: &[(&str, usize)] = &[(" — ", 4), (": ", 1)];
+/// Presentation statistics also break before the table they quote.
+const STATISTICS_BREAKS: &[(&str, usize)] = &[("; ", 1), (", ", 1)];
 
 /// What a header line is, which decides its type and ink.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,6 +215,16 @@ enum LineKind {
     Statistics,
 }
 
+impl LineKind {
+    fn size(self, layout: &Layout) -> f64 {
+        match self {
+            LineKind::Title => layout.font.title,
+            LineKind::Legend { .. } => layout.font.body,
+            LineKind::Label | LineKind::Statistics => layout.font.note,
+        }
+    }
+}
+
 /// One line of the header, placed: its left end on its baseline.
 #[derive(Debug, Clone, PartialEq)]
 struct HeaderLine {
@@ -275,23 +233,18 @@ struct HeaderLine {
     kind: LineKind,
 }
 
-impl HeaderLine {
-    fn size(&self, layout: &Layout) -> f64 {
-        match self.kind {
-            LineKind::Title => layout.font.title,
-            LineKind::Legend { .. } => layout.font.body,
-            LineKind::Label | LineKind::Statistics => layout.font.note,
-        }
-    }
-}
-
 /// From the margin to a legend entry's text: the swatch and a gap.
 const LEGEND_INDENT: i32 = 60;
 
-/// Every header line in place. Fixed layouts put each block at its own
-/// baseline and break a narrow drawing's long lines at fixed places; a
-/// flowing layout wraps every line to the width and stacks the blocks.
+/// Every header line in place. A wide drawing keeps each block on one line
+/// at its own baseline; a narrow one breaks a long line once, at a fixed
+/// place; a flowing one (presentation) breaks at every place listed and
+/// stacks the blocks. Every view's lines are checked to fit in the tests.
 fn header_lines(geometry: &KmChartGeometry, layout: &Layout) -> Vec<HeaderLine> {
+    let (most, legend_breaks, statistics_breaks) = match (layout.flow, layout.narrow) {
+        (true, _) => (usize::MAX, LEGEND_BREAKS, STATISTICS_BREAKS),
+        (false, narrow) => (usize::from(narrow), RULE_BREAK, CLAUSE_BREAK),
+    };
     let legends: Vec<String> = geometry
         .curves
         .iter()
@@ -300,87 +253,54 @@ fn header_lines(geometry: &KmChartGeometry, layout: &Layout) -> Vec<HeaderLine> 
             _ => curve.legend(),
         })
         .collect();
-    let bold = |i: usize| geometry.curves[i].emphasis == Emphasis::Patient;
-    let mut placed = Vec::new();
     let left = layout.margin;
-    if layout.flow {
-        let width = i32::try_from(layout.width).unwrap_or(i32::MAX) - 2 * left;
-        let gap = (layout.font.body * 0.4).round() as i32;
-        let mut y = layout.title_y;
-        let mut block =
-            |text: &str, kind: &dyn Fn(bool) -> LineKind, x: i32, size: f64, heavy: bool| {
-                let max = chars_that_fit(width - (x - left), size, heavy);
-                for (i, line) in fit(text, max).into_iter().enumerate() {
-                    placed.push(HeaderLine {
-                        text: line,
-                        at: (x, y),
-                        kind: kind(i == 0),
-                    });
-                    y += crate::layout::line_step(size);
-                }
-                y += gap;
-            };
-        let font = layout.font;
-        block(
-            &geometry.text.title,
-            &|_| LineKind::Title,
-            left,
-            font.title,
-            true,
-        );
-        if layout.label {
-            block(
-                geometry.text.reconstruction,
-                &|_| LineKind::Label,
-                left,
-                font.note,
-                false,
-            );
-        }
-        for (curve, legend) in legends.iter().enumerate() {
-            let kind = move |first| LineKind::Legend { curve, first };
-            block(legend, &kind, left + LEGEND_INDENT, font.body, bold(curve));
-        }
-        block(
-            &geometry.text.statistics,
-            &|_| LineKind::Statistics,
-            left,
-            font.note,
-            false,
-        );
-        return placed;
+    // (kind, left end, baseline on a fixed layout, lines)
+    let mut blocks = vec![(
+        LineKind::Title,
+        left,
+        layout.title_y,
+        break_at(&geometry.text.title, TITLE_BREAK, most),
+    )];
+    if layout.label {
+        let label = break_at(geometry.text.reconstruction, CLAUSE_BREAK, most);
+        blocks.push((LineKind::Label, left, layout.label_y, label));
     }
-    let (narrow, step) = (layout.narrow, layout.continuation);
-    let mut stack = |lines: Vec<&str>, kind: &dyn Fn(bool) -> LineKind, at: (i32, i32)| {
-        for (i, line) in lines.into_iter().enumerate() {
-            placed.push(HeaderLine {
-                text: line.to_owned(),
-                at: (at.0, at.1 + step * i32::try_from(i).unwrap_or(0)),
-                kind: kind(i == 0),
-            });
-        }
-    };
-    // The title breaks before its parenthesis: "(reconstruction of Fig. 2a)".
-    let title = &geometry.text.title;
-    let title_lines: Vec<&str> = match title.find(" (") {
-        Some(i) if narrow => vec![&title[..i], &title[i + 1..]],
-        _ => vec![title.as_str()],
-    };
-    stack(title_lines, &|_| LineKind::Title, (left, layout.title_y));
-    let label = wrap(geometry.text.reconstruction, "; ", narrow);
-    stack(label, &|_| LineKind::Label, (left, layout.label_y));
     let mut y = layout.legend_y;
     for (curve, legend) in legends.iter().enumerate() {
-        let kind = move |first| LineKind::Legend { curve, first };
-        stack(wrap(legend, ": ", narrow), &kind, (left + LEGEND_INDENT, y));
+        let kind = LineKind::Legend { curve, first: true };
+        let lines = break_at(legend, legend_breaks, most);
+        blocks.push((kind, left + LEGEND_INDENT, y, lines));
         y += layout.legend_step;
     }
-    let statistics = wrap(&geometry.text.statistics, "; ", narrow);
-    stack(
-        statistics,
-        &|_| LineKind::Statistics,
-        (left, layout.statistics_y),
-    );
+    let statistics = break_at(&geometry.text.statistics, statistics_breaks, most);
+    blocks.push((LineKind::Statistics, left, layout.statistics_y, statistics));
+
+    let gap = (layout.font.body * 0.4).round() as i32;
+    let mut next = layout.title_y;
+    let mut placed = Vec::new();
+    for (kind, x, fixed, lines) in blocks {
+        let (mut y, step) = if layout.flow {
+            (next, crate::layout::line_step(kind.size(layout)))
+        } else {
+            (fixed, layout.continuation)
+        };
+        for (i, text) in lines.into_iter().enumerate() {
+            let kind = match kind {
+                LineKind::Legend { curve, .. } => LineKind::Legend {
+                    curve,
+                    first: i == 0,
+                },
+                other => other,
+            };
+            placed.push(HeaderLine {
+                text: text.to_owned(),
+                at: (x, y),
+                kind,
+            });
+            y += step;
+        }
+        next = y + gap;
+    }
     placed
 }
 
@@ -400,7 +320,7 @@ fn header<DB: DrawingBackend>(
                 };
                 let pen = pen(curve, layout);
                 if first {
-                    let y = line.at.1 - (line.size(layout) * 0.375).round() as i32;
+                    let y = line.at.1 - (line.kind.size(layout) * 0.375).round() as i32;
                     let swatch = (layout.margin, layout.margin + LEGEND_INDENT - 12);
                     stroke(
                         area,
@@ -422,7 +342,7 @@ fn header<DB: DrawingBackend>(
             area,
             &line.text,
             line.at,
-            line.size(layout),
+            line.kind.size(layout),
             colour,
             style,
             (HPos::Left, VPos::Bottom),
@@ -948,10 +868,11 @@ mod tests {
     }
 
     #[test]
-    fn wrapping_keeps_the_separator_on_the_first_line() {
-        assert_eq!(wrap("a; b", "; ", true), ["a;", "b"]);
-        assert_eq!(wrap("a; b", "; ", false), ["a; b"]);
-        assert_eq!(wrap("ab", "; ", true), ["ab"]);
+    fn breaking_keeps_the_separator_on_the_first_line() {
+        assert_eq!(break_at("a; b", CLAUSE_BREAK, 1), ["a;", "b"]);
+        assert_eq!(break_at("a; b", CLAUSE_BREAK, 0), ["a; b"]);
+        assert_eq!(break_at("ab", CLAUSE_BREAK, 1), ["ab"]);
+        assert_eq!(break_at("T (Fig. 2a)", TITLE_BREAK, 1), ["T", "(Fig. 2a)"]);
     }
 
     fn escape(s: &str) -> String {
@@ -996,6 +917,13 @@ mod presentation_tests {
         }
         views
     }
+
+    /// The widest a character of the browser's sans-serif is on average,
+    /// in ems: DejaVu Sans (Linux's usual default, wider than Arial or
+    /// Helvetica) averages about 0.55 em over mixed text and 0.6 em in
+    /// bold; the margin covers lines heavy in digits and capitals.
+    const CHAR_EM: f64 = 0.6;
+    const BOLD_CHAR_EM: f64 = 0.66;
 
     /// The chart's CSS width in presentation mode before issue 16's page
     /// layout, measured by e2e/presentation-chart.test.mjs (the third grid
@@ -1153,7 +1081,7 @@ mod presentation_tests {
                     || matches!(line.kind, LineKind::Legend { curve, .. } if g.curves[curve].emphasis == Emphasis::Patient);
                 let em = if bold { BOLD_CHAR_EM } else { CHAR_EM };
                 let end = f64::from(line.at.0)
-                    + line.text.chars().count() as f64 * em * line.size(&layout);
+                    + line.text.chars().count() as f64 * em * line.kind.size(&layout);
                 assert!(
                     end <= f64::from(right),
                     "{:?}: {} ends at {end:.0}",
@@ -1203,31 +1131,38 @@ mod presentation_tests {
     }
 
     #[test]
-    fn fitting_breaks_at_the_strongest_separator_that_is_enough() {
+    fn a_presentation_legend_breaks_after_the_tag_and_the_rule() {
         let legend = "This patient's group — IL6 high (> 6.53 pg/mL): n = 48, median 7.8 months";
         assert_eq!(
-            fit(legend, 30),
+            break_at(legend, LEGEND_BREAKS, usize::MAX),
             [
                 "This patient's group —",
                 "IL6 high (> 6.53 pg/mL):",
                 "n = 48, median 7.8 months"
             ]
         );
-        assert_eq!(fit(legend, 200), [legend]);
+        // A narrow drawing breaks once, after the rule only.
         assert_eq!(
-            fit(
-                "Overall survival by baseline IL6 (reconstruction of Fig. 2a)",
-                41
-            ),
+            break_at(legend, RULE_BREAK, 1),
             [
-                "Overall survival by baseline IL6",
-                "(reconstruction of Fig. 2a)"
+                "This patient's group — IL6 high (> 6.53 pg/mL):",
+                "n = 48, median 7.8 months"
             ]
         );
-        assert_eq!(fit("a b c", 1), ["a", "b", "c"]);
-        // A word longer than the line stays whole rather than being cut.
-        assert_eq!(fit("abcdef gh", 3), ["abcdef", "gh"]);
-        assert_eq!(fit("", 5), [""]);
-        assert_eq!(fit("a — b: c; d, e (f)", 0).concat(), "a—b:c;d,e(f)");
+        assert_eq!(
+            break_at(
+                "Published: log-rank p < 0.001; HR high vs low 2.4 (95% CI 1.5–3.88), Table 2 univariate",
+                STATISTICS_BREAKS,
+                usize::MAX
+            ),
+            [
+                "Published: log-rank p < 0.001;",
+                "HR high vs low 2.4 (95% CI 1.5–3.88),",
+                "Table 2 univariate"
+            ]
+        );
+        // Separators at the very start or end leave no empty cut behind.
+        assert_eq!(break_at(" (a", TITLE_BREAK, usize::MAX), [" (a"]);
+        assert_eq!(break_at("a; ", CLAUSE_BREAK, usize::MAX), ["a;", ""]);
     }
 }
