@@ -17,7 +17,9 @@
 //!    and against hand-computed values.
 //! 2. [`draw`] paints a geometry on any plotters [`DrawingBackend`]
 //!    (`plotters::prelude::DrawingBackend`), mapping study units to pixels
-//!    through a [`Layout`]; [`render_svg`] uses it to produce an SVG document
+//!    through a [`Layout`] (wide for a desk, narrow for a phone,
+//!    presentation for a shared screen: large type, thick lines, no risk
+//!    table); [`render_svg`] uses it to produce an SVG document
 //!    as a string that scales with its container (`width="100%"` and a
 //!    `viewBox`, no fixed height).
 //!
