@@ -29,7 +29,8 @@ pub struct KmChartProps {
     /// The "outside the studied population" mark, when it applies.
     #[prop_or_default]
     pub outside_mark: Html,
-    /// Drawn for a shared screen (presentation mode).
+    /// Presentation mode: the chart is drawn on the presentation layout
+    /// (large type, thick lines, no risk table) for a shared screen.
     #[prop_or_default]
     pub presentation: bool,
 }
@@ -52,10 +53,12 @@ thread_local! {
     });
 }
 
-/// One view, computed once per change of endpoint, marker or patient group.
+/// One view, computed once per change of endpoint, marker, patient group
+/// or drawing.
 struct ChartView {
     geometry: KmChartGeometry,
     svg: Result<AttrValue, String>,
+    drawing: Drawing,
 }
 
 /// Below this window width (CSS pixels) the chart is drawn on the narrow
@@ -69,12 +72,40 @@ fn window_is_narrow() -> bool {
         .is_some_and(|w| w < NARROW_BELOW_PX)
 }
 
+/// Which layout the chart is drawn on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Drawing {
+    Wide,
+    Narrow,
+    /// Presentation mode, whatever the window's width.
+    Presentation,
+}
+
+impl Drawing {
+    /// For the `data-layout` attribute the end-to-end tests read.
+    fn name(self) -> &'static str {
+        match self {
+            Drawing::Wide => "wide",
+            Drawing::Narrow => "narrow",
+            Drawing::Presentation => "presentation",
+        }
+    }
+
+    fn layout(self) -> Layout {
+        match self {
+            Drawing::Wide => Layout::wide(),
+            Drawing::Narrow => Layout::narrow(),
+            Drawing::Presentation => Layout::presentation(),
+        }
+    }
+}
+
 fn compute_view(
     reference: &Reference,
     endpoint: KmEndpoint,
     marker: Marker,
     patient_group: Option<BiomarkerGroup>,
-    narrow: bool,
+    drawing: Drawing,
 ) -> Result<ChartView, String> {
     let curves = reference.curves.as_ref().map_err(Clone::clone)?;
     let group = |g| {
@@ -93,15 +124,14 @@ fn compute_view(
         high: group(BiomarkerGroup::High)?,
         patient_group,
     });
-    let layout = if narrow {
-        Layout::narrow()
-    } else {
-        Layout::wide()
-    };
-    let svg = render_svg(&geometry, &layout)
+    let svg = render_svg(&geometry, &drawing.layout())
         .map(AttrValue::from)
         .map_err(|e| e.to_string());
-    Ok(ChartView { geometry, svg })
+    Ok(ChartView {
+        geometry,
+        svg,
+        drawing,
+    })
 }
 
 #[component]
@@ -121,9 +151,14 @@ pub fn KmChart(props: &KmChartProps) -> Html {
             move || drop(listener)
         });
     }
+    let drawing = match (props.presentation, *narrow) {
+        (true, _) => Drawing::Presentation,
+        (false, true) => Drawing::Narrow,
+        (false, false) => Drawing::Wide,
+    };
     let view = use_memo(
-        (*endpoint, *marker, patient_group, *narrow),
-        |&(e, m, g, n)| compute_view(&reference, e, m, g, n),
+        (*endpoint, *marker, patient_group, drawing),
+        |&(e, m, g, d)| compute_view(&reference, e, m, g, d),
     );
 
     // Exports always use the wide layout, whatever the screen: the file is
@@ -264,7 +299,7 @@ fn chart(view: &ChartView, patient_group: Option<BiomarkerGroup>) -> Html {
                 {
                     match &view.svg {
                         Ok(svg) => html! {
-                            <div class="km-chart" data-testid="km-chart" role="img"
+                            <div class="km-chart" data-testid="km-chart" role="img" data-layout={view.drawing.name()}
                                 aria-label={format!("{}. The numbers are in the tables below.", g.text.title)}>
                                 { Html::from_html_unchecked(svg.clone()) }
                             </div>

@@ -1,5 +1,6 @@
 //! Writes a chart of made-up data to stdout as SVG, to look at while
-//! working on the drawing: `cargo run -p km-chart --example render_svg > chart.svg`.
+//! working on the drawing: `cargo run -p km-chart --example render_svg > chart.svg`
+//! (add `narrow` or `presentation` for those layouts).
 
 use calculator_core::published::{KmEndpoint, Marker};
 use calculator_core::BiomarkerGroup;
@@ -27,7 +28,12 @@ fn main() {
         high: &high,
         patient_group: Some(BiomarkerGroup::High),
     });
-    match render_svg(&geometry, &Layout::wide()) {
+    let layout = match std::env::args().nth(1).as_deref() {
+        Some("narrow") => Layout::narrow(),
+        Some("presentation") => Layout::presentation(),
+        _ => Layout::wide(),
+    };
+    match render_svg(&geometry, &layout) {
         Ok(svg) => print!("{svg}"),
         Err(error) => eprintln!("{error}"),
     }

@@ -25,27 +25,43 @@ struct Pen {
     bold: bool,
 }
 
-fn pen(curve: &CurveGeometry) -> Pen {
+/// How faded an overlay's reference curves are: background to the cohort's
+/// curves, which carry the same colours and dashes (the only curves drawn
+/// below full strength).
+const REFERENCE_ALPHA: f64 = 0.45;
+
+fn pen(curve: &CurveGeometry, layout: &Layout) -> Pen {
+    let widths = layout.strokes;
     match curve.emphasis {
         Emphasis::Patient => Pen {
-            line_width: 4,
+            line_width: widths.patient,
             line_alpha: 1.0,
             band_alpha: 0.22,
             text: INK,
             bold: true,
         },
+        // Thinner than the patient's, never faded: at 45% opacity the
+        // comparison curve fell to 2:1 contrast on white and washed out on
+        // a projector (issue 16).
         Emphasis::Other => Pen {
-            line_width: 2,
-            line_alpha: 0.45,
+            line_width: widths.other,
+            line_alpha: 1.0,
             band_alpha: 0.07,
             text: GREY,
             bold: false,
         },
         Emphasis::Neutral => Pen {
-            line_width: 3,
+            line_width: widths.neutral,
             line_alpha: 1.0,
             band_alpha: 0.15,
             text: INK,
+            bold: false,
+        },
+        Emphasis::Reference => Pen {
+            line_width: widths.other,
+            line_alpha: REFERENCE_ALPHA,
+            band_alpha: 0.07,
+            text: GREY,
             bold: false,
         },
     }
@@ -77,7 +93,9 @@ pub fn draw<DB: DrawingBackend>(
     for curve in &order {
         line(area, curve, geometry.x_max, layout)?;
     }
-    risk_table(area, geometry, layout)?;
+    if layout.risk_table {
+        risk_table(area, geometry, layout)?;
+    }
     Ok(())
 }
 
@@ -150,43 +168,140 @@ fn stroke<DB: DrawingBackend>(
     }
 }
 
-/// Where a long line breaks on a narrow drawing: after `separator`, which
-/// stays on the first line (trailing blanks dropped). Wide drawings and
-/// lines without the separator stay whole.
-fn wrap<'t>(line: &'t str, separator: &str, narrow: bool) -> Vec<&'t str> {
-    match line.find(separator) {
-        Some(i) if narrow => {
-            let cut = i + separator.trim_end().len();
-            vec![&line[..cut], line[cut..].trim_start()]
+/// `line` broken after each of the first `most` separators found (the
+/// cut falls `cut` bytes into the separator: what comes before it stays on
+/// the line, blanks at either side of the cut are dropped).
+fn break_at<'t>(line: &'t str, separators: &[(&str, usize)], most: usize) -> Vec<&'t str> {
+    let mut lines = Vec::new();
+    let mut rest = line;
+    while lines.len() < most {
+        // A cut at 0 would not move on; the dash's offset counts its three bytes.
+        let Some(cut) = (separators.iter())
+            .filter_map(|&(separator, cut)| rest.find(separator).map(|i| i + cut))
+            .filter(|&cut| cut > 0)
+            .min()
+        else {
+            break;
+        };
+        lines.push(rest[..cut].trim_end());
+        rest = rest[cut..].trim_start();
+    }
+    lines.push(rest);
+    lines
+}
+
+/// Before a title's parenthesis: "(reconstruction of Fig. 2a)".
+const TITLE_BREAK: &[(&str, usize)] = &[(" (", 0)];
+/// After each clause: `;`.
+const CLAUSE_BREAK: &[(&str, usize)] = &[("; ", 1)];
+/// After a group's rule: `IL6 low (≤ 6.53 pg/mL):`.
+const RULE_BREAK: &[(&str, usize)] = &[(": ", 1)];
+/// A presentation legend also breaks after the patient's tag.
+const LEGEND_BREAKS: &[(&str, usize)] = &[(" — ", 4), (": ", 1)];
+/// Presentation statistics also break before the table they quote.
+const STATISTICS_BREAKS: &[(&str, usize)] = &[("; ", 1), (", ", 1)];
+
+/// What a header line is, which decides its type and ink.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Title,
+    Label,
+    /// A legend line of `curve` (an index into the geometry's curves);
+    /// the first line of an entry carries the swatch.
+    Legend {
+        curve: usize,
+        first: bool,
+    },
+    Statistics,
+}
+
+impl LineKind {
+    fn size(self, layout: &Layout) -> f64 {
+        match self {
+            LineKind::Title => layout.font.title,
+            LineKind::Legend { .. } => layout.font.body,
+            LineKind::Label | LineKind::Statistics => layout.font.note,
         }
-        _ => vec![line],
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn lines<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    content: &[&str],
+/// One line of the header, placed: its left end on its baseline.
+#[derive(Debug, Clone, PartialEq)]
+struct HeaderLine {
+    text: String,
     at: (i32, i32),
-    size: f64,
-    colour: Rgb,
-    style: FontStyle,
-    step: i32,
-) -> DrawResult<DB> {
-    let mut y = at.1;
-    for line in content {
-        text(
-            area,
-            line,
-            (at.0, y),
-            size,
-            colour,
-            style,
-            (HPos::Left, VPos::Bottom),
-        )?;
-        y += step;
+    kind: LineKind,
+}
+
+/// From the margin to a legend entry's text: the swatch and a gap.
+const LEGEND_INDENT: i32 = 60;
+
+/// Every header line in place. A wide drawing keeps each block on one line
+/// at its own baseline; a narrow one breaks a long line once, at a fixed
+/// place; a flowing one (presentation) breaks at every place listed and
+/// stacks the blocks. Every view's lines are checked to fit in the tests.
+fn header_lines(geometry: &KmChartGeometry, layout: &Layout) -> Vec<HeaderLine> {
+    let (most, legend_breaks, statistics_breaks) = match (layout.flow, layout.narrow) {
+        (true, _) => (usize::MAX, LEGEND_BREAKS, STATISTICS_BREAKS),
+        (false, narrow) => (usize::from(narrow), RULE_BREAK, CLAUSE_BREAK),
+    };
+    let legends: Vec<String> = geometry
+        .curves
+        .iter()
+        .map(|curve| match curve.emphasis {
+            Emphasis::Patient => format!("{} — {}", geometry.text.patient_tag, curve.legend()),
+            _ => curve.legend(),
+        })
+        .collect();
+    let left = layout.margin;
+    // (kind, left end, baseline on a fixed layout, lines)
+    let mut blocks = vec![(
+        LineKind::Title,
+        left,
+        layout.title_y,
+        break_at(&geometry.text.title, TITLE_BREAK, most),
+    )];
+    if layout.label {
+        let label = break_at(geometry.text.reconstruction, CLAUSE_BREAK, most);
+        blocks.push((LineKind::Label, left, layout.label_y, label));
     }
-    Ok(())
+    let mut y = layout.legend_y;
+    for (curve, legend) in legends.iter().enumerate() {
+        let kind = LineKind::Legend { curve, first: true };
+        let lines = break_at(legend, legend_breaks, most);
+        blocks.push((kind, left + LEGEND_INDENT, y, lines));
+        y += layout.legend_step;
+    }
+    let statistics = break_at(&geometry.text.statistics, statistics_breaks, most);
+    blocks.push((LineKind::Statistics, left, layout.statistics_y, statistics));
+
+    let gap = (layout.font.body * 0.4).round() as i32;
+    let mut next = layout.title_y;
+    let mut placed = Vec::new();
+    for (kind, x, fixed, lines) in blocks {
+        let (mut y, step) = if layout.flow {
+            (next, crate::layout::line_step(kind.size(layout)))
+        } else {
+            (fixed, layout.continuation)
+        };
+        for (i, text) in lines.into_iter().enumerate() {
+            let kind = match kind {
+                LineKind::Legend { curve, .. } => LineKind::Legend {
+                    curve,
+                    first: i == 0,
+                },
+                other => other,
+            };
+            placed.push(HeaderLine {
+                text: text.to_owned(),
+                at: (x, y),
+                kind,
+            });
+            y += step;
+        }
+        next = y + gap;
+    }
+    placed
 }
 
 fn header<DB: DrawingBackend>(
@@ -194,74 +309,46 @@ fn header<DB: DrawingBackend>(
     geometry: &KmChartGeometry,
     layout: &Layout,
 ) -> DrawResult<DB> {
-    let (title, body, small) = layout.font;
-    let (left, narrow, step) = (24, layout.narrow, layout.continuation);
-    // The title breaks before its parenthesis: "(reconstruction of Fig. 2a)".
-    let title_lines: Vec<&str> = match geometry.text.title.find(" (") {
-        Some(i) if narrow => vec![&geometry.text.title[..i], &geometry.text.title[i + 1..]],
-        _ => vec![geometry.text.title.as_str()],
-    };
-    lines(
-        area,
-        &title_lines,
-        (left, layout.title_y),
-        title,
-        INK,
-        FontStyle::Bold,
-        step,
-    )?;
-    let label = wrap(geometry.text.reconstruction, "; ", narrow);
-    lines(
-        area,
-        &label,
-        (left, layout.label_y),
-        small,
-        INK,
-        FontStyle::Italic,
-        step,
-    )?;
-    let mut y = layout.legend_y;
-    for curve in &geometry.curves {
-        let pen = pen(curve);
-        let colour = rgba(curve.colour, pen.line_alpha);
-        stroke(
+    for line in header_lines(geometry, layout) {
+        let (colour, style) = match line.kind {
+            LineKind::Title => (INK, FontStyle::Bold),
+            LineKind::Label => (INK, FontStyle::Italic),
+            LineKind::Statistics => (INK, FontStyle::Normal),
+            LineKind::Legend { curve, first } => {
+                let Some(curve) = geometry.curves.get(curve) else {
+                    continue;
+                };
+                let pen = pen(curve, layout);
+                if first {
+                    let y = line.at.1 - (line.kind.size(layout) * 0.375).round() as i32;
+                    let swatch = (layout.margin, layout.margin + LEGEND_INDENT - 12);
+                    stroke(
+                        area,
+                        vec![(swatch.0, y), (swatch.1, y)],
+                        rgba(curve.colour, pen.line_alpha),
+                        pen.line_width,
+                        curve.dash,
+                    )?;
+                }
+                let weight = if pen.bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
+                (pen.text, weight)
+            }
+        };
+        text(
             area,
-            vec![(left, y - 6), (left + 48, y - 6)],
+            &line.text,
+            line.at,
+            line.kind.size(layout),
             colour,
-            pen.line_width,
-            curve.dash,
+            style,
+            (HPos::Left, VPos::Bottom),
         )?;
-        let legend = match curve.emphasis {
-            Emphasis::Patient => format!("{} — {}", geometry.text.patient_tag, curve.legend()),
-            _ => curve.legend(),
-        };
-        let weight = if pen.bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        let legend_lines = wrap(&legend, ": ", narrow);
-        lines(
-            area,
-            &legend_lines,
-            (left + 60, y),
-            body,
-            pen.text,
-            weight,
-            step,
-        )?;
-        y += layout.legend_step;
     }
-    let statistics = wrap(&geometry.text.statistics, "; ", narrow);
-    lines(
-        area,
-        &statistics,
-        (left, layout.statistics_y),
-        small,
-        INK,
-        FontStyle::Normal,
-        step,
-    )
+    Ok(())
 }
 
 fn axes<DB: DrawingBackend>(
@@ -270,7 +357,7 @@ fn axes<DB: DrawingBackend>(
     layout: &Layout,
 ) -> DrawResult<DB> {
     let (left, top, right, bottom) = layout.plot;
-    let (_, body, small) = layout.font;
+    let (body, small, axis) = (layout.font.body, layout.font.ticks, layout.strokes.axis);
     let ink = rgba(INK, 1.0);
     let grid = rgba(GRID, 1.0);
     for tick in &geometry.y_ticks {
@@ -283,7 +370,7 @@ fn axes<DB: DrawingBackend>(
         }
         area.draw(&PathElement::new(
             vec![(left - 6, y), (left, y)],
-            ink.stroke_width(1),
+            ink.stroke_width(axis),
         ))?;
         text(
             area,
@@ -299,12 +386,12 @@ fn axes<DB: DrawingBackend>(
         let x = layout.x(tick.value, geometry.x_max);
         area.draw(&PathElement::new(
             vec![(x, bottom), (x, bottom + 6)],
-            ink.stroke_width(1),
+            ink.stroke_width(axis),
         ))?;
         text(
             area,
             &tick.label,
-            (x, bottom + 10),
+            (x, layout.x_tick_label_top()),
             small,
             INK,
             FontStyle::Normal,
@@ -313,12 +400,12 @@ fn axes<DB: DrawingBackend>(
     }
     area.draw(&PathElement::new(
         vec![(left, top), (left, bottom), (right, bottom)],
-        ink.stroke_width(1),
+        ink.stroke_width(axis),
     ))?;
     text(
         area,
         geometry.text.x_axis,
-        ((left + right) / 2, bottom + 34),
+        ((left + right) / 2, layout.x_title_top()),
         body,
         INK,
         FontStyle::Normal,
@@ -330,7 +417,7 @@ fn axes<DB: DrawingBackend>(
         .transform(FontTransform::Rotate270);
     area.draw(&Text::new(
         geometry.text.y_axis,
-        (left - 76, (top + bottom) / 2),
+        (left - layout.y_title_offset, (top + bottom) / 2),
         y_title,
     ))
 }
@@ -343,7 +430,10 @@ fn medians<DB: DrawingBackend>(
     layout: &Layout,
 ) -> DrawResult<DB> {
     let (left, _, _, bottom) = layout.plot;
-    let (_, _, small) = layout.font;
+    let small = layout.font.ticks;
+    // A second label within five characters of the first is lifted by a
+    // line (70 and 20 units at the desk layouts' 14-unit ticks).
+    let (near, lift) = ((small * 5.0).round() as i32, (small * 1.45).round() as i32);
     let guide = rgba(GREY, 0.8);
     let half = layout.y(0.5);
     let mut reached: Vec<(f64, &CurveGeometry)> = geometry
@@ -381,13 +471,13 @@ fn medians<DB: DrawingBackend>(
             guide.stroke_width(1),
         ))?;
         // Two medians close together would print over each other: lift the second.
-        label_y = if x.saturating_sub(previous_label_x) < 70 {
-            label_y - 20
+        label_y = if x.saturating_sub(previous_label_x) < near {
+            label_y - lift
         } else {
             bottom - 8
         };
         previous_label_x = x;
-        let pen = pen(curve);
+        let pen = pen(curve, layout);
         let weight = if pen.bold {
             FontStyle::Bold
         } else {
@@ -410,7 +500,7 @@ fn medians<DB: DrawingBackend>(
 /// faded colour.
 fn curve_text_colour(curve: &CurveGeometry) -> Rgb {
     match curve.emphasis {
-        Emphasis::Other => GREY,
+        Emphasis::Other | Emphasis::Reference => GREY,
         _ => curve.colour,
     }
 }
@@ -432,7 +522,7 @@ fn band<DB: DrawingBackend>(
     if points.len() < 3 {
         return Ok(());
     }
-    let fill = rgba(curve.colour, pen(curve).band_alpha);
+    let fill = rgba(curve.colour, pen(curve, layout).band_alpha);
     area.draw(&Polygon::new(points, fill.filled()))
 }
 
@@ -442,7 +532,7 @@ fn line<DB: DrawingBackend>(
     x_max: f64,
     layout: &Layout,
 ) -> DrawResult<DB> {
-    let pen = pen(curve);
+    let pen = pen(curve, layout);
     let colour = rgba(curve.colour, pen.line_alpha);
     let points = curve
         .steps
@@ -468,7 +558,7 @@ fn risk_table<DB: DrawingBackend>(
     layout: &Layout,
 ) -> DrawResult<DB> {
     let (left, _, _, _) = layout.plot;
-    let (_, body, small) = layout.font;
+    let (body, small) = (layout.font.body, layout.font.ticks);
     let row = layout.row_height;
     let mut y = layout.risk_table_top();
     for table in &geometry.risk_table {
@@ -476,12 +566,12 @@ fn risk_table<DB: DrawingBackend>(
         // first; the table belongs to the curve drawn in full.
         let of_group = |c: &&CurveGeometry| c.group == table.group;
         let Some(curve) = (geometry.curves.iter().filter(of_group))
-            .find(|c| c.emphasis != Emphasis::Other)
+            .find(|c| c.emphasis != Emphasis::Reference)
             .or_else(|| geometry.curves.iter().find(of_group))
         else {
             continue;
         };
-        let pen = pen(curve);
+        let pen = pen(curve, layout);
         let weight = if pen.bold {
             FontStyle::Bold
         } else {
@@ -778,10 +868,11 @@ mod tests {
     }
 
     #[test]
-    fn wrapping_keeps_the_separator_on_the_first_line() {
-        assert_eq!(wrap("a; b", "; ", true), ["a;", "b"]);
-        assert_eq!(wrap("a; b", "; ", false), ["a; b"]);
-        assert_eq!(wrap("ab", "; ", true), ["ab"]);
+    fn breaking_keeps_the_separator_on_the_first_line() {
+        assert_eq!(break_at("a; b", CLAUSE_BREAK, 1), ["a;", "b"]);
+        assert_eq!(break_at("a; b", CLAUSE_BREAK, 0), ["a; b"]);
+        assert_eq!(break_at("ab", CLAUSE_BREAK, 1), ["ab"]);
+        assert_eq!(break_at("T (Fig. 2a)", TITLE_BREAK, 1), ["T", "(Fig. 2a)"]);
     }
 
     fn escape(s: &str) -> String {
@@ -789,5 +880,289 @@ mod tests {
             .replace('\'', "&apos;")
             .replace('<', "&lt;")
             .replace('>', "&gt;")
+    }
+}
+
+#[cfg(test)]
+mod presentation_tests {
+    //! The presentation layout (issue 16): large type, thick full-strength
+    //! lines, every header line inside the drawing, no risk table.
+
+    use super::*;
+    use crate::cohort::ReferenceCurves;
+    use crate::geometry::KmChartInput;
+    use crate::palette::contrast_on_white;
+    use calculator_core::published::{KmEndpoint, Marker};
+    use calculator_core::BiomarkerGroup;
+
+    /// Every view the calculator can show: 3 endpoints × 2 markers × the
+    /// patient's group unknown, low or high, on the real reference data.
+    fn every_view() -> Vec<KmChartGeometry> {
+        let curves = ReferenceCurves::load().unwrap();
+        let mut views = Vec::new();
+        for endpoint in KmEndpoint::ALL {
+            for marker in Marker::ALL {
+                for patient_group in [None, Some(BiomarkerGroup::Low), Some(BiomarkerGroup::High)] {
+                    views.push(KmChartGeometry::compute(&KmChartInput {
+                        endpoint,
+                        marker,
+                        low: curves.group(endpoint, marker, BiomarkerGroup::Low).unwrap(),
+                        high: curves
+                            .group(endpoint, marker, BiomarkerGroup::High)
+                            .unwrap(),
+                        patient_group,
+                    }));
+                }
+            }
+        }
+        views
+    }
+
+    /// The widest a character of the browser's sans-serif is on average,
+    /// in ems: DejaVu Sans (Linux's usual default, wider than Arial or
+    /// Helvetica) averages about 0.55 em over mixed text and 0.6 em in
+    /// bold; the margin covers lines heavy in digits and capitals.
+    const CHAR_EM: f64 = 0.6;
+    const BOLD_CHAR_EM: f64 = 0.66;
+
+    /// The chart's CSS width in presentation mode before issue 16's page
+    /// layout, measured by e2e/presentation-chart.test.mjs (the third grid
+    /// column): 828 px at 1920×1080 and 476 px at 1280×720.
+    const CSS_WIDTH_1920: f64 = 828.0;
+    const CSS_WIDTH_1280: f64 = 476.0;
+
+    fn presentation_svg(patient_group: Option<BiomarkerGroup>) -> (KmChartGeometry, String) {
+        let view = every_view()
+            .into_iter()
+            .find(|g| g.patient_group == patient_group)
+            .unwrap();
+        let svg = render_svg(&view, &Layout::presentation()).unwrap();
+        (view, svg)
+    }
+
+    /// The value of every `name="…"` attribute in `svg` that parses as a number.
+    fn numbers(svg: &str, name: &str) -> Vec<f64> {
+        let key = format!(" {name}=\"");
+        svg.split(&key)
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse().ok())
+            .collect()
+    }
+
+    /// (stroke, stroke-width, opacity) of every polyline drawn in a group colour.
+    fn curve_strokes(svg: &str) -> Vec<(Rgb, f64, f64)> {
+        svg.split("<polyline ")
+            .skip(1)
+            .filter_map(|element| {
+                let element = element.split('>').next()?;
+                let colour = [crate::GROUP_LOW_COLOUR, crate::GROUP_HIGH_COLOUR]
+                    .into_iter()
+                    .find(|c| {
+                        element.contains(&format!("stroke=\"{}\"", c.hex().to_uppercase()))
+                    })?;
+                let width = *numbers(element, "stroke-width").first()?;
+                let opacity = *numbers(element, "opacity").first()?;
+                Some((colour, width, opacity))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_text_of_the_presentation_drawing_is_24_css_px_at_1920_and_16_at_1280() {
+        // Rendered size = font-size × CSS width / viewBox width (600):
+        // 21 × 828 / 600 = 29.0 px and 21 × 476 / 600 = 16.7 px.
+        let (_, svg) = presentation_svg(Some(BiomarkerGroup::High));
+        let sizes = numbers(&svg, "font-size");
+        assert!(
+            sizes.len() > 20,
+            "ticks, legend, axis titles: {}",
+            sizes.len()
+        );
+        let width = f64::from(Layout::presentation().width);
+        for size in sizes {
+            assert!(size * CSS_WIDTH_1920 / width >= 24.0, "{size}");
+            assert!(size * CSS_WIDTH_1280 / width >= 16.0, "{size}");
+        }
+        // 2.4 times the wide drawing's smallest type relative to its width.
+        let wide = Layout::wide();
+        let ratio = |l: &Layout| l.font.ticks / f64::from(l.width);
+        assert!(ratio(&Layout::presentation()) >= 2.4 * ratio(&wide));
+    }
+
+    #[test]
+    fn presentation_curves_are_4_css_px_wide_at_1280_and_the_patients_widest() {
+        // 6 units × 476 / 600 = 4.8 px for the other group; 9 for the patient's.
+        // (Censor marks are drawn a unit thinner than their curve.)
+        let widest = |svg: &str, colour: Rgb| {
+            curve_strokes(svg)
+                .into_iter()
+                .filter(|(c, _, _)| *c == colour)
+                .map(|(_, w, _)| w)
+                .fold(0.0, f64::max)
+        };
+        let width = f64::from(Layout::presentation().width);
+        let (_, svg) = presentation_svg(Some(BiomarkerGroup::High));
+        let other = widest(&svg, crate::GROUP_LOW_COLOUR);
+        let patient = widest(&svg, crate::GROUP_HIGH_COLOUR);
+        assert!(other * CSS_WIDTH_1280 / width >= 4.0, "{other}");
+        assert!(patient > other, "{patient} vs {other}");
+        let (_, svg) = presentation_svg(None);
+        for colour in [crate::GROUP_LOW_COLOUR, crate::GROUP_HIGH_COLOUR] {
+            let neutral = widest(&svg, colour);
+            assert!(neutral * CSS_WIDTH_1280 / width >= 4.0, "{neutral}");
+        }
+    }
+
+    #[test]
+    fn every_curve_is_drawn_at_full_strength_at_3_to_1_contrast_on_white() {
+        // WCAG 2.x non-text contrast: 3:1. Okabe–Ito blue 5.2:1, vermillion
+        // 3.9:1 at full opacity; the old 45% comparison curve was 2.0:1.
+        let curves = ReferenceCurves::load().unwrap();
+        let (endpoint, marker) = (KmEndpoint::OverallSurvival, Marker::Il6);
+        for patient_group in [None, Some(BiomarkerGroup::Low), Some(BiomarkerGroup::High)] {
+            let g = KmChartGeometry::compute(&KmChartInput {
+                endpoint,
+                marker,
+                low: curves.group(endpoint, marker, BiomarkerGroup::Low).unwrap(),
+                high: curves
+                    .group(endpoint, marker, BiomarkerGroup::High)
+                    .unwrap(),
+                patient_group,
+            });
+            for layout in [Layout::wide(), Layout::narrow(), Layout::presentation()] {
+                let strokes = curve_strokes(&render_svg(&g, &layout).unwrap());
+                for colour in [crate::GROUP_LOW_COLOUR, crate::GROUP_HIGH_COLOUR] {
+                    assert!(
+                        strokes.iter().any(|(c, _, _)| *c == colour),
+                        "{colour:?} drawn"
+                    );
+                }
+                for (colour, _, opacity) in strokes {
+                    let contrast = contrast_on_white(colour, opacity);
+                    assert!(
+                        contrast >= 3.0,
+                        "{patient_group:?} {colour:?} at {opacity}: {contrast:.2}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_two_curves_differ_by_dash_as_well_as_colour_in_presentation() {
+        // A dashed line is drawn as many short polylines, a solid one as one
+        // (plus the legend swatch and censor marks).
+        let (_, svg) = presentation_svg(None);
+        let count = |colour: Rgb| {
+            curve_strokes(&svg)
+                .iter()
+                .filter(|(c, _, _)| *c == colour)
+                .count()
+        };
+        let (solid, dashed) = (
+            count(crate::GROUP_LOW_COLOUR),
+            count(crate::GROUP_HIGH_COLOUR),
+        );
+        assert!(dashed > 2 * solid, "dashed {dashed}, solid {solid}");
+    }
+
+    #[test]
+    fn every_header_line_of_every_view_fits_the_presentation_drawing() {
+        // The widest a line can be: its characters × the em estimate ×
+        // its size; it must end inside the drawing and above the "100%"
+        // tick label, which is centred on the plot's top edge.
+        let layout = Layout::presentation();
+        let right = i32::try_from(layout.width).unwrap();
+        for g in every_view() {
+            let lines = header_lines(&g, &layout);
+            assert!(lines.iter().all(|l| !l.text.is_empty()));
+            for line in &lines {
+                let bold = matches!(line.kind, LineKind::Title)
+                    || matches!(line.kind, LineKind::Legend { curve, .. } if g.curves[curve].emphasis == Emphasis::Patient);
+                let em = if bold { BOLD_CHAR_EM } else { CHAR_EM };
+                let end = f64::from(line.at.0)
+                    + line.text.chars().count() as f64 * em * line.kind.size(&layout);
+                assert!(
+                    end <= f64::from(right),
+                    "{:?}: {} ends at {end:.0}",
+                    g.endpoint,
+                    line.text
+                );
+            }
+            let last = lines.last().unwrap().at.1;
+            let tick_label_top = f64::from(layout.plot.1) - 0.6 * layout.font.ticks;
+            assert!(
+                f64::from(last) + 0.3 * layout.font.note < tick_label_top,
+                "{:?} {:?} {:?}: header ends at {last}",
+                g.endpoint,
+                g.marker,
+                g.patient_group
+            );
+        }
+    }
+
+    #[test]
+    fn the_presentation_drawing_leaves_out_the_risk_table_and_keeps_the_words() {
+        let (g, svg) = presentation_svg(Some(BiomarkerGroup::Low));
+        for absent in ["At risk", "Events", "Censored"] {
+            assert!(!svg.contains(absent), "{absent}");
+        }
+        let layout = Layout::presentation();
+        assert!(svg.starts_with(&format!(
+            "<svg width=\"100%\" viewBox=\"0 0 600 {}\"",
+            layout.height(&g)
+        )));
+        // Every word of the legend, the title and the statistics is drawn,
+        // over however many lines.
+        let drawn: String = header_lines(&g, &layout)
+            .into_iter()
+            .map(|l| l.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let low = g.curves[0].legend();
+        for whole in [
+            g.text.title.as_str(),
+            g.text.statistics.as_str(),
+            low.as_str(),
+            "This patient's group —",
+        ] {
+            assert!(drawn.contains(whole), "{whole} in {drawn}");
+        }
+    }
+
+    #[test]
+    fn a_presentation_legend_breaks_after_the_tag_and_the_rule() {
+        let legend = "This patient's group — IL6 high (> 6.53 pg/mL): n = 48, median 7.8 months";
+        assert_eq!(
+            break_at(legend, LEGEND_BREAKS, usize::MAX),
+            [
+                "This patient's group —",
+                "IL6 high (> 6.53 pg/mL):",
+                "n = 48, median 7.8 months"
+            ]
+        );
+        // A narrow drawing breaks once, after the rule only.
+        assert_eq!(
+            break_at(legend, RULE_BREAK, 1),
+            [
+                "This patient's group — IL6 high (> 6.53 pg/mL):",
+                "n = 48, median 7.8 months"
+            ]
+        );
+        assert_eq!(
+            break_at(
+                "Published: log-rank p < 0.001; HR high vs low 2.4 (95% CI 1.5–3.88), Table 2 univariate",
+                STATISTICS_BREAKS,
+                usize::MAX
+            ),
+            [
+                "Published: log-rank p < 0.001;",
+                "HR high vs low 2.4 (95% CI 1.5–3.88),",
+                "Table 2 univariate"
+            ]
+        );
+        // Separators at the very start or end leave no empty cut behind.
+        assert_eq!(break_at(" (a", TITLE_BREAK, usize::MAX), [" (a"]);
+        assert_eq!(break_at("a; ", CLAUSE_BREAK, usize::MAX), ["a;", ""]);
     }
 }

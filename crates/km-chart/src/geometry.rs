@@ -42,10 +42,13 @@ pub struct KmChartInput<'a> {
 pub enum Emphasis {
     /// The patient's group: thick, full colour, labelled as the patient's.
     Patient,
-    /// The other group once the patient's is known: thin and muted.
+    /// The other group once the patient's is known: thinner, in full colour.
     Other,
     /// Before any input: both groups drawn alike.
     Neutral,
+    /// A reference curve under a cohort's own (the cohort view's overlay):
+    /// thin and faded, background to the curves drawn in full.
+    Reference,
 }
 
 /// A closed polygon (the confidence band), in (months, survival).

@@ -4,8 +4,42 @@
 //! From top to bottom: title, reconstruction label, legend (one row per
 //! group), the published statistics, the plot, the x axis, and the risk
 //! table whose columns sit under the x ticks.
+//!
+//! The drawing is scaled by the browser to its container's width, so what
+//! a reader sees is a size in viewBox units times (rendered width / viewBox
+//! width). The wide and narrow layouts are for a desk or a phone; the
+//! presentation layout is for a shared screen read from across a room: a
+//! small viewBox for its type sizes (so the type comes out large), thick
+//! lines and no risk table (issue 16).
 
 use crate::geometry::KmChartGeometry;
+
+/// Type sizes, in viewBox units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FontSizes {
+    /// The chart's title.
+    pub title: f64,
+    /// Legend, axis titles, risk-table headings.
+    pub body: f64,
+    /// Tick labels, median labels and the risk table's numbers.
+    pub ticks: f64,
+    /// The reconstruction label and the published statistics.
+    pub note: f64,
+}
+
+/// Line widths, in viewBox units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Strokes {
+    /// The patient's group's curve: the widest, which is its emphasis.
+    pub patient: u32,
+    /// The other group's curve once the patient's is known: thinner, but in
+    /// full colour (a faded curve drops below 3:1 contrast on white).
+    pub other: u32,
+    /// Both curves before any patient is known.
+    pub neutral: u32,
+    /// Axes and ticks.
+    pub axis: u32,
+}
 
 /// A drawing's size and the positions of its blocks.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -14,7 +48,8 @@ pub struct Layout {
     pub width: u32,
     /// Plot rectangle: left, top, right, bottom.
     pub plot: (i32, i32, i32, i32),
-    /// Baselines of the header lines.
+    /// Baselines of the header lines (with `flow`, only the first: each
+    /// block then follows the one before).
     pub title_y: i32,
     /// The reconstruction label.
     pub label_y: i32,
@@ -28,10 +63,24 @@ pub struct Layout {
     pub legend_step: i32,
     /// From a line to its continuation, when a narrow drawing breaks it.
     pub continuation: i32,
-    /// Long header lines break in two (see `draw.rs`).
+    /// Long header lines break in two at fixed places (see `draw.rs`).
     pub narrow: bool,
-    /// Font sizes, pixels: title, body, small.
-    pub font: (f64, f64, f64),
+    /// Header lines break wherever they must to fit the width, and each
+    /// header block follows the one before (see `draw::header_lines`).
+    pub flow: bool,
+    /// Font sizes.
+    pub font: FontSizes,
+    /// Line widths.
+    pub strokes: Strokes,
+    /// Left edge of the header text and the legend's swatches.
+    pub margin: i32,
+    /// From the y axis to the centre of its (rotated) title.
+    pub y_title_offset: i32,
+    /// Whether the number-at-risk table is drawn under the plot.
+    pub risk_table: bool,
+    /// Whether the reconstruction label is drawn in the header (the title
+    /// says "reconstruction of Fig. …" either way).
+    pub label: bool,
 }
 
 impl Layout {
@@ -49,7 +98,13 @@ impl Layout {
             legend_step: 24,
             continuation: 20,
             narrow: false,
-            font: (20.0, 16.0, 14.0),
+            flow: false,
+            font: DESK_FONT,
+            strokes: DESK_STROKES,
+            margin: 24,
+            y_title_offset: 76,
+            risk_table: true,
+            label: true,
         }
     }
 
@@ -63,26 +118,79 @@ impl Layout {
             label_y: 74,
             legend_y: 124,
             statistics_y: 218,
-            row_height: 24,
-            legend_step: 46,
-            continuation: 20,
             narrow: true,
-            font: (20.0, 16.0, 14.0),
+            ..Layout::wide()
         }
     }
 
-    /// The drawing's height for a geometry: the plot plus the x axis and the
-    /// risk table (a label row and three number rows per group).
+    /// For presentation mode on a shared screen (issue 16): all type 21
+    /// units on a drawing 600 wide, 2.4 times the wide layout's ratio (14 on 960),
+    /// so that where the chart gets about 830 CSS pixels of width (1920×1080)
+    /// the ticks come out at 21 × 830 / 600 = 29 pixels, and where it gets
+    /// 480 (1280×720), at 17; curves 6 and 9 units thick; header lines
+    /// wrapped to the width. Left out, because the page shows them beside
+    /// the drawing and they would not fit at this size: the risk table
+    /// (in the page's table) and the reconstruction label (in the note
+    /// above the chart; the title still says "reconstruction of Fig. …").
+    pub fn presentation() -> Self {
+        Layout {
+            width: 600,
+            plot: (104, PRESENTATION_PLOT_TOP, 576, PRESENTATION_PLOT_TOP + 320),
+            title_y: 26,
+            label_y: 0,
+            legend_y: 0,
+            statistics_y: 0,
+            row_height: 0,
+            legend_step: 0,
+            continuation: 0,
+            narrow: false,
+            flow: true,
+            font: FontSizes {
+                title: 21.0,
+                body: 21.0,
+                ticks: 21.0,
+                note: 21.0,
+            },
+            strokes: Strokes {
+                patient: 9,
+                other: 6,
+                neutral: 7,
+                axis: 2,
+            },
+            margin: 12,
+            y_title_offset: 80,
+            risk_table: false,
+            label: false,
+        }
+    }
+
+    /// The drawing's height for a geometry: the plot plus the x axis and,
+    /// when drawn, the risk table (a label row and three number rows per
+    /// group).
     pub fn height(&self, geometry: &KmChartGeometry) -> u32 {
-        let groups = i32::try_from(geometry.risk_table.len()).unwrap_or(0);
-        let table = groups * 4 * self.row_height + groups * 8;
-        let total = self.risk_table_top() + table + 12;
+        let total = if self.risk_table {
+            let groups = i32::try_from(geometry.risk_table.len()).unwrap_or(0);
+            let table = groups * 4 * self.row_height + groups * 8;
+            self.risk_table_top() + table + 12
+        } else {
+            self.x_title_top() + line_step(self.font.body) + 12
+        };
         u32::try_from(total).unwrap_or(0)
     }
 
     /// Where the risk table starts: below the x tick labels and axis title.
     pub fn risk_table_top(&self) -> i32 {
         self.plot.3 + 76
+    }
+
+    /// The top of the x tick labels: below the ticks.
+    pub fn x_tick_label_top(&self) -> i32 {
+        self.plot.3 + 10
+    }
+
+    /// The top of the x axis title: below the tick labels.
+    pub fn x_title_top(&self) -> i32 {
+        self.x_tick_label_top() + (self.font.ticks * 1.2 + 7.0).round() as i32
     }
 
     /// Months to x pixels, clamped to the plot; anything not finite lands on
@@ -115,6 +223,31 @@ impl Layout {
     }
 }
 
+/// The wide and narrow layouts' type: unchanged since issue 4.
+const DESK_FONT: FontSizes = FontSizes {
+    title: 20.0,
+    body: 16.0,
+    ticks: 14.0,
+    note: 14.0,
+};
+
+/// The wide and narrow layouts' lines.
+const DESK_STROKES: Strokes = Strokes {
+    patient: 4,
+    other: 2,
+    neutral: 3,
+    axis: 1,
+};
+
+/// Where the presentation plot starts: below the tallest header any view
+/// has (checked for every view in `draw.rs`'s tests).
+const PRESENTATION_PLOT_TOP: i32 = 316;
+
+/// From one baseline to the next in a block of wrapped text.
+pub(crate) fn line_step(size: f64) -> i32 {
+    (size * 1.25).round() as i32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +263,54 @@ mod tests {
         assert_eq!(l.y(1.0), 160);
         assert_eq!(l.y(0.5), 340);
         assert_eq!(l.y(0.0), 520);
+    }
+
+    fn two_groups() -> KmChartGeometry {
+        let data = survival::SurvivalData::new(vec![1.0, 2.0], vec![true, false]).unwrap();
+        KmChartGeometry::compute(&crate::KmChartInput {
+            endpoint: calculator_core::published::KmEndpoint::OverallSurvival,
+            marker: calculator_core::published::Marker::Il6,
+            low: &data,
+            high: &data,
+            patient_group: None,
+        })
+    }
+
+    #[test]
+    fn the_wide_drawing_keeps_its_height_with_the_risk_table() {
+        // Table top 520 + 76 = 596; two groups of 4 rows of 24 and 8 apart,
+        // and 12 below: 596 + 192 + 16 + 12 = 816, as before issue 16.
+        assert_eq!(Layout::wide().height(&two_groups()), 816);
+    }
+
+    #[test]
+    fn the_presentation_drawing_ends_below_the_x_axis_title_without_a_risk_table() {
+        // Plot bottom 316 + 320 = 636; tick labels from 646; axis title from
+        // 646 + round(21 × 1.2 + 7) = 678; one line of 21 (26) and 12 below.
+        let l = Layout::presentation();
+        assert_eq!(l.x_title_top(), 678);
+        assert_eq!(l.height(&two_groups()), 678 + 26 + 12);
+        assert!(!l.risk_table);
+    }
+
+    #[test]
+    fn the_presentation_type_is_larger_against_its_width_and_its_lines_thicker() {
+        // Type: 21 / 600 = 0.035 of the width against 14 / 960 = 0.0146.
+        let (p, w) = (Layout::presentation(), Layout::wide());
+        let ratio = |l: &Layout| l.font.ticks / f64::from(l.width);
+        assert!(ratio(&p) > 2.4 * ratio(&w));
+        let smallest = [p.font.title, p.font.body, p.font.ticks, p.font.note]
+            .into_iter()
+            .fold(f64::INFINITY, f64::min);
+        assert_eq!(smallest, p.font.ticks, "no text smaller than the ticks");
+        // The patient's curve is the widest; the comparison is not faded
+        // but thinner (drawn in full colour, see draw.rs).
+        let s = p.strokes;
+        assert!(s.patient > s.neutral && s.neutral > s.other);
+        assert!(
+            f64::from(s.other) / f64::from(p.width)
+                > 2.0 * f64::from(w.strokes.other) / f64::from(w.width)
+        );
     }
 
     #[test]

@@ -17,7 +17,9 @@
 //!    and against hand-computed values.
 //! 2. [`draw`] paints a geometry on any plotters [`DrawingBackend`]
 //!    (`plotters::prelude::DrawingBackend`), mapping study units to pixels
-//!    through a [`Layout`]; [`render_svg`] uses it to produce an SVG document
+//!    through a [`Layout`] (wide for a desk, narrow for a phone,
+//!    presentation for a shared screen: large type, thick lines, no risk
+//!    table); [`render_svg`] uses it to produce an SVG document
 //!    as a string that scales with its container (`width="100%"` and a
 //!    `viewBox`, no fixed height).
 //!
@@ -60,6 +62,6 @@ pub use geometry::{
     SURVIVAL_TABLE_MONTHS, X_AXIS_MAX_MONTHS,
 };
 pub use labels::{figure_name, group_label, RECONSTRUCTION_LABEL};
-pub use layout::Layout;
+pub use layout::{FontSizes, Layout, Strokes};
 pub use overlay::{OverlayInput, COHORT_PREFIX, REFERENCE_PREFIX};
 pub use palette::{LineDash, Rgb, GROUP_HIGH_COLOUR, GROUP_LOW_COLOUR};

@@ -47,7 +47,7 @@ impl KmChartGeometry {
             patient_group: None,
         });
         let muted = reference.curves.into_iter().map(|mut curve| {
-            curve.emphasis = Emphasis::Other;
+            curve.emphasis = Emphasis::Reference;
             curve.band = None;
             curve.label = format!("{REFERENCE_PREFIX}, {}", curve.label);
             curve
@@ -157,8 +157,8 @@ mod tests {
         assert_eq!(
             emphasis,
             [
-                Emphasis::Other,
-                Emphasis::Other,
+                Emphasis::Reference,
+                Emphasis::Reference,
                 Emphasis::Neutral,
                 Emphasis::Neutral
             ]
