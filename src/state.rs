@@ -34,11 +34,10 @@ impl View {
     pub fn from_fragment(fragment: &str) -> View {
         let body = fragment.strip_prefix('#').unwrap_or(fragment);
         let code = body
-            .split('&')
+            .rsplit('&')
             .filter_map(|pair| pair.split_once('='))
-            .filter(|(key, _)| *key == "view")
-            .map(|(_, value)| value)
-            .last();
+            .find(|(key, _)| *key == "view")
+            .map(|(_, value)| value);
         match code {
             Some("about") => View::About,
             Some("cohort") => View::Cohort,
