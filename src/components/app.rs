@@ -73,19 +73,28 @@ pub fn App() -> Html {
         });
     }
     // The print header's date is taken when printing starts, not at render;
-    // the published tables, folded on screen, print open on page 2.
+    // the published tables, folded on screen, print open on page 2; and the
+    // chart is drawn on its large-type layout, so its text stays legible on
+    // paper (issue 16: at least 7 pt).
     let printed_at = use_state(String::new);
+    let printing = use_state(|| false);
     {
         let printed_at = printed_at.clone();
+        let printing = printing.clone();
         use_effect_with((), move |_| {
+            let started = printing.clone();
             let before = WindowListener::new("beforeprint", move |_| {
                 let now = js_sys::Date::new_0();
                 printed_at.set(String::from(
                     now.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED),
                 ));
+                started.set(true);
                 set_print_open(true);
             });
-            let after = WindowListener::new("afterprint", move |_| set_print_open(false));
+            let after = WindowListener::new("afterprint", move |_| {
+                printing.set(false);
+                set_print_open(false);
+            });
             move || drop((before, after))
         });
     }
@@ -172,7 +181,7 @@ pub fn App() -> Html {
                     <Results
                         assessment={assessment.clone()}
                         summary={(*summary).clone()}
-                        chart={html! { <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} /> }}
+                        chart={html! { <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation || *printing} /> }}
                     />
                     { result_bar }
                 </main>

@@ -868,4 +868,32 @@ mod tests {
             (32, RiskFactor::MalbiTwoBOrThree)
         );
     }
+
+    #[test]
+    fn the_errata_list_every_contradiction_published_toml_records() {
+        // reference/published.toml: the cutoff, albumin-unit, PFS and
+        // liver-dysfunction errata, and Table 2's three (bilirubin reciprocal,
+        // Model 2 roundings, IL8 p) plus the IL6 CI written 3.8 in the text.
+        let all: String = ERRATA
+            .iter()
+            .map(|e| format!("{} {}", e.paper_says, e.app_reads))
+            .collect();
+        for needle in [
+            "6.58",
+            "g/dL",
+            "0.58",
+            "2.45",
+            "2.69",
+            "1.5–3.8\"",
+            "3.88",
+            "0.009",
+            "0.011",
+            "log-rank",
+            "grade 2 bilirubin",
+            "grade ≥ 2",
+            "low IL6",
+        ] {
+            assert!(all.contains(needle), "errata do not mention {needle}");
+        }
+    }
 }
