@@ -22,6 +22,8 @@ test("IL8 typed as 1,234 is refused with both readings and no group", async () =
   const il8 = page.locator(byTestId("input-il8"));
 
   await il8.fill("1,234");
+
+  await il8.blur();
   const error = await textOf(page, "error-il8");
   // Both readings: 1.234 (comma as decimal separator), 1234 (as thousands separator).
   assert.match(error, /1\.234 \(comma as decimal separator\)/);
@@ -31,13 +33,16 @@ test("IL8 typed as 1,234 is refused with both readings and no group", async () =
 
   // Typed without grouping: 1234 > 60.8, high.
   await il8.fill("1234");
+  await il8.blur();
   assert.equal(await textOf(page, "il8-group"), "high");
   assert.equal(await page.locator(byTestId("error-il8")).count(), 0);
 
   // A German report's "1.234" is just as ambiguous; a space groups too.
   await il8.fill("1.234");
+  await il8.blur();
   assert.match(await textOf(page, "error-il8"), /could be 1\.234 .* or 1234 /);
   await il8.fill("1 234");
+  await il8.blur();
   assert.match(await textOf(page, "error-il8"), /Digit grouping is not accepted: type 1234 /);
   assert.equal(await page.locator(byTestId("il8-group")).count(), 0);
   assertClean(record, server.url);
@@ -49,12 +54,15 @@ test("a decimal comma without a thousands reading still works", async () => {
   const il6 = page.locator(byTestId("input-il6"));
   // 6,54 is 6.54 > 6.53: high. (6,5 is 6.5 ≤ 6.53: low.)
   await il6.fill("6,54");
+  await il6.blur();
   assert.equal(await textOf(page, "il6-group"), "high");
   await il6.fill("6,5");
+  await il6.blur();
   await page.waitForFunction(() => document.querySelector('[data-testid="il6-group"]')?.textContent === "low");
   assert.equal(await page.locator(byTestId("error-il6")).count(), 0);
   // 0,123 has a zero integer part, so no thousands reading: 0.123, low.
   await il6.fill("0,123");
+  await il6.blur();
   assert.equal(await textOf(page, "il6-group"), "low");
   assert.equal(await page.locator(byTestId("error-il6")).count(), 0);
   assertClean(record, server.url);

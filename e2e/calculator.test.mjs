@@ -100,10 +100,12 @@ test("implausible but possible values compute and warn", async () => {
   await page.locator(byTestId("suggest-unit-albumin")).click();
   assert.equal(await page.locator(byTestId("unit-albumin")).inputValue(), "g/dL");
   assert.equal(await page.locator(byTestId("input-albumin")).inputValue(), "3.4");
+  // g/dL beside µmol/L: the mixed unit systems are asked about once.
+  await page.locator(byTestId("confirm-unit-bilirubin")).click();
   // 3.4 g/dL = 34 g/L: 0.66 × log10(900) − 0.085 × 34 = 1.949800 − 2.89 = −0.940200.
   assert.equal(await textOf(page, "albi-score"), "-0.94");
-  // The button that disappeared leaves the focus on the unit it switched.
-  await page.waitForFunction(() => document.activeElement?.dataset.testid === "unit-albumin");
+  // The confirm button that disappeared leaves the focus on its field.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "input-bilirubin");
   assertClean(record, server.url);
   await page.close();
 });

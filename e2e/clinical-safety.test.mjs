@@ -45,7 +45,7 @@ async function printedText(page, name) {
   writeFileSync(file, await page.pdf({ format: "A4" }));
   await page.emulateMedia({ media: "screen" });
   // Collapse whitespace, and rejoin identifiers broken at a hyphen (a DOI).
-  return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ").replace(/- /g, "-");
+  return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ").replace(/([-/.]) /g, "$1");
 }
 
 const squash = (text) => text.replace(/\s+/g, " ").trim();

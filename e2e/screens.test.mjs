@@ -135,7 +135,7 @@ for (const [mode, format] of [["normal", "A4"], ["presentation", "Letter"]]) {
     const tablesPage = all.findIndex((t) => t.includes("Table 2") && t.includes("Errata"));
     assert.ok(tablesPage >= 1, "the published tables and errata start on a page of their own");
     assert.ok(all.join(" ").includes("Reconstructed"), "the chart is printed");
-    assert.ok(all.at(-1).includes("10.1186/s13550-021-00791-w") && all.at(-1).includes("Printed"), "citation and date at the end");
+    assert.ok(all.at(-1).includes("34080071") && all.at(-1).includes("Printed"), "citation (PMID) and date at the end");
     // Body text at least 9 pt: the statement's words on page 1.
     const body = wordsOf(file, 1).filter((w) => w.text === "prognostic").map((w) => w.height);
     assert.ok(body.length && Math.min(...body) >= 9 * 0.95, `body words ${body}`);

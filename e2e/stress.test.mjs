@@ -94,7 +94,7 @@ test(`${EDITS} random edits: no panic, no error, the final state equals a fresh 
         select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
         fire(select, "change");
       } else {
-        const radio = q(pick(["cirrhosis-yes", "cirrhosis-no", "cirrhosis-unknown", "child_pugh-A", "child_pugh-B7", "child_pugh-C", "child_pugh-unknown", "ecog-3", "confirm-unit-albumin", "confirm-unit-bilirubin"]));
+        const radio = q(pick(["cirrhosis-yes", "cirrhosis-no", "cirrhosis-unknown", "child_pugh-A", "child_pugh-B7", "child_pugh-C", "child_pugh-unknown", "ecog-3", "ecog-unknown"]));
         radio.checked = true;
         fire(radio, "change");
       }
