@@ -281,10 +281,10 @@ test("the cohort tool is kept offline once its view has been opened; before that
   await page.locator(byTestId("nav-cohort")).click();
   await page.locator(byTestId("cohort-file")).setInputFiles(join(dir, "cohort-example.csv"));
   await page.locator(byTestId("cohort-import")).click();
-  // cohort-example.csv: 8 rows, all valid.
+  // cohort-example.csv: 40 rows, all valid (crates/cohort/examples/example_file.rs).
   await page.waitForSelector(byTestId("cohort-rows-read"));
-  assert.equal(await textOf(page, "cohort-rows-read"), "8");
-  assert.equal(await textOf(page, "cohort-rows-used"), "8");
+  assert.equal(await textOf(page, "cohort-rows-read"), "40");
+  assert.equal(await textOf(page, "cohort-rows-used"), "40");
   await page.waitForSelector(byTestId("cohort-hr-il6"));
   // Clicks in the cohort view stay in it (two Yew apps on one page).
   assert.equal(await page.locator(byTestId("nav-cohort")).getAttribute("aria-current"), "page");

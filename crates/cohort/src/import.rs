@@ -52,7 +52,9 @@ use calculator_core::published::{Marker, RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUB
 use calculator_core::MalbiGroup;
 
 use crate::csv::{CsvError, CsvField, CsvReader, CsvRecord, Separator};
-use crate::mapping::{CheckedMapping, ColumnMapping, EndpointRole, MappingError, Role};
+use crate::mapping::{
+    CheckedMapping, ColumnMapping, EndpointRole, EventCoding, MappingError, Role,
+};
 use crate::reading::{
     ColumnEvidence, Evidence, GroupingReading, ReadingNote, Readings, NUMBER_ROLES,
 };
@@ -412,9 +414,20 @@ pub struct Preview {
     /// Up to the requested number of data rows, as text (unreadable
     /// records are left out of the preview, not out of the import).
     pub rows: Vec<Vec<String>>,
-    /// [`ColumnMapping::suggest`] for the header.
+    /// [`ColumnMapping::suggest`] for the header, with each event
+    /// column's coding as detected from its values.
     pub mapping: ColumnMapping,
+    /// The coding detected from the event column's values (`None`: no
+    /// event column suggested, or no named coding reads its values).
+    pub event_coding_detected: Option<EventCoding>,
+    /// The same for the second endpoint's event column.
+    pub second_event_coding_detected: Option<EventCoding>,
 }
+
+/// At most this many rows of the text given to [`preview`] are scanned to
+/// detect the event codings (the view gives it the first 64 KiB, about a
+/// thousand rows; the bound keeps a pasted whole file quick).
+pub const DETECTION_ROWS: usize = 10_000;
 
 /// Reads the header and the first `max_rows` rows.
 pub fn preview(
@@ -425,18 +438,38 @@ pub fn preview(
     let separator = separator.unwrap_or_else(|| Separator::detect(text));
     let mut reader = CsvReader::new(text, separator);
     let header = read_header(&mut reader)?;
-    let rows = reader
+    let scanned: Vec<Vec<String>> = reader
         .by_ref()
-        .take(max_rows)
+        .take(max_rows.max(DETECTION_ROWS))
         .filter_map(Result::ok)
         .map(|r| r.fields.iter().map(|f| f.text.to_string()).collect())
         .collect();
-    let mapping = ColumnMapping::suggest(&header);
+    let mut mapping = ColumnMapping::suggest(&header);
+    let detect = |column: Option<&String>| {
+        let index = header.iter().position(|h| Some(h) == column)?;
+        EventCoding::detect(
+            scanned
+                .iter()
+                .filter_map(|row| row.get(index).map(String::as_str)),
+        )
+    };
+    let event_coding_detected = detect(mapping.event.as_ref());
+    let second_event_coding_detected = detect(mapping.second_event.as_ref());
+    if let Some(coding) = &event_coding_detected {
+        mapping.event_coding = coding.clone();
+    }
+    if let Some(coding) = &second_event_coding_detected {
+        mapping.second_event_coding = coding.clone();
+    }
+    let mut rows = scanned;
+    rows.truncate(max_rows);
     Ok(Preview {
         separator,
         header,
         rows,
         mapping,
+        event_coding_detected,
+        second_event_coding_detected,
     })
 }
 
@@ -1281,5 +1314,36 @@ mod tests {
             Cohort::import("a,b\n", None, &ColumnMapping::default()),
             Err(ImportError::Mapping(MappingError::Required(Role::Time)))
         ));
+    }
+
+    #[test]
+    fn the_preview_detects_a_dead_alive_column_and_the_import_then_reads_every_row() {
+        let text = "id,time_months,status,il6,time2_months,event2\n\
+                    1,3,dead,7,2,ja\n2,5,alive,2,4,nein\n3,8,Dead,9,1,Ja\n";
+        let p = preview(text, None, 1).expect("header");
+        assert_eq!(p.rows.len(), 1);
+        assert_eq!(
+            p.event_coding_detected.as_ref().and_then(|c| c.code()),
+            Some("dead/alive")
+        );
+        assert_eq!(
+            p.second_event_coding_detected
+                .as_ref()
+                .and_then(|c| c.code()),
+            Some("ja/nein")
+        );
+        let cohort = Cohort::import(text, None, &p.mapping).expect("imports");
+        assert_eq!((cohort.rows_used(), cohort.rows_excluded()), (3, 0));
+        assert_eq!(cohort.patients()[2].second.map(|o| o.event), Some(true));
+    }
+
+    #[test]
+    fn a_column_no_coding_reads_keeps_the_default_and_nothing_is_said_detected() {
+        let p = preview("time,event\n3,x\n", None, 5).expect("header");
+        assert_eq!(p.event_coding_detected, None);
+        assert_eq!(
+            p.mapping.event_coding,
+            crate::mapping::EventCoding::one_zero()
+        );
     }
 }

@@ -90,4 +90,187 @@ mod tests {
         // u64::MAX = 18 446 744 073 709 551 615 → 184 467 440 737 095.5 tenths, up.
         assert_eq!(megabytes_rounded_up(u64::MAX), "18446744073709.6 MB");
     }
+
+    fn cohort(rows: &str) -> crate::import::Cohort {
+        let text = format!("id,time_months,event,il6,il8\n{rows}");
+        let mapping = crate::import::preview(&text, None, 0)
+            .expect("header")
+            .mapping;
+        crate::import::Cohort::import(&text, None, &mapping).expect("imports")
+    }
+
+    #[test]
+    fn two_patients_in_each_group_and_one_event_are_enough() {
+        // IL6 6.53 is low (the cutoff is "> 6.53"), 7 and 20 high: 2 low,
+        // 2 high, 1 event — exactly the minimum, by hand.
+        let c = cohort("1,3,1,1,\n2,5,0,6.53,\n3,8,0,7,\n4,9,0,20,\n");
+        assert_eq!(check_enough_patients(&c), Ok(()));
+    }
+
+    #[test]
+    fn one_patient_in_a_group_is_too_few_and_the_message_says_what_each_marker_had() {
+        // IL6: 1 low (6.53), 2 high; IL8: 1 low (60.8), 0 high — by hand.
+        let c = cohort("1,3,1,6.53,60.8\n2,5,0,7,\n3,8,1,9,\n");
+        let too_few = check_enough_patients(&c).unwrap_err();
+        assert_eq!(
+            too_few.comparisons,
+            vec![
+                Comparable {
+                    marker: calculator_core::published::Marker::Il6,
+                    low: 1,
+                    high: 2,
+                    events: 2
+                },
+                Comparable {
+                    marker: calculator_core::published::Marker::Il8,
+                    low: 1,
+                    high: 0,
+                    events: 1
+                },
+            ]
+        );
+        let text = too_few.to_string();
+        assert!(text.contains("at least 2 patients in each group"), "{text}");
+        assert!(
+            text.contains("IL6 would compare 1 low with 2 high (2 events)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("IL8 would compare 1 low with 0 high (1 event)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn groups_without_any_event_are_too_few() {
+        let c = cohort("1,3,0,1,\n2,5,0,2,\n3,8,0,7,\n4,9,0,20,\n");
+        assert_eq!(
+            check_enough_patients(&c).unwrap_err().comparisons[0].events,
+            0
+        );
+    }
+
+    #[test]
+    fn no_patient_at_all_is_too_few_and_says_so() {
+        // Every row malformed (a dead/alive column read as 1/0): 0 patients.
+        let text = "id,time_months,event,il6\n1,3,dead,7\n2,4,alive,2\n";
+        let c = crate::import::Cohort::import(
+            text,
+            None,
+            &crate::mapping::ColumnMapping::suggest(
+                &["id", "time_months", "event", "il6"].map(String::from),
+            ),
+        )
+        .expect("imports");
+        assert_eq!(c.rows_used(), 0);
+        let too_few = check_enough_patients(&c).unwrap_err();
+        assert!(too_few
+            .to_string()
+            .contains("no row has both the first endpoint and IL6 or IL8"));
+    }
+}
+
+/// The fewest patients a compared group may have: a Cox fit or log-rank
+/// test of one patient against the rest estimates nothing (issue 16).
+pub const MIN_PATIENTS_PER_GROUP: usize = 2;
+
+/// The fewest events the patients compared must have: without one, no
+/// hazard ratio, log-rank test or median exists.
+pub const MIN_EVENTS: usize = 1;
+
+/// The patients a marker's comparison on the first endpoint would have: the
+/// rows with the endpoint and the marker, split at the published cutoff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Comparable {
+    /// The marker.
+    pub marker: calculator_core::published::Marker,
+    /// Patients at or below the cutoff.
+    pub low: usize,
+    /// Patients above it.
+    pub high: usize,
+    /// Events among both groups.
+    pub events: usize,
+}
+
+impl Comparable {
+    /// Whether the comparison meets [`MIN_PATIENTS_PER_GROUP`] and [`MIN_EVENTS`].
+    pub fn is_enough(&self) -> bool {
+        self.low >= MIN_PATIENTS_PER_GROUP
+            && self.high >= MIN_PATIENTS_PER_GROUP
+            && self.events >= MIN_EVENTS
+    }
+}
+
+/// Why the imported rows are too few to analyse: for each marker, what it
+/// would have had. Never analysed, never offered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooFewToAnalyse {
+    /// IL6 and IL8 (the markers the file has).
+    pub comparisons: Vec<Comparable>,
+}
+
+impl fmt::Display for TooFewToAnalyse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Too few patients to analyse: a comparison needs at least {MIN_PATIENTS_PER_GROUP} \
+             patients in each group (at or below and above the published cutoff) and at least \
+             {MIN_EVENTS} event on the first endpoint, and "
+        )?;
+        if self.comparisons.is_empty() {
+            return f.write_str("no row has both the first endpoint and IL6 or IL8.");
+        }
+        let parts: Vec<String> = self
+            .comparisons
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} would compare {} low with {} high ({} event{})",
+                    c.marker.label(),
+                    c.low,
+                    c.high,
+                    c.events,
+                    if c.events == 1 { "" } else { "s" }
+                )
+            })
+            .collect();
+        write!(f, "{}.", parts.join("; "))
+    }
+}
+
+/// `Ok` when at least one marker's comparison on the first endpoint has
+/// [`MIN_PATIENTS_PER_GROUP`] patients in each group and [`MIN_EVENTS`]
+/// event among them (the rest of the analyses then say per figure what is
+/// not estimable); otherwise what each marker would have had.
+pub fn check_enough_patients(cohort: &crate::import::Cohort) -> Result<(), TooFewToAnalyse> {
+    use calculator_core::assessment::BiomarkerGroup;
+    use calculator_core::published::Marker;
+    let mut comparisons = Vec::new();
+    for marker in [Marker::Il6, Marker::Il8] {
+        let mut c = Comparable {
+            marker,
+            low: 0,
+            high: 0,
+            events: 0,
+        };
+        let mut any = false;
+        for patient in cohort.patients() {
+            let (Some(outcome), Some(group)) = (patient.primary, patient.group(marker)) else {
+                continue;
+            };
+            any = true;
+            match group {
+                BiomarkerGroup::High => c.high += 1,
+                BiomarkerGroup::Low => c.low += 1,
+            }
+            c.events += usize::from(outcome.event);
+        }
+        if c.is_enough() {
+            return Ok(());
+        }
+        if any {
+            comparisons.push(c);
+        }
+    }
+    Err(TooFewToAnalyse { comparisons })
 }

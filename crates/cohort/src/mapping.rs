@@ -389,7 +389,8 @@ pub fn normalise_header(name: &str) -> String {
 }
 
 /// Which texts of an event column mean "event" and which "censored".
-/// Compared after trimming, ignoring case.
+/// Compared after trimming, ignoring case and accents (`décédé` = `decede`,
+/// `sì` = `si`), so a file typed without accents reads as one with them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventCoding {
     event: Vec<String>,
@@ -403,13 +404,49 @@ impl Default for EventCoding {
     }
 }
 
+/// Lower case without the accents of the five languages' codes (French,
+/// Spanish, Italian, German): what codes and cell texts are compared as.
+fn fold(text: &str) -> String {
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
+}
+
+/// The named codings the mapping form offers, by their stable code (a
+/// public contract: the `cohort-map-event_coding` option values). The
+/// order is the order of preference when detection finds a tie (`1` alone
+/// reads as 1/0 before 2/1).
+pub const EVENT_CODING_CODES: [&str; 12] = [
+    "1/0",
+    "2/1",
+    "yes/no",
+    "dead/alive",
+    "true/false",
+    "ja/nein",
+    "tot/lebend",
+    "oui/non",
+    "décédé/vivant",
+    "sí/no",
+    "fallecido/vivo",
+    "deceduto/vivo",
+];
+
 impl EventCoding {
     /// A coding with the given codes; each list non-empty, no code in both,
     /// no code empty.
     pub fn new(event: &[&str], censored: &[&str]) -> Result<Self, MappingError> {
-        let normalise = |codes: &[&str]| -> Vec<String> {
-            codes.iter().map(|c| c.trim().to_lowercase()).collect()
-        };
+        let normalise = |codes: &[&str]| -> Vec<String> { codes.iter().map(|c| fold(c)).collect() };
         let (event, censored) = (normalise(event), normalise(censored));
         if event.is_empty() || censored.is_empty() {
             return Err(MappingError::EmptyEventCoding);
@@ -425,8 +462,8 @@ impl EventCoding {
 
     fn fixed(event: &[&str], censored: &[&str]) -> Self {
         EventCoding {
-            event: event.iter().map(|c| c.to_string()).collect(),
-            censored: censored.iter().map(|c| c.to_string()).collect(),
+            event: event.iter().map(|c| fold(c)).collect(),
+            censored: censored.iter().map(|c| fold(c)).collect(),
         }
     }
 
@@ -455,6 +492,73 @@ impl EventCoding {
         Self::fixed(&["2"], &["1"])
     }
 
+    /// The named coding with this code (one of [`EVENT_CODING_CODES`]).
+    /// German `ja`/`j` and `nein`/`n`; `tot`/`verstorben` and `lebend`;
+    /// French `oui`/`non`, `décédé(e)` and `vivant(e)`; Spanish and Italian
+    /// `sí`/`si`/`sì` and `no`; Spanish `fallecido/a` and `vivo/a`; Italian
+    /// `deceduto/a` and `vivo/a`. Accents optional.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Some(match code {
+            "1/0" => Self::one_zero(),
+            "2/1" => Self::two_one(),
+            "yes/no" => Self::yes_no(),
+            "dead/alive" => Self::dead_alive(),
+            "true/false" => Self::true_false(),
+            "ja/nein" => Self::fixed(&["ja", "j"], &["nein", "n"]),
+            "tot/lebend" => Self::fixed(&["tot", "verstorben"], &["lebend"]),
+            "oui/non" => Self::fixed(&["oui"], &["non"]),
+            "décédé/vivant" => Self::fixed(&["décédé", "décédée"], &["vivant", "vivante"]),
+            "sí/no" => Self::fixed(&["sí", "sì"], &["no"]),
+            "fallecido/vivo" => Self::fixed(&["fallecido", "fallecida"], &["vivo", "viva"]),
+            "deceduto/vivo" => Self::fixed(&["deceduto", "deceduta"], &["vivo", "viva"]),
+            _ => return None,
+        })
+    }
+
+    /// The code of the named coding this is, if it is one.
+    pub fn code(&self) -> Option<&'static str> {
+        EVENT_CODING_CODES
+            .into_iter()
+            .find(|code| Self::from_code(code).as_ref() == Some(self))
+    }
+
+    /// The named coding that reads a column's values best: the one that
+    /// classifies the most non-missing values (ties go to the earlier in
+    /// [`EVENT_CODING_CODES`], so a column of `1`s alone stays 1/0), or
+    /// `None` when no coding reads any value. Values it cannot read stay
+    /// malformed rows of the import, listed with their reason; a preview cut
+    /// mid-row leaves at most one such value, which cannot sway the choice.
+    pub fn detect<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<Self> {
+        // Count each distinct text once per occurrence, folded.
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for value in values {
+            if crate::import::is_missing(value) {
+                continue;
+            }
+            let folded = fold(value);
+            if let Some((_, n)) = counts.iter_mut().find(|(t, _)| *t == folded) {
+                *n += 1;
+            } else if counts.len() < 64 {
+                // A column with many distinct texts is not an event column;
+                // the bound keeps the scan linear.
+                counts.push((folded, 1));
+            }
+        }
+        let mut best: Option<(usize, Self)> = None;
+        for code in EVENT_CODING_CODES {
+            let coding = Self::from_code(code)?;
+            let read: usize = counts
+                .iter()
+                .filter(|(t, _)| coding.classify_folded(t).is_some())
+                .map(|(_, n)| n)
+                .sum();
+            if read > 0 && best.as_ref().is_none_or(|(most, _)| read > *most) {
+                best = Some((read, coding));
+            }
+        }
+        best.map(|(_, coding)| coding)
+    }
+
     /// The codes meaning "event".
     pub fn event_codes(&self) -> &[String] {
         &self.event
@@ -469,11 +573,25 @@ impl EventCoding {
     /// text that is neither.
     pub fn classify(&self, text: &str) -> Option<bool> {
         let text = text.trim();
-        let matches =
-            |code: &String| code.eq_ignore_ascii_case(text) || *code == text.to_lowercase();
-        if self.event.iter().any(matches) {
+        if text.is_ascii() {
+            // The common case without allocating: the codes are folded
+            // (lower case, no accents), so ASCII text compares as is.
+            let matches = |code: &String| code.eq_ignore_ascii_case(text);
+            if self.event.iter().any(matches) {
+                return Some(true);
+            }
+            if self.censored.iter().any(matches) {
+                return Some(false);
+            }
+            return None;
+        }
+        self.classify_folded(&fold(text))
+    }
+
+    fn classify_folded(&self, folded: &str) -> Option<bool> {
+        if self.event.iter().any(|c| c == folded) {
             Some(true)
-        } else if self.censored.iter().any(matches) {
+        } else if self.censored.iter().any(|c| c == folded) {
             Some(false)
         } else {
             None
@@ -934,5 +1052,86 @@ mod tests {
         // 30.4375 weeks × 7 = 213.0625 days = 7 × 30.4375 days = 7 months (hand).
         assert_eq!(TimeUnit::Weeks.to_months(30.4375), 7.0);
         assert_eq!(TimeUnit::Years.to_months(1.5), 18.0);
+    }
+
+    #[test]
+    fn every_named_coding_has_a_code_that_round_trips() {
+        for code in EVENT_CODING_CODES {
+            let coding = EventCoding::from_code(code).expect(code);
+            assert_eq!(coding.code(), Some(code));
+        }
+        assert_eq!(EventCoding::from_code("maybe"), None);
+        assert_eq!(EventCoding::new(&["x"], &["y"]).unwrap().code(), None);
+    }
+
+    #[test]
+    fn the_five_languages_codes_read_ignoring_case_and_accents() {
+        let code = |c: &str| EventCoding::from_code(c).unwrap();
+        assert_eq!(code("ja/nein").classify("JA"), Some(true));
+        assert_eq!(code("ja/nein").classify("Nein"), Some(false));
+        assert_eq!(code("tot/lebend").classify("verstorben"), Some(true));
+        assert_eq!(code("tot/lebend").classify("Lebend"), Some(false));
+        assert_eq!(code("oui/non").classify("Oui"), Some(true));
+        assert_eq!(code("décédé/vivant").classify("DECEDE"), Some(true));
+        assert_eq!(code("décédé/vivant").classify("Décédée"), Some(true));
+        assert_eq!(code("décédé/vivant").classify("vivant"), Some(false));
+        assert_eq!(code("sí/no").classify("Sí"), Some(true));
+        assert_eq!(code("sí/no").classify("si"), Some(true));
+        assert_eq!(code("sí/no").classify("sì"), Some(true));
+        assert_eq!(code("sí/no").classify("NO"), Some(false));
+        assert_eq!(code("fallecido/vivo").classify("Fallecido"), Some(true));
+        assert_eq!(code("deceduto/vivo").classify("deceduta"), Some(true));
+        assert_eq!(code("deceduto/vivo").classify("vivo"), Some(false));
+        assert_eq!(code("dead/alive").classify("dead"), Some(true));
+        assert_eq!(code("dead/alive").classify("1"), None);
+    }
+
+    fn detected(values: &[&str]) -> Option<&'static str> {
+        EventCoding::detect(values.iter().copied()).and_then(|c| c.code())
+    }
+
+    #[test]
+    fn the_coding_is_detected_from_the_values() {
+        assert_eq!(detected(&["1", "0", "0", "1"]), Some("1/0"));
+        assert_eq!(detected(&["2", "1", "1"]), Some("2/1"));
+        assert_eq!(detected(&["yes", "no", "No"]), Some("yes/no"));
+        assert_eq!(
+            detected(&["dead", "alive", "Alive", "died"]),
+            Some("dead/alive")
+        );
+        assert_eq!(detected(&["TRUE", "FALSE"]), Some("true/false"));
+        assert_eq!(detected(&["ja", "nein", "Nein"]), Some("ja/nein"));
+        assert_eq!(
+            detected(&["tot", "lebend", "verstorben"]),
+            Some("tot/lebend")
+        );
+        assert_eq!(detected(&["oui", "non"]), Some("oui/non"));
+        assert_eq!(
+            detected(&["décédé", "vivant", "decede"]),
+            Some("décédé/vivant")
+        );
+        assert_eq!(detected(&["sí", "no", "si"]), Some("sí/no"));
+        assert_eq!(detected(&["sì", "no"]), Some("sí/no"));
+        assert_eq!(detected(&["fallecido", "vivo"]), Some("fallecido/vivo"));
+        assert_eq!(
+            detected(&["deceduto", "vivo", "Vivo"]),
+            Some("deceduto/vivo")
+        );
+    }
+
+    #[test]
+    fn detection_breaks_ties_by_the_documented_order_and_skips_missing_values() {
+        // "1" alone is read by 1/0 and by 2/1: the first listed wins.
+        assert_eq!(detected(&["1", "1"]), Some("1/0"));
+        // "no" alone: yes/no before sí/no.
+        assert_eq!(detected(&["no"]), Some("yes/no"));
+        assert_eq!(detected(&["dead", "NA", "", "alive"]), Some("dead/alive"));
+        // One stray value (a preview cut mid-row) does not sway the choice.
+        assert_eq!(
+            detected(&["dead", "alive", "dead", "de"]),
+            Some("dead/alive")
+        );
+        assert_eq!(detected(&["NA", "maybe"]), None);
+        assert_eq!(detected(&[]), None);
     }
 }

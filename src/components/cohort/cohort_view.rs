@@ -17,8 +17,8 @@ use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement, HtmlSelectElement, 
 use yew::prelude::*;
 
 use super::model::{
-    AnalysisView, CutoffView, ImportView, MappingForm, MarkerView, ModelView, OptimalView, Phase,
-    Reply, Request, EVENT_CODINGS,
+    coding_code, coding_text, AnalysisView, CutoffView, ImportView, MappingForm, MarkerView,
+    ModelView, OptimalView, Phase, Reply, Request, EVENT_CODINGS,
 };
 use super::runner::CohortRunner;
 use crate::chart_export::download;
@@ -48,6 +48,10 @@ struct Screen {
     /// The worker failed: the error comes with a Retry button.
     worker_failed: bool,
     notice: Option<String>,
+    /// The event codings detected from the columns' values by the preview
+    /// (codes), shown for confirmation beside their selects.
+    detected_coding: Option<String>,
+    detected_second_coding: Option<String>,
 }
 
 fn save_csv(text: &str, name: &str) -> Result<(), String> {
@@ -97,7 +101,11 @@ pub fn CohortView() -> Html {
                         })
                     }
                     Reply::Imported(import) => {
-                        let clean = import.rows_excluded == 0 && import.rows_used > 0;
+                        // Analysed at once only when clean and enough
+                        // (cohort::limits::check_enough_patients).
+                        let clean = import.rows_excluded == 0
+                            && import.rows_used > 0
+                            && import.too_few.is_none();
                         next.import = Some(import);
                         next.busy = None;
                         if clean {
@@ -192,6 +200,9 @@ pub fn CohortView() -> Html {
                         next.separator = p.separator.code().to_owned();
                         next.mapping = MappingForm::from(&p.mapping);
                         next.header = p.header;
+                        next.detected_coding = p.event_coding_detected.map(|c| coding_code(&c));
+                        next.detected_second_coding =
+                            p.second_event_coding_detected.map(|c| coding_code(&c));
                     }
                     Some(Err(e)) => next.error = Some(e.to_string()),
                     None => next.error = Some("The file could not be read.".into()),
@@ -328,6 +339,23 @@ pub fn CohortView() -> Html {
         })
     };
 
+    // Focus follows the work: after an import to the rows' heading (the
+    // counts and any malformed rows or "too few" come first), after the
+    // analysis to the results' heading, so a keyboard or screen-reader user
+    // lands on what just appeared rather than on the Import button.
+    {
+        let stage = match (&screen.import, &screen.analysis) {
+            (_, Some(_)) => "cohort-results-title",
+            (Some(_), None) if screen.busy.is_none() => "cohort-rows-title",
+            _ => "",
+        };
+        use_effect_with(stage, move |stage| {
+            if !stage.is_empty() {
+                focus_by_id(stage);
+            }
+        });
+    }
+
     let s = &*screen;
     html! {
         <section class="cohort" data-testid="cohort" aria-labelledby="cohort-title">
@@ -376,6 +404,17 @@ pub fn CohortView() -> Html {
                     on_request={Callback::from(move |r| send(r, None))} />
             }
         </section>
+    }
+}
+
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
     }
 }
 
@@ -451,31 +490,66 @@ fn mapping_form(
             <p data-testid="cohort-separator">{ format!("File: {}. Separator detected: {}.",
                 s.file_name.clone().unwrap_or_default(),
                 cohort::csv::Separator::from_code(&s.separator).map(|x| x.label()).unwrap_or("?")) }</p>
-            <div class="cohort-grid">
-                // Option values are the codes the import reads (`Separator::from_code`).
-                { select("separator", "Separator", &s.separator,
-                    cohort::csv::Separator::ALL.iter().map(|x| (x.code().to_owned(), x.label().to_owned())).collect(),
-                    on_change) }
-                { columns(Role::Id) }
-                { columns(Role::Time) }
-                { select("time_unit", "Follow-up time unit", &s.mapping.time_unit, time_units.clone(), on_change) }
-                { columns(Role::Event) }
-                { select("event_coding", "Event coding", &s.mapping.event_coding, codings.clone(), on_change) }
-                { columns(Role::Il6) }
-                { columns(Role::Il8) }
-                { columns(Role::Albumin) }
-                { select("albumin_unit", "Albumin unit", &s.mapping.albumin_unit, units(&[("g/L", "g/L"), ("g/dL", "g/dL")]), on_change) }
-                { columns(Role::Bilirubin) }
-                { select("bilirubin_unit", "Bilirubin unit", &s.mapping.bilirubin_unit, units(&[("umol/L", "µmol/L"), ("mg/dL", "mg/dL")]), on_change) }
-                { columns(Role::Cirrhosis) }
-                { columns(Role::ChildPugh) }
-                { columns(Role::SecondTime) }
-                { select("second_time_unit", "Second endpoint time unit", &s.mapping.second_time_unit, time_units, on_change) }
-                { columns(Role::SecondEvent) }
-                { select("second_event_coding", "Second endpoint event coding", &s.mapping.second_event_coding, codings, on_change) }
-            </div>
+            // Grouped as the analysis uses them; every select keeps its
+            // `cohort-map-<key>` hook.
+            <fieldset class="cohort-group" data-testid="cohort-fieldset-endpoint">
+                <legend>{ "Follow-up and event" }</legend>
+                <div class="cohort-grid">
+                    // Option values are the codes the import reads (`Separator::from_code`).
+                    { select("separator", "Separator", &s.separator,
+                        cohort::csv::Separator::ALL.iter().map(|x| (x.code().to_owned(), x.label().to_owned())).collect(),
+                        on_change) }
+                    { columns(Role::Id) }
+                    { columns(Role::Time) }
+                    { select("time_unit", "Follow-up time unit", &s.mapping.time_unit, time_units.clone(), on_change) }
+                    { columns(Role::Event) }
+                    { select("event_coding", "Event coding", &s.mapping.event_coding, codings.clone(), on_change) }
+                </div>
+                { detected_line("cohort-coding-detected", "event", s.detected_coding.as_deref(), &s.mapping.event_coding) }
+            </fieldset>
+            <fieldset class="cohort-group" data-testid="cohort-fieldset-markers">
+                <legend>{ "Markers (pg/mL)" }</legend>
+                <div class="cohort-grid">
+                    { columns(Role::Il6) }
+                    { columns(Role::Il8) }
+                </div>
+            </fieldset>
+            <fieldset class="cohort-group" data-testid="cohort-fieldset-liver">
+                <legend>{ "Liver labs" }</legend>
+                <div class="cohort-grid">
+                    { columns(Role::Albumin) }
+                    { select("albumin_unit", "Albumin unit", &s.mapping.albumin_unit, units(&[("g/L", "g/L"), ("g/dL", "g/dL")]), on_change) }
+                    { columns(Role::Bilirubin) }
+                    { select("bilirubin_unit", "Bilirubin unit", &s.mapping.bilirubin_unit, units(&[("umol/L", "µmol/L"), ("mg/dL", "mg/dL")]), on_change) }
+                </div>
+            </fieldset>
+            <fieldset class="cohort-group" data-testid="cohort-fieldset-optional">
+                <legend>{ "Optional: cirrhosis, Child–Pugh, second endpoint" }</legend>
+                <div class="cohort-grid">
+                    { columns(Role::Cirrhosis) }
+                    { columns(Role::ChildPugh) }
+                    { columns(Role::SecondTime) }
+                    { select("second_time_unit", "Second endpoint time unit", &s.mapping.second_time_unit, time_units, on_change) }
+                    { columns(Role::SecondEvent) }
+                    { select("second_event_coding", "Second endpoint event coding", &s.mapping.second_event_coding, codings, on_change) }
+                </div>
+                { detected_line("cohort-coding-detected-second", "second endpoint's event", s.detected_second_coding.as_deref(), &s.mapping.second_event_coding) }
+            </fieldset>
             <button type="button" data-testid="cohort-import" disabled={busy} onclick={on_import}>{ "Import with these columns" }</button>
         </form>
+    }
+}
+
+/// "Event coding detected from the values: …; check it." while the select
+/// still shows the detected coding; once changed, nothing is claimed.
+fn detected_line(testid: &'static str, what: &str, detected: Option<&str>, chosen: &str) -> Html {
+    match detected {
+        Some(code) if code == chosen => html! {
+            <p class="cohort-hint" data-testid={testid} data-value={code.to_owned()}>
+                { format!("The {what} coding was detected from the column's values: {}. Check it before importing.", coding_text(code)) }
+            </p>
+        },
+        _ => html! {},
     }
 }
 
@@ -487,7 +561,7 @@ fn import_section(
 ) -> Html {
     html! {
         <section class="cohort-import" aria-labelledby="cohort-rows-title">
-            <h3 id="cohort-rows-title">{ "Rows" }</h3>
+            <h3 id="cohort-rows-title" tabindex="-1">{ "Rows" }</h3>
             <dl class="cohort-counts">
                 <dt>{ "Read" }</dt><dd data-testid="cohort-rows-read">{ import.rows_read }</dd>
                 <dt>{ "Used" }</dt><dd data-testid="cohort-rows-used">{ import.rows_used }</dd>
@@ -512,11 +586,22 @@ fn import_section(
                 }
                 if awaiting_choice {
                     <p class="cohort-choice">
-                        <button type="button" data-testid="cohort-exclude-and-analyse" onclick={on_analyse}>
-                            { format!("Exclude these {} rows and analyse", import.rows_excluded) }</button>
+                        if import.too_few.is_none() {
+                            <button type="button" data-testid="cohort-exclude-and-analyse" onclick={on_analyse}>
+                                { format!("Exclude these {} rows and analyse", import.rows_excluded) }</button>
+                        }
                         <button type="button" data-testid="cohort-fix-file" onclick={on_fix}>{ "Fix the file first" }</button>
                     </p>
                 }
+            }
+            if let Some(too_few) = &import.too_few {
+                // Never offered: fewer patients than a fit needs.
+                <p role="alert" class="error" data-testid="cohort-too-few">
+                    { if import.rows_excluded > 0 {
+                        format!("Not offered to exclude these rows and analyse: {} patients would be left. {too_few} \
+                                 Check the columns and codings above (the event coding especially), or fix the file.", import.rows_used)
+                      } else { format!("{too_few} Nothing was analysed.") } }
+                </p>
             }
             if import.warnings_total > 0 {
                 <details>
@@ -537,6 +622,8 @@ fn figure(testid: String, f: &super::model::Figure) -> Html {
 fn analysis_section(analysis: &AnalysisView) -> Html {
     html! {
         <>
+            <h3 id="cohort-results-title" tabindex="-1">{ "Results" }</h3>
+            { summary(analysis) }
             <p data-testid="cohort-analysis-time">{ format!("Analysed in {:.1} s.", analysis.elapsed_ms / 1000.0) }</p>
             { for analysis.endpoints.iter().map(|e| {
                 let primary = e.role == "primary";
@@ -556,6 +643,38 @@ fn analysis_section(analysis: &AnalysisView) -> Html {
                 </section>
             }}) }
         </>
+    }
+}
+
+/// "IL6: HR 2.14 (95% CI 1.10–4.16) in your cohort vs 2.4 (1.5–3.88)
+/// published; IL8: …", per endpoint, from the figures the tables show.
+fn summary_line(e: &super::model::EndpointView) -> String {
+    let parts: Vec<String> = e
+        .markers
+        .iter()
+        .map(|m| {
+            let ours = match m.hr.value {
+                Some(_) => {
+                    let ci = m.hr_ci.split(", p ").next().unwrap_or_default();
+                    format!("HR {} ({ci})", m.hr.text)
+                }
+                None => format!("HR {}", m.hr.text),
+            };
+            let published = m.published_hr.split(", p ").next().unwrap_or_default();
+            format!(
+                "{}: {ours} in your cohort vs {published} published",
+                m.label
+            )
+        })
+        .collect();
+    format!("{}: {}.", e.label, parts.join("; "))
+}
+
+fn summary(analysis: &AnalysisView) -> Html {
+    html! {
+        <div class="cohort-summary" data-testid="cohort-summary">
+            { for analysis.endpoints.iter().map(|e| html! { <p>{ summary_line(e) }</p> }) }
+        </div>
     }
 }
 

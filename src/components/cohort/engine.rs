@@ -95,6 +95,11 @@ impl Session {
         match request {
             Request::Import { .. } => Reply::Failed("The file did not arrive.".into()),
             Request::Analyse => {
+                // The view never offers it; refused here as well, so no
+                // path analyses fewer patients than a fit needs.
+                if let Err(too_few) = cohort::limits::check_enough_patients(&cohort) {
+                    return Reply::Failed(too_few.to_string());
+                }
                 self.started_ms = (self.now)();
                 self.job = Job::Analysing(Box::new(AnalysisJob::new(cohort)));
                 Reply::Progress {
@@ -233,6 +238,9 @@ fn import_view(cohort: &Cohort, elapsed_ms: f64) -> ImportView {
             })
             .collect(),
         elapsed_ms,
+        too_few: cohort::limits::check_enough_patients(cohort)
+            .err()
+            .map(|e| e.to_string()),
     }
 }
 
@@ -561,15 +569,25 @@ mod tests {
         assert!(!session.is_busy());
     }
 
-    /// The example file (`static/cohort-example.csv`): above IL6 6.53 pg/mL
-    /// are patients 2, 4 and 5, who die at 7.8, 11.2 and 3.9 months, before
-    /// either death of the low group (16.0, 19.4): the likelihood rises for
-    /// ever, and the HR used to read "5456061754.72 (95% CI 0.00–inf)". On
-    /// the second endpoint the low group has no events at all. Every other
-    /// HR figure is a finite number with its value.
-    #[test]
-    fn a_hazard_ratio_is_a_finite_number_or_not_estimable_with_its_reason() {
-        let bytes = example();
+    /// The example file as it was before issue 16 (8 rows): above IL6
+    /// 6.53 pg/mL are patients 2, 4 and 5, who die at 7.8, 11.2 and 3.9
+    /// months, before either death of the low group (16.0, 19.4): the
+    /// likelihood rises for ever, and the HR used to read "5456061754.72
+    /// (95% CI 0.00–inf)". On the second endpoint the low group has no
+    /// events at all. Every other HR figure is a finite number with its value.
+    const SEPARATED: &str = "\
+id,time_months,event,il6,il8,albumin_g_l,bilirubin_umol_l,cirrhosis,child_pugh,time2_months,event2
+1,19.4,1,4.2,35.1,41,11,no,A,19.4,0
+2,7.8,1,12.9,88.0,33,24,yes,B,5.1,1
+3,24.7,0,5.1,42.6,44,9,yes,A,24.7,0
+4,11.2,1,9.7,61.2,36,17,yes,A,9.7,1
+5,3.9,1,25.3,140.5,29,38,yes,B,2.6,1
+6,16.0,1,6.53,60.8,39,14,no,A,16.0,0
+7,30.1,0,2.8,18.3,45,8,no,A,30.1,0
+8,8.4,1,,75.4,35,19,yes,A,8.4,1
+";
+
+    fn analyse(bytes: Vec<u8>) -> AnalysisView {
         let mut session = Session::new(|| 0.0);
         session.start_import(bytes.clone(), None, &form(&bytes));
         run(&mut session);
@@ -578,6 +596,12 @@ mod tests {
         let Some(Reply::Analysed(analysis)) = replies.last() else {
             panic!("{replies:?}")
         };
+        analysis.clone()
+    }
+
+    #[test]
+    fn a_hazard_ratio_is_a_finite_number_or_not_estimable_with_its_reason() {
+        let analysis = analyse(SEPARATED.as_bytes().to_vec());
         let mut not_estimable = 0;
         for endpoint in &analysis.endpoints {
             for m in &endpoint.markers {
@@ -601,6 +625,39 @@ mod tests {
             "not estimable (the low group has no events, so the hazard ratio is 0 or infinite)"
         );
         assert!(not_estimable >= 2);
+    }
+
+    /// Issue 16: the example file shows plausible figures, a finite HR with
+    /// events in both groups for both markers on both endpoints (the file
+    /// is written and checked by `cargo run -p cohort --example example_file`).
+    #[test]
+    fn the_example_file_gives_a_finite_hazard_ratio_for_every_marker_and_endpoint() {
+        let analysis = analyse(example());
+        assert_eq!(analysis.endpoints.len(), 2);
+        for endpoint in &analysis.endpoints {
+            for m in &endpoint.markers {
+                assert!(m.events_low > 0 && m.events_high > 0, "{m:?}");
+                let hr = m.hr.value.unwrap_or_else(|| panic!("{:?}", m.hr));
+                assert!(hr.is_finite() && !m.hr_ci.contains("inf"), "{m:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn too_few_patients_are_never_analysed_and_the_import_says_why() {
+        // 2 low, 1 high IL6 and no IL8: one short of the minimum.
+        let text = b"time_months,event,il6\n3,1,1\n5,0,2\n8,1,9\n".to_vec();
+        let mut session = Session::new(|| 0.0);
+        session.start_import(text.clone(), None, &form(&text));
+        let Some(Reply::Imported(import)) = run(&mut session).pop() else {
+            panic!("no import")
+        };
+        let too_few = import.too_few.expect("too few");
+        assert!(
+            too_few.contains("IL6 would compare 2 low with 1 high"),
+            "{too_few}"
+        );
+        assert!(matches!(session.handle(Request::Analyse), Reply::Failed(_)));
     }
 
     #[test]

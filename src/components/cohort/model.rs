@@ -9,32 +9,54 @@ use calculator_core::units::{AlbuminUnit, BilirubinUnit};
 use cohort::mapping::{ColumnMapping, EndpointRole, EventCoding, TimeUnit};
 use serde::{Deserialize, Serialize};
 
-/// The event codings offered in the mapping form, by code.
-pub const EVENT_CODINGS: [(&str, &str); 5] = [
+/// The event codings offered in the mapping form, by code
+/// (`cohort::mapping::EVENT_CODING_CODES`, a public contract), with their text.
+pub const EVENT_CODINGS: [(&str, &str); 12] = [
     ("1/0", "1 = event, 0 = censored"),
     ("2/1", "2 = event, 1 = censored"),
     ("yes/no", "yes/y = event, no/n = censored"),
     ("dead/alive", "dead/died/deceased = event, alive = censored"),
     ("true/false", "true = event, false = censored"),
+    ("ja/nein", "ja/j = event, nein/n = censored (German)"),
+    (
+        "tot/lebend",
+        "tot/verstorben = event, lebend = censored (German)",
+    ),
+    ("oui/non", "oui = event, non = censored (French)"),
+    (
+        "décédé/vivant",
+        "décédé(e) = event, vivant(e) = censored (French)",
+    ),
+    (
+        "sí/no",
+        "sí/si/sì = event, no = censored (Spanish, Italian)",
+    ),
+    (
+        "fallecido/vivo",
+        "fallecido/a = event, vivo/a = censored (Spanish)",
+    ),
+    (
+        "deceduto/vivo",
+        "deceduto/a = event, vivo/a = censored (Italian)",
+    ),
 ];
 
 fn coding(code: &str) -> EventCoding {
-    match code {
-        "2/1" => EventCoding::two_one(),
-        "yes/no" => EventCoding::yes_no(),
-        "dead/alive" => EventCoding::dead_alive(),
-        "true/false" => EventCoding::true_false(),
-        _ => EventCoding::one_zero(),
-    }
+    EventCoding::from_code(code).unwrap_or_default()
 }
 
-fn coding_code(coding: &EventCoding) -> String {
+/// The coding's code; a coding the form does not offer (never made by the
+/// form) shows as the default.
+pub fn coding_code(coding: &EventCoding) -> String {
+    coding.code().unwrap_or("1/0").to_owned()
+}
+
+/// The text the form shows for a coding's code.
+pub fn coding_text(code: &str) -> &'static str {
     EVENT_CODINGS
         .iter()
-        .map(|(code, _)| *code)
-        .find(|code| self::coding(code) == *coding)
-        .unwrap_or("1/0")
-        .to_owned()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, text)| text)
 }
 
 /// The mapping form's state: a [`ColumnMapping`] with every choice as its
@@ -224,6 +246,9 @@ pub struct ImportView {
     /// Columns used, `role label → column name`.
     pub columns: Vec<(String, String)>,
     pub elapsed_ms: f64,
+    /// Why the rows used are too few to analyse
+    /// (`cohort::limits::check_enough_patients`); `None` when enough.
+    pub too_few: Option<String>,
 }
 
 /// At most this many excluded rows and warnings are listed on the page
@@ -355,6 +380,15 @@ mod tests {
         assert_eq!(form.event_coding, "dead/alive");
         assert_eq!(form.albumin_unit, "g/dL");
         assert_eq!(form.to_mapping(), mapping);
+    }
+
+    #[test]
+    fn every_coding_the_crate_names_is_offered_in_its_order() {
+        let offered: Vec<&str> = EVENT_CODINGS.iter().map(|(code, _)| *code).collect();
+        assert_eq!(offered, cohort::mapping::EVENT_CODING_CODES);
+        for code in offered {
+            assert_eq!(coding_code(&coding(code)), code);
+        }
     }
 
     #[test]
