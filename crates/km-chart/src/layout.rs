@@ -127,7 +127,7 @@ impl Layout {
     /// units on a drawing 600 wide, 2.4 times the wide layout's ratio (14 on 960),
     /// so that where the chart gets about 830 CSS pixels of width (1920×1080)
     /// the ticks come out at 21 × 830 / 600 = 29 pixels, and where it gets
-    /// 480 (1280×720), at 17; curves 6 and 9 units thick; header lines
+    /// 480 (1280×720), at 17; curves 8 and 11 units thick; header lines
     /// wrapped to the width. Left out, because the page shows them beside
     /// the drawing and they would not fit at this size: the risk table
     /// (in the page's table) and the reconstruction label (in the note
@@ -151,10 +151,12 @@ impl Layout {
                 ticks: 21.0,
                 note: 21.0,
             },
+            // Thick enough for 4 CSS px at the letterboxed scale of a
+            // 1280×720 beamer (about 0.55 px per unit).
             strokes: Strokes {
-                patient: 9,
-                other: 6,
-                neutral: 7,
+                patient: 11,
+                other: 8,
+                neutral: 9,
                 axis: 2,
             },
             margin: 12,
