@@ -17,20 +17,8 @@ fn the_example_file_maps_every_role_by_its_canonical_header() {
         assert!(p.mapping.column(role).is_some(), "{role:?} not mapped");
     }
     let cohort = Cohort::import(&text, None, &p.mapping).expect("imports");
-    assert_eq!((cohort.rows_read(), cohort.rows_excluded()), (8, 0));
-    // Patient 6 sits exactly on both cutoffs: 6.53 and 60.8 are low (strictly above = high).
-    let on_cutoff = &cohort.patients()[5];
-    assert_eq!(
-        on_cutoff
-            .group(calculator_core::published::Marker::Il6)
-            .map(|g| g.code()),
-        Some("low")
-    );
-    assert_eq!(
-        on_cutoff
-            .group(calculator_core::published::Marker::Il8)
-            .map(|g| g.code()),
-        Some("low")
-    );
+    // 40 made-up patients, written by `cargo run -p cohort --example example_file`
+    // (the cutoffs themselves are checked by the per-patient CSV's e2e test).
+    assert_eq!((cohort.rows_read(), cohort.rows_excluded()), (40, 0));
     assert_eq!(CohortAnalysis::compute(&cohort).endpoints.len(), 2);
 }
