@@ -5,7 +5,8 @@
 // no results: `[data-testid=albi-score]` without `[data-prerendered]`).
 // Not a test (node --test skips it: the name has no .test.): it prints figures.
 //   node e2e/bench-cold-results.mjs [loads=5] [profile=lighthouse-mobile]
-// Needs a release build in dist/ (trunk build --release --offline).
+// Needs a release build in dist/ (trunk build --release --offline), or in
+// the folder BENCH_DIST names.
 //
 // Profiles (DevTools protocol: Network.emulateNetworkConditions and
 // Emulation.setCPUThrottlingRate, both on the page's own session):
@@ -25,7 +26,8 @@
 // wasm-bindgen module, the wasm (request start → last byte), the
 // `TrunkApplicationStarted` event (wasm compiled and instantiated, app's
 // main run) and the results.
-import { launch, serveDist } from "./browser.mjs";
+import { launch, DIST } from "./browser.mjs";
+import { startServer } from "./static-server.mjs";
 
 const loads = Number(process.argv[2] ?? 5);
 const profileName = process.argv[3] ?? "lighthouse-mobile";
@@ -62,7 +64,7 @@ function probe() {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
-const server = await serveDist();
+const server = await startServer(process.env.BENCH_DIST ?? DIST);
 const browser = await launch();
 const rows = [];
 try {
@@ -118,7 +120,7 @@ try {
 
 const med = (pick) => median(rows.map(pick).filter((v) => typeof v === "number"));
 const label = profile
-  ? `${profileName}: ${profile.latency} ms latency per request, ${profile.downKbps} kbit/s down, ${profile.upKbps} kbit/s up, CPU ×${profile.cpu}`
+  ? `${profileName}: ${profile.latency} ms latency per request, ${profile.downKbps.toFixed(1)} kbit/s down, ${profile.upKbps} kbit/s up, CPU ×${profile.cpu}`
   : "no throttling";
 console.log(`\n${label}; ${loads} cold loads, medians (ms from navigation start):`);
 console.log("| results shown | first paint | HTML received | wasm-bindgen module received | wasm request → last byte | app started (compiled, instantiated, main run) |");
