@@ -1,8 +1,16 @@
 // Issue 5's size budget, counted where it is paid: the bytes the server sends
 // (gzip, as any static host compresses) while a first visit loads the page and
-// its service worker installs. At most 200 KB; the cohort tool (its view,
+// its service worker installs. At most BUDGET_BYTES (below); the cohort tool (its view,
 // analyses and worker) is not part of it and is downloaded, once, when its
 // view is first opened. The figures are printed for BENCHMARKS.md.
+//
+// What is counted: every response the server sends during the visit, whole:
+// status line, headers, chunked framing and the gzip body (`wire`, the
+// connection's byte count, e2e/static-server.mjs). The body bytes alone and
+// the bytes of the browser's requests (request lines and headers, sent, not
+// downloaded) are printed beside it. The budget is still checked on the
+// bodies, as it was set: with headers the visit was 216 153 bytes on
+// 2026-11-30, over the raised budget by 153 bytes (BENCHMARKS.md).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, DIST, byTestId, waitForLiveApp } from "./browser.mjs";
@@ -34,11 +42,17 @@ async function settle(quietMs = 500) {
   }
 }
 
-const sum = (entries) => entries.reduce((total, e) => total + e.bytes, 0);
+const sum = (entries, key = "wire") => entries.reduce((total, e) => total + e[key], 0);
 const table = (entries) =>
-  entries.map((e) => `  ${String(e.status).padEnd(4)} ${String(e.bytes).padStart(7)}  ${e.path}`).join("\n");
+  "  status    body  response  request  path\n" +
+  entries
+    .map((e) => `  ${String(e.status).padEnd(6)} ${String(e.bytes).padStart(7)}  ${String(e.wire).padStart(8)}  ${String(e.requestWire).padStart(7)}  ${e.path}`)
+    .join("\n");
+const totals = (entries) =>
+  `  total: responses ${sum(entries)} bytes (bodies ${sum(entries, "bytes")}, status lines and headers ${sum(entries) - sum(entries, "bytes")}); ` +
+  `requests ${sum(entries, "requestWire")} bytes`;
 
-test("a first visit downloads at most 200 KB; the cohort tool only when its view is opened", async () => {
+test("a first visit downloads at most 216 KB; the cohort tool only when its view is opened", async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   server.log.length = 0;
@@ -48,8 +62,8 @@ test("a first visit downloads at most 200 KB; the cohort tool only when its view
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   await settle();
   const firstVisit = server.log.splice(0);
-  const total = sum(firstVisit);
-  console.log(`First visit, bytes sent by the server (gzip):\n${table(firstVisit)}\n  total ${total}`);
+  const total = sum(firstVisit, "bytes");
+  console.log(`First visit, bytes sent by the server (gzip bodies, with headers):\n${table(firstVisit)}\n${totals(firstVisit)}`);
   assert.ok(total <= BUDGET_BYTES, `first visit ${total} bytes > ${BUDGET_BYTES}`);
   assert.ok(firstVisit.some((e) => /_bg\.wasm$/.test(e.path)), "the calculator's wasm is counted");
   assert.deepEqual(firstVisit.filter((e) => e.path.includes("cohort")), [], "nothing of the cohort tool");
@@ -67,7 +81,7 @@ test("a first visit downloads at most 200 KB; the cohort tool only when its view
   await page.waitForSelector(byTestId("cohort-rows-read"));
   await settle();
   const tool = server.log.splice(0);
-  console.log(`Opening the cohort view and importing a file:\n${table(tool)}\n  total ${sum(tool)}`);
+  console.log(`Opening the cohort view and importing a file:\n${table(tool)}\n${totals(tool)}`);
   const toolFiles = tool.filter((e) => e.status === 200).map((e) => e.path).sort();
   assert.deepEqual(toolFiles, ["/cohort-tool.js", "/cohort-tool_bg.wasm", "/cohort-tool_loader.js"]);
   await context.close();

@@ -2,7 +2,8 @@
 // end-to-end tests and by scripts/serve.sh. Loopback only; no dependencies.
 // It behaves as common static hosts do: gzip, and an ETag with
 // "304 Not Modified" for a revalidation. It keeps a log of what it sent
-// (path, status, bytes on the wire), which the size budget is measured from.
+// (path, status, body bytes, and every byte of the response on the wire),
+// which the size budget is measured from.
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -28,9 +29,28 @@ const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", 
 
 export function startServer(root, port = 0, host = "127.0.0.1") {
   const base = resolve(root);
-  /** Every response: `{ path, status, bytes }`, bytes being the body as sent. */
+  /**
+   * Every response: `{ path, status, bytes, wire, requestWire }`. `bytes` is
+   * the body as sent (gzip); `wire` is everything the server wrote to the
+   * connection for it (status line, headers, chunked framing, body: the
+   * socket's byte count before and after); `requestWire` what it read for the
+   * request (request line and headers; since the previous request on the
+   * same connection).
+   */
   const log = [];
+  const readBefore = new WeakMap(); // connection → bytes read up to its last request
   const server = createServer(async (request, response) => {
+    const socket = request.socket;
+    const writtenBefore = socket.bytesWritten;
+    const requestWire = socket.bytesRead - (readBefore.get(socket) ?? 0);
+    readBefore.set(socket, socket.bytesRead);
+    // Filled in when the response has been handed to the connection.
+    const record = (entry) => {
+      log.push(entry);
+      response.on("finish", () => {
+        entry.wire = socket.bytesWritten - writtenBefore;
+      });
+    };
     try {
       const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
       let file = normalize(join(base, path));
@@ -47,7 +67,7 @@ export function startServer(root, port = 0, host = "127.0.0.1") {
         etag,
       };
       if (request.headers["if-none-match"] === etag) {
-        log.push({ path, status: 304, bytes: 0 });
+        record({ path, status: 304, bytes: 0, requestWire });
         response.writeHead(304, headers).end();
         return;
       }
@@ -57,11 +77,11 @@ export function startServer(root, port = 0, host = "127.0.0.1") {
         headers["content-encoding"] = "gzip";
         headers.vary = "accept-encoding";
       }
-      log.push({ path, status: 200, bytes: body.length });
+      record({ path, status: 200, bytes: body.length, requestWire });
       response.writeHead(200, headers);
       response.end(body);
     } catch {
-      log.push({ path: request.url, status: 404, bytes: 9 });
+      record({ path: request.url, status: 404, bytes: 9, requestWire });
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }
   });

@@ -36,16 +36,20 @@ function loadClassicScript() {
 // of 0.95 s on its slow-4G model. BENCHMARKS.md, "Lighthouse".)
 try {
   await afterFirstPaint();
+  // fetch() with `integrity`: the browser refuses a wasm whose bytes are not
+  // this build's. (Trunk's own starter passes a bare URL, which skips SRI.)
+  // Requested now, beside the bindings rather than after them: on a slow
+  // phone link every request in a chain costs a round trip before its first
+  // byte (BENCHMARKS.md, "Time until results"). A failure is reported once,
+  // where it is awaited below, not also as an unhandled rejection.
+  const wasmResponse = fetch(new URL("__WASM__", import.meta.url), { integrity: "__WASM_INTEGRITY__" });
+  wasmResponse.catch(() => {});
   const bindingsUrl = new URL("__BINDINGS__", import.meta.url).href;
   // A verified module preload puts the checked bytes into the module map, so
   // the import below runs exactly this build's bindings (SRI for a dynamic import).
   await modulePreload(bindingsUrl, "__BINDINGS_INTEGRITY__");
   const bindings = await import(bindingsUrl);
-  // fetch() with `integrity`: the browser refuses a wasm whose bytes are not
-  // this build's. (Trunk's own starter passes a bare URL, which skips SRI.)
-  const wasm = await bindings.default({
-    module_or_path: fetch(new URL("__WASM__", import.meta.url), { integrity: "__WASM_INTEGRITY__" }),
-  });
+  const wasm = await bindings.default({ module_or_path: wasmResponse });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 } catch (error) {

@@ -1,6 +1,7 @@
 # Times R's survival on the benchmark data written by
 #   cargo run --release -p survival --example write_bench_data -- DIR
-# Usage: Rscript crates/survival/benches/bench.R DIR
+# Usage: Rscript crates/survival/benches/bench.R DIR [MAX_N]  (MAX_N: stop at
+# that size; default 10^6)
 # Prints CSV: routine,n,median_seconds,reps. Each figure is the median of
 # repeated calls (calls are batched so one timed batch lasts >= 50 ms).
 # For the Cox fits, `<routine>_fit` is R's fitting routine alone
@@ -9,6 +10,7 @@
 suppressPackageStartupMessages(library(survival))
 args <- commandArgs(trailingOnly = TRUE)
 dir <- if (length(args) >= 1) args[1] else "target/bench-data"
+max_n <- if (length(args) >= 2) as.numeric(args[2]) else 1e6
 
 time_call <- function(f) {
   batch <- 1
@@ -22,7 +24,7 @@ time_call <- function(f) {
 }
 
 cat("routine,n,median_seconds,reps\n")
-for (n in c(1000, 10000, 100000, 1000000)) {
+for (n in c(1000, 10000, 100000, 1000000)[c(1000, 10000, 100000, 1000000) <= max_n]) {
   d <- read.csv(file.path(dir, sprintf("n%d.csv", n)))
   km <- time_call(function() summary(survfit(Surv(time, status) ~ 1, data = d))$table["median"])
   lr <- time_call(function() survdiff(Surv(time, status) ~ group, data = d)$chisq)
