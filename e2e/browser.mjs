@@ -106,3 +106,35 @@ export async function assertExamplePatientResults(page) {
   assert.match(await textOf(page, "summary"), /not a prediction for this patient/);
   assert.doesNotMatch(await textOf(page, "summary"), /elative hazard|Model 1/);
 }
+
+/**
+ * A fresh context on the cohort view (the live app, the tool loaded), with
+ * its console, page errors and CSP violations recorded.
+ */
+export async function openCohortPage(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const record = { console: [], errors: [] };
+  page.on("console", (m) => record.console.push(`${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => record.errors.push(e.message));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI}`),
+    );
+  });
+  await page.goto(url);
+  await page.waitForSelector(`${byTestId("nav-cohort")}:not([disabled])`);
+  await page.waitForFunction(() => !document.querySelector("[data-prerendered]"));
+  await page.locator(byTestId("nav-cohort")).click();
+  await page.waitForSelector(byTestId("cohort-file"));
+  return { context, page, record };
+}
+
+/** No CSP violation, console error or page error on a cohort page. */
+export async function assertCohortClean(page, record) {
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], "CSP violations");
+  const problems = record.console.filter((line) => /^error|Content Security Policy|integrity/i.test(line));
+  assert.deepEqual(problems, [], "console errors");
+  assert.deepEqual(record.errors, [], "page errors");
+}

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, serveDist, byTestId } from "./browser.mjs";
+import { launch, serveDist, byTestId, openCohortPage, assertCohortClean } from "./browser.mjs";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const EXAMPLE = readFileSync(join(ROOT, "static/cohort-example.csv"), "utf8").trim().split("\n");
@@ -43,32 +43,8 @@ after(async () => {
   rmSync(DIR, { recursive: true, force: true });
 });
 
-async function cohortPage() {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  const record = { console: [], errors: [] };
-  page.on("console", (m) => record.console.push(`${m.type()}: ${m.text()}`));
-  page.on("pageerror", (e) => record.errors.push(e.message));
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener("securitypolicyviolation", (e) =>
-      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI}`),
-    );
-  });
-  await page.goto(server.url);
-  await page.waitForSelector(`${byTestId("nav-cohort")}:not([disabled])`);
-  await page.waitForFunction(() => !document.querySelector("[data-prerendered]"));
-  await page.locator(byTestId("nav-cohort")).click();
-  await page.waitForSelector(byTestId("cohort-file"));
-  return { context, page, record };
-}
-
-async function assertClean(page, record) {
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], "CSP violations");
-  const problems = record.console.filter((line) => /^error|Content Security Policy|integrity/i.test(line));
-  assert.deepEqual(problems, [], "console errors");
-  assert.deepEqual(record.errors, [], "page errors");
-}
+const cohortPage = () => openCohortPage(browser, server.url);
+const assertClean = assertCohortClean;
 
 async function choose(page, path) {
   await page.locator(byTestId("cohort-file")).setInputFiles(path);

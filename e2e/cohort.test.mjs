@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { readFileSync, mkdtempSync, createWriteStream, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, serveDist, byTestId } from "./browser.mjs";
+import { launch, serveDist, byTestId, openCohortPage, assertCohortClean } from "./browser.mjs";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const DATA = join(ROOT, "crates/cohort/tests/data");
@@ -38,32 +38,8 @@ after(async () => {
   await server?.close();
 });
 
-async function cohortPage() {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  const record = { console: [], errors: [] };
-  page.on("console", (m) => record.console.push(`${m.type()}: ${m.text()}`));
-  page.on("pageerror", (e) => record.errors.push(e.message));
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener("securitypolicyviolation", (e) =>
-      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI}`),
-    );
-  });
-  await page.goto(server.url);
-  await page.waitForSelector(`${byTestId("nav-cohort")}:not([disabled])`);
-  await page.waitForFunction(() => !document.querySelector("[data-prerendered]"));
-  await page.locator(byTestId("nav-cohort")).click();
-  await page.waitForSelector(byTestId("cohort-file"));
-  return { context, page, record };
-}
-
-async function assertClean(page, record) {
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], "CSP violations");
-  const problems = record.console.filter((line) => /^error|Content Security Policy|integrity/i.test(line));
-  assert.deepEqual(problems, [], "console errors");
-  assert.deepEqual(record.errors, [], "page errors");
-}
+const cohortPage = () => openCohortPage(browser, server.url);
+const assertClean = assertCohortClean;
 
 async function importFile(page, path, { eventCoding } = {}) {
   await page.locator(byTestId("cohort-file")).setInputFiles(path);
