@@ -138,3 +138,11 @@ export async function assertCohortClean(page, record) {
   assert.deepEqual(problems, [], "console errors");
   assert.deepEqual(record.errors, [], "page errors");
 }
+
+/** Whether the page scrolls, vertically or horizontally. */
+export async function hasScrollbars(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    return root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth;
+  });
+}

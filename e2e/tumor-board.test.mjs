@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { launch, serveDist, openPage, byTestId, textOf } from "./browser.mjs";
+import { launch, serveDist, openPage, byTestId, textOf, hasScrollbars } from "./browser.mjs";
 
 const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 const LINK =
@@ -21,13 +21,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function hasScrollbars(page) {
-  return page.evaluate(() => {
-    const root = document.documentElement;
-    return root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth;
-  });
-}
 
 test("presentation mode fills 1920×1080 without a scrollbar and toggles by keyboard", async () => {
   const { page, record } = await openPage(browser, server.url + LINK, { width: 1920, height: 1080 });

@@ -80,7 +80,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
 
     html! {
         <form class="input-form" aria-label="Patient's baseline values" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <h2>{ "Baseline values" }</h2>
+            <h2 class="visually-hidden">{ "Baseline values" }</h2>
             <LabInput
                 field={LabField::Il6}
                 text={inputs.il6.clone()}

@@ -185,12 +185,7 @@ fn warning_view(key: &str, warning: &LabWarning, on_unit: &Callback<String>) -> 
             { warning.to_string() }
             if let Some((code, label)) = suggestion {
                 { " " }
-                <button
-                    type="button"
-                    class="suggest"
-                    data-testid={format!("suggest-unit-{key}")}
-                    onclick={let on_unit = on_unit.clone(); let key = key.to_owned(); move |_| { on_unit.emit(code.to_owned()); focus_after_render(format!("unit-{key}")); }}
-                >{ format!("Use {label}") }</button>
+                { switch_unit_button(key, code, label, on_unit) }
             }
         </p>
     }
@@ -201,12 +196,7 @@ fn unit_check_view(key: &str, check: &UnitCheckView, on_unit: &Callback<String>)
         <div class="unit-check" data-testid={format!("unit-check-{key}")}>
             <p>{ check.message.clone() }</p>
             if let Some(unit) = &check.switch_to {
-                <button
-                    type="button"
-                    class="suggest"
-                    data-testid={format!("suggest-unit-{key}")}
-                    onclick={let on_unit = on_unit.clone(); let code = unit.code; let key = key.to_owned(); move |_| { on_unit.emit(code.to_owned()); focus_after_render(format!("unit-{key}")); }}
-                >{ format!("Use {}", unit.label) }</button>
+                { switch_unit_button(key, unit.code, unit.label, on_unit) }
                 { " " }
             }
             if let Some(label) = &check.confirm_label {
@@ -218,5 +208,28 @@ fn unit_check_view(key: &str, check: &UnitCheckView, on_unit: &Callback<String>)
                 >{ label.clone() }</button>
             }
         </div>
+    }
+}
+
+/// "Use <unit>": switches the field's unit and keeps the focus on its unit
+/// selector, since the button itself disappears once the unit is settled.
+fn switch_unit_button(
+    key: &str,
+    code: &'static str,
+    label: &'static str,
+    on_unit: &Callback<String>,
+) -> Html {
+    let onclick = {
+        let on_unit = on_unit.clone();
+        let key = key.to_owned();
+        move |_: MouseEvent| {
+            on_unit.emit(code.to_owned());
+            focus_after_render(format!("unit-{key}"));
+        }
+    };
+    html! {
+        <button type="button" class="suggest" data-testid={format!("suggest-unit-{key}")} {onclick}>
+            { format!("Use {label}") }
+        </button>
     }
 }

@@ -27,7 +27,8 @@ pub fn Results(props: &ResultsProps) -> Html {
     let a = &props.assessment;
     html! {
         <section class="results" aria-label="Results" aria-live="polite">
-            <h2>{ "Where this patient stands in the study" }</h2>
+            // For screen readers: the cards below say it on screen.
+            <h2 class="visually-hidden">{ "Where this patient stands in the study" }</h2>
             <div class="cards">
                 { liver_function_card(a) }
                 { interleukin_card(a) }

@@ -3,7 +3,7 @@
 //! - ALBI score = 0.66 × log10(total bilirubin, µmol/L) − 0.085 × (albumin, g/L).
 //!   Johnson PJ et al., J Clin Oncol 2015;33:550–558. Some calculators use
 //!   −0.0852; this project follows the published −0.085
-//!   (`../shared/reference/clinical.md`).
+//!   (`reference/clinical.md`).
 //! - ALBI grade: 1 if score ≤ −2.60; 2 if −2.60 < score ≤ −1.39; 3 if > −1.39.
 //! - mALBI grade splits grade 2 at −2.270: 2a if ≤ −2.270, 2b above.
 //!   Hiraoka A et al., Liver Cancer 2017;6:204–215 (the source paper's ref. 11).

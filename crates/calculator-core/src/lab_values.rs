@@ -10,7 +10,7 @@
 //! - a **warning** (results are computed, the field says why to check it):
 //!   a value outside the usual range, or one that looks typed in the other unit.
 //!
-//! Usual ranges: `../shared/reference/clinical.md`, "Units" (albumin 35–50 g/L,
+//! Usual ranges: `reference/clinical.md`, "Units" (albumin 35–50 g/L,
 //! bilirubin about 3–21 µmol/L; "an albumin 3.4 with g/L selected is almost
 //! certainly g/dL"). The warning thresholds for IL6 (> 10 000 pg/mL) and
 //! bilirubin (> 800 µmol/L) are the ones the project's issue names.

@@ -2,7 +2,7 @@
 //!
 //! Source: Öcal O, Kupčinskas J, Morkunas E, et al., post hoc analysis of the
 //! palliative arm of the SORAMIC trial (90Y radioembolization + sorafenib),
-//! baseline serum IL6 and IL8 (`../shared/paper/`), as transcribed with its
+//! baseline serum IL6 and IL8, as transcribed with its
 //! place in the paper in `reference/published.toml`. The test
 //! `tests/published_matches_reference.rs` compares every number here with that
 //! file, so a typo in either is caught.

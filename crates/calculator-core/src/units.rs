@@ -1,6 +1,6 @@
 //! Units users type, and exact conversion to the project's internal units.
 //!
-//! Source: `../shared/reference/clinical.md`, "Units": albumin 1 g/dL = 10 g/L;
+//! Source: `reference/clinical.md`, "Units": albumin 1 g/dL = 10 g/L;
 //! total bilirubin 1 mg/dL = 17.1 µmol/L (the clinical convention; the molar
 //! mass 584.66 g/mol would give 17.104). IL6 and IL8 are in pg/mL (= ng/L).
 
