@@ -82,7 +82,9 @@ export const COHORT_WASM = "cohort-tool_bg.wasm";
 /** Trunk's loader shim for the cohort tool's worker. */
 export const COHORT_LOADER = "cohort-tool_loader.js";
 /** Files the service worker caches when first used rather than at install. */
-const ON_FIRST_USE = (name) => name.startsWith("cohort-tool") || name === "cohort-example.csv";
+// The cohort tool and the catalogs of languages other than English (issue 12)
+// are fetched when first used, not at install: a first visit carries neither.
+const ON_FIRST_USE = (name) => name.startsWith("cohort-tool") || name === "cohort-example.csv" || name.startsWith("lang/");
 /** The templates and scripts the build is made of, besides Trunk's files (all in the build id). */
 export const TEMPLATES = ["offline/start.js", "offline/cohort-tool.js", "offline/sw.js", "scripts/postbuild.mjs", "scripts/prerender.mjs"];
 
@@ -192,7 +194,7 @@ export function siteIndexHtml(html, { starterTag, start, buildId, iconSvg, fileB
  * export list goes and the starter calls the init function by its local
  * name), the wasm as base64, and the cohort tool likewise.
  */
-export function singleFileScript(cohortToolTemplate, { bindingsName, bindings, wasmBytes, cohortBindings, cohortWasm }) {
+export function singleFileScript(cohortToolTemplate, { bindingsName, bindings, wasmBytes, cohortBindings, cohortWasm, catalogs = {} }) {
   const bindingsText = bindings.toString("utf8");
   const exportList = bindingsText.match(/^export\s*\{([^}]*)\};?\s*$/m);
   const initName = exportList?.[1].match(/(\w+)\s+as\s+default/)?.[1];
@@ -220,6 +222,9 @@ installCohortTool(async () => {
   await singleFileCohortTool({ module_or_path: singleFileBytes(singleFileCohortWasmBase64) });
   return singleFileCohortTool;
 });
+
+// The text catalogs of the other languages (src/i18n.rs reads them here).
+globalThis.soramicCatalogs = ${JSON.stringify(catalogs).replace(/</g, "\\u003c")};
 
 const singleFileWasm = await ${initName}({ module_or_path: singleFileWasmBytes });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: singleFileWasm } }));
@@ -311,6 +316,13 @@ export function postbuild({ staged, indexHtml = staged.get("index.html").toStrin
     wasmBytes: get(starter.wasmName, "named in Trunk's starter"),
     cohortBindings: get(COHORT_BINDINGS, "index.html's cohort-tool link"),
     cohortWasm: get(COHORT_WASM),
+    // Every language's catalog but English (compiled into the wasm), for the
+    // single file, which cannot fetch them (issue 12).
+    catalogs: Object.fromEntries(
+      [...staged.keys()]
+        .filter((name) => /^lang\/[a-z]{2}\.txt$/.test(name) && name !== "lang/en.txt")
+        .map((name) => [name.slice(5, 7), staged.get(name).toString("utf8")]),
+    ),
   };
   const writes = new Map();
   writes.set(COHORT_LOADER, cohortLoader(get(COHORT_LOADER).toString("utf8")));

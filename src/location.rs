@@ -8,7 +8,9 @@
 use calculator_core::{parse_fragment, to_fragment, RawInputs};
 use wasm_bindgen::JsValue;
 
-use crate::state::View;
+use text::Lang;
+
+use crate::state::{lang_from_fragment, View};
 use crate::window_events::WindowListener;
 
 /// The inputs in the page's current fragment (empty when there is none or
@@ -28,15 +30,29 @@ pub fn read_view() -> View {
         .unwrap_or_default()
 }
 
-/// The inputs and the view as one fragment (the view last, left out for the
-/// calculator).
-pub fn fragment_of(inputs: &RawInputs, view: View) -> String {
+/// The language the page's address names, if any.
+pub fn read_lang() -> Option<Lang> {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .and_then(|hash| lang_from_fragment(&hash))
+}
+
+/// The inputs, the view and the language as one fragment: the view and the
+/// language last, each left out when it is the default (the calculator;
+/// the language the browser would choose anyway, when that is English).
+pub fn fragment_of(inputs: &RawInputs, view: View, lang: Lang, preferred: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
     let inputs = to_fragment(inputs);
-    match (view.code(), inputs.is_empty()) {
-        (None, _) => inputs,
-        (Some(code), true) => format!("view={code}"),
-        (Some(code), false) => format!("{inputs}&view={code}"),
+    if !inputs.is_empty() {
+        parts.push(inputs);
     }
+    if let Some(code) = view.code() {
+        parts.push(format!("view={code}"));
+    }
+    if lang != Lang::En || preferred != Lang::En {
+        parts.push(format!("lang={}", lang.code()));
+    }
+    parts.join("&")
 }
 
 /// How a new fragment enters the history.
@@ -51,16 +67,17 @@ pub enum HistoryEntry {
 /// Writes `inputs` into the fragment without a navigation. Does nothing when
 /// the fragment already says the same.
 pub fn write_fragment(inputs: &RawInputs) {
-    write_address(inputs, read_view(), HistoryEntry::Replace);
+    let lang = read_lang().unwrap_or_else(crate::i18n::preferred_lang);
+    write_address(inputs, read_view(), lang, HistoryEntry::Replace);
 }
 
 /// Writes the inputs and the view into the address. Does nothing when the
 /// fragment already says the same.
-pub fn write_address(inputs: &RawInputs, view: View, entry: HistoryEntry) {
+pub fn write_address(inputs: &RawInputs, view: View, lang: Lang, entry: HistoryEntry) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let fragment = fragment_of(inputs, view);
+    let fragment = fragment_of(inputs, view, lang, crate::i18n::preferred_lang());
     let current = window.location().hash().unwrap_or_default();
     if current.trim_start_matches('#') == fragment {
         return;
@@ -82,13 +99,14 @@ pub fn write_address(inputs: &RawInputs, view: View, entry: HistoryEntry) {
     };
 }
 
-/// Calls `on_change` with the new inputs and view on every `hashchange`
-/// (a pasted link, Back and Forward), until the returned listener is dropped.
+/// Calls `on_change` with the new inputs, view and language on every
+/// `hashchange` (a pasted link, Back and Forward), until the returned
+/// listener is dropped.
 pub fn listen_for_fragment_changes(
-    on_change: impl Fn(RawInputs, View) + 'static,
+    on_change: impl Fn(RawInputs, View, Option<Lang>) + 'static,
 ) -> WindowListener {
     WindowListener::new("hashchange", move |_| {
-        on_change(read_fragment(), read_view())
+        on_change(read_fragment(), read_view(), read_lang())
     })
 }
 

@@ -7,6 +7,7 @@ use calculator_core::{
     AlbuminUnit, BclcStage, BilirubinUnit, ChildPughClass, Cirrhosis, EcogStatus,
     ExtrahepaticDisease, LabField, RawInputs, Selection, UnitConfirmation,
 };
+use text::Lang;
 use yew::Reducible;
 
 /// Which view is shown: in the address as `view=about|cohort` (absent = the
@@ -32,18 +33,29 @@ impl View {
 
     /// The view a fragment names; an absent or unknown `view` is the calculator.
     pub fn from_fragment(fragment: &str) -> View {
-        let body = fragment.strip_prefix('#').unwrap_or(fragment);
-        let code = body
-            .rsplit('&')
-            .filter_map(|pair| pair.split_once('='))
-            .find(|(key, _)| *key == "view")
-            .map(|(_, value)| value);
-        match code {
+        match fragment_value(fragment, "view") {
             Some("about") => View::About,
             Some("cohort") => View::Cohort,
             _ => View::Calculator,
         }
     }
+}
+
+/// The language a fragment names (`lang=de`); `None` when absent or unknown
+/// (an unknown code falls back without an error, as the README promises).
+pub fn lang_from_fragment(fragment: &str) -> Option<Lang> {
+    fragment_value(fragment, "lang").and_then(Lang::from_code)
+}
+
+/// The value of `key` in a fragment (the last one wins, as in
+/// `calculator_core::parse_fragment`). The UI's own keys (`view`, `lang`)
+/// are plain ASCII codes, so no percent-decoding is needed.
+fn fragment_value<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
+    let body = fragment.strip_prefix('#').unwrap_or(fragment);
+    body.rsplit('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, value)| value)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -54,6 +66,8 @@ pub struct CalculatorState {
     pub presentation: bool,
     /// The inputs before the last Clear, while its Undo is offered.
     pub undo: Option<RawInputs>,
+    /// The language chosen (in the address as `lang=`).
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +90,7 @@ pub enum Action {
     /// The Undo offer ran out.
     ForgetUndo,
     Show(View),
+    SetLang(Lang),
     SetPresentation(bool),
     TogglePresentation,
 }
@@ -137,6 +152,7 @@ impl CalculatorState {
             }
             Action::ForgetUndo => next.undo = None,
             Action::Show(view) => next.view = view,
+            Action::SetLang(lang) => next.lang = lang,
             Action::SetPresentation(on) => next.presentation = on,
             Action::TogglePresentation => next.presentation = !self.presentation,
         }
@@ -271,5 +287,27 @@ mod tests {
             assert_eq!(View::from_fragment(&format!("view={code}")), view);
         }
         assert_eq!(View::Calculator.code(), None);
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_fragment_and_an_unknown_code_is_none() {
+        assert_eq!(lang_from_fragment("#il6=3&lang=de"), Some(Lang::De));
+        assert_eq!(lang_from_fragment("lang=it&view=about"), Some(Lang::It));
+        assert_eq!(lang_from_fragment("#lang=xx"), None);
+        assert_eq!(lang_from_fragment("#il6=3"), None);
+        // The last occurrence wins, as for the inputs.
+        assert_eq!(lang_from_fragment("#lang=fr&lang=es"), Some(Lang::Es));
+    }
+
+    #[test]
+    fn choosing_a_language_keeps_the_inputs() {
+        let state = CalculatorState::with_inputs(RawInputs {
+            il6: "12,4".into(),
+            ..RawInputs::default()
+        });
+        let next = state.apply(Action::SetLang(Lang::Fr)).expect("a change");
+        assert_eq!(next.lang, Lang::Fr);
+        assert_eq!(next.inputs, state.inputs);
+        assert_eq!(next.apply(Action::SetLang(Lang::Fr)), None);
     }
 }

@@ -1,11 +1,12 @@
 //! The application shell: owns the state, keeps it in the URL fragment, and
 //! lays out the form, the results and the About view.
 
-use calculator_core::published::{citation, Marker, SHORT_CITATION, SOURCE};
-use calculator_core::summary::{summary, CAVEAT};
+use calculator_core::published::{citation, Marker, COHORT_SIZE, SHORT_CITATION, SOURCE};
+use calculator_core::summary::summary;
 use calculator_core::{Assessment, Choice, RawInputs};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
+use text::{Lang, Text};
 use yew::prelude::*;
 
 use crate::build_info::version_label;
@@ -13,11 +14,13 @@ use crate::components::about::About;
 use crate::components::cohort_slot::CohortSlot;
 use crate::components::input_form::InputForm;
 use crate::components::km_chart::KmChart;
+use crate::components::language_switch::LanguageSwitch;
 use crate::components::results::{outside_mark, Results};
 use crate::components::toolbar::Toolbar;
 use crate::focus::{after, focus_after_render};
+use crate::i18n::{load, preferred_lang, set_document_lang, LanguageUnavailable, TextHandle};
 use crate::location::{
-    listen_for_fragment_changes, read_fragment, read_view, write_address, HistoryEntry,
+    listen_for_fragment_changes, read_fragment, read_lang, read_view, write_address, HistoryEntry,
 };
 use crate::state::{Action, CalculatorState, View};
 use crate::window_events::WindowListener;
@@ -26,29 +29,36 @@ use crate::window_events::WindowListener;
 pub fn App() -> Html {
     let state = use_reducer(|| CalculatorState {
         view: read_view(),
+        lang: read_lang().unwrap_or_else(preferred_lang),
         ..CalculatorState::with_inputs(read_fragment())
     });
+    let text = use_language(state.lang);
+    let t = text.handle.clone();
 
     // Edits replace the current history entry; a change of view pushes one,
     // so Back returns to the previous view and never steps through keystrokes.
     let written_view = use_mut_ref(|| state.view);
-    use_effect_with((state.inputs.clone(), state.view), move |(inputs, view)| {
-        let entry = if *written_view.borrow() == *view {
-            HistoryEntry::Replace
-        } else {
-            HistoryEntry::Push
-        };
-        *written_view.borrow_mut() = *view;
-        write_address(inputs, *view, entry);
-    });
+    use_effect_with(
+        (state.inputs.clone(), state.view, state.lang),
+        move |(inputs, view, lang)| {
+            let entry = if *written_view.borrow() == *view {
+                HistoryEntry::Replace
+            } else {
+                HistoryEntry::Push
+            };
+            *written_view.borrow_mut() = *view;
+            write_address(inputs, *view, *lang, entry);
+        },
+    );
     // The field typed into in the static first paint keeps the focus.
     use_effect_with((), |_| crate::prerender_shell::restore_focus());
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = listen_for_fragment_changes(move |inputs, view| {
+            let listener = listen_for_fragment_changes(move |inputs, view, lang| {
                 dispatcher.dispatch(Action::ReplaceInputs(Box::new(inputs)));
                 dispatcher.dispatch(Action::Show(view));
+                dispatcher.dispatch(Action::SetLang(lang.unwrap_or_else(preferred_lang)));
             });
             move || drop(listener)
         });
@@ -133,19 +143,26 @@ pub fn App() -> Html {
         event.prevent_default();
         focus_after_render("input-il6");
     });
-    let result_bar = result_bar(&assessment);
+    let result_bar = result_bar(&t, &assessment);
+    let on_lang = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |lang: Lang| dispatcher.dispatch(Action::SetLang(lang)))
+    };
+    let language_switch = html! {
+        <LanguageSwitch lang={state.lang} on_change={on_lang} problem={text.problem.clone()} />
+    };
 
     let nav = html! {
-        <nav class="views" aria-label="Views">
+        <nav class="views" aria-label={t.app_nav_label().to_owned()}>
             <button type="button" data-testid="nav-calculator"
                 aria-current={(state.view == View::Calculator).then_some("page")}
-                onclick={show(View::Calculator)}>{ "Calculator" }</button>
+                onclick={show(View::Calculator)}>{ t.app_nav_calculator() }</button>
             <button type="button" data-testid="nav-about"
                 aria-current={(state.view == View::About).then_some("page")}
-                onclick={show(View::About)}>{ "About the model" }</button>
+                onclick={show(View::About)}>{ t.app_nav_about() }</button>
             <button type="button" data-testid="nav-cohort"
                 aria-current={(state.view == View::Cohort).then_some("page")}
-                onclick={show(View::Cohort)}>{ "Cohort validation (research)" }</button>
+                onclick={show(View::Cohort)}>{ t.app_nav_cohort() }</button>
         </nav>
     };
 
@@ -153,29 +170,30 @@ pub fn App() -> Html {
     // skip link); the views and the toolbar follow the page's content there
     // and are placed at the top by the stylesheet's grid areas.
     html! {
+        <ContextProvider<TextHandle> context={t.clone()}>
         <div class={classes!("app", state.presentation.then_some("presentation"), format!("view-{}", state.view.code().unwrap_or("calculator")))}>
             if state.view == View::Calculator {
-                <a class="skip-link" href="#input-il6" data-testid="skip-link" onclick={on_skip}>{ "Skip to the patient's values" }</a>
+                <a class="skip-link" href="#input-il6" data-testid="skip-link" onclick={on_skip}>{ t.app_skip_link() }</a>
             }
             <header class="masthead">
-                <h1>{ "IL6 · IL8 · ALBI reference calculator" }</h1>
-                <p class="subtitle">{ "Advanced HCC treated with 90Y radioembolization plus sorafenib" }</p>
+                <h1>{ t.app_title() }</h1>
+                <p class="subtitle">{ t.app_subtitle() }</p>
             </header>
             <p class="disclaimer" role="note" data-testid="disclaimer">
-                <strong>{ "Reference, not prediction. " }</strong>
-                { CAVEAT }
-                { " Source: " }{ SHORT_CITATION }{ "." }
+                <strong>{ t.app_disclaimer_lead() }</strong>{ " " }
+                { t.app_caveat() }{ " " }
+                { t.app_source(SHORT_CITATION) }
             </p>
-            <div class="patient-label print-only" data-testid="patient-label-box" aria-hidden="true">{ "Patient label" }</div>
+            <div class="patient-label print-only" data-testid="patient-label-box" aria-hidden="true">{ t.app_patient_label() }</div>
             if state.view == View::Calculator {
                 <main class="layout" aria-labelledby="view-heading">
-                    <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ "Calculator" }</h2>
-                    { values_strip(&state.inputs) }
+                    <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ t.app_nav_calculator() }</h2>
+                    { values_strip(&t, &state.inputs) }
                     <InputForm inputs={state.inputs.clone()} assessment={assessment.clone()} on_action={on_form_action} />
                     if state.undo.is_some() {
                         <p class="undo" role="status" data-testid="undo-status">
-                            { "All fields cleared. " }
-                            <button type="button" data-testid="undo-clear" onclick={on_undo}>{ "Undo" }</button>
+                            { t.app_undo_status() }{ " " }
+                            <button type="button" data-testid="undo-clear" onclick={on_undo}>{ t.app_undo() }</button>
                         </p>
                     }
                     <Results
@@ -187,6 +205,7 @@ pub fn App() -> Html {
                 </main>
                 <div class="top-controls">
                     { nav }
+                    { language_switch.clone() }
                     <Toolbar
                         summary={(*summary).clone()}
                         presentation={state.presentation}
@@ -194,32 +213,33 @@ pub fn App() -> Html {
                     />
                 </div>
             } else {
-                <div class="top-controls">{ nav }</div>
+                <div class="top-controls">{ nav }{ language_switch }</div>
                 <main aria-labelledby="view-heading">
                     if state.view == View::Cohort {
-                        <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ "Validate on your cohort" }</h2>
+                        <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ t.app_heading_cohort() }</h2>
                         <CohortSlot />
                     } else {
-                        <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ "About the model" }</h2>
+                        <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ t.app_nav_about() }</h2>
                         <About />
                     }
                 </main>
             }
             <footer>
-                <p>{ format!("Source: {SHORT_CITATION}, doi:{} (83 patients). Computed in your browser; nothing is sent anywhere.", SOURCE.doi) }</p>
+                <p>{ t.app_footer(SHORT_CITATION, SOURCE.doi, &COHORT_SIZE.to_string()) }</p>
                 if state.view != View::About {
                     <p class="print-only" data-testid="citation">{ citation() }</p>
                 }
-                <p class="print-only" data-testid="print-date">{ format!("Printed {}", *printed_at) }</p>
+                <p class="print-only" data-testid="print-date">{ t.app_printed(&printed_at) }</p>
                 <p data-testid="version">{ (*version).clone() }</p>
             </footer>
         </div>
+        </ContextProvider<TextHandle>>
     }
 }
 
 /// The values as typed, in one line: what presentation mode shows instead of
 /// the form.
-fn values_strip(inputs: &RawInputs) -> Html {
+fn values_strip(t: &Text, inputs: &RawInputs) -> Html {
     let mut parts: Vec<String> = Vec::new();
     let mut text = |label: &str, value: &str, unit: Option<&str>| {
         if !value.trim().is_empty() {
@@ -233,20 +253,20 @@ fn values_strip(inputs: &RawInputs) -> Html {
     text("IL6", &inputs.il6, Some("pg/mL"));
     text("IL8", &inputs.il8, Some("pg/mL"));
     text(
-        "Albumin",
+        t.app_values_albumin(),
         &inputs.albumin,
         inputs.albumin_unit.chosen().map(|u| u.label()),
     );
     text(
-        "Bilirubin",
+        t.app_values_bilirubin(),
         &inputs.bilirubin,
         inputs.bilirubin_unit.chosen().map(|u| u.label()),
     );
     if let Some(c) = inputs.cirrhosis.chosen() {
-        parts.push(format!("Cirrhosis {}", c.code()));
+        parts.push(format!("{} {}", t.app_values_cirrhosis(), c.code()));
     }
     if let Some(c) = inputs.child_pugh.chosen() {
-        parts.push(format!("Child–Pugh {}", c.label()));
+        parts.push(format!("{} {}", t.app_values_child_pugh(), c.label()));
     }
     html! { <p class="values-strip" data-testid="values-strip">{ parts.join(" · ") }</p> }
 }
@@ -256,7 +276,7 @@ const UNDO_MILLIS: i32 = 10_000;
 
 /// The patient's groups and mALBI grade in one line, kept on screen on a
 /// phone (sticky) once the values are valid.
-fn result_bar(a: &Assessment) -> Html {
+fn result_bar(t: &Text, a: &Assessment) -> Html {
     let (Some(il6), Some(il8), Some(albi)) = (a.group(Marker::Il6), a.group(Marker::Il8), a.albi)
     else {
         return Html::default();
@@ -266,7 +286,7 @@ fn result_bar(a: &Assessment) -> Html {
             <span>{ format!("IL6 {}", il6.code()) }</span>
             <span>{ format!("IL8 {}", il8.code()) }</span>
             <span>{ format!("mALBI {}", albi.malbi_grade().code()) }</span>
-            if a.applicability.is_outside() { <span class="outside">{ "outside the studied population" }</span> }
+            if a.applicability.is_outside() { <span class="outside">{ t.app_result_bar_outside() }</span> }
         </div>
     }
 }
@@ -300,5 +320,59 @@ fn set_print_open(open: bool) {
             let _ = element.remove_attribute("open");
             let _ = element.remove_attribute("data-opened-for-print");
         }
+    }
+}
+
+/// The chosen language's text, and why it is not shown if it could not be
+/// loaded.
+struct LanguageState {
+    handle: TextHandle,
+    problem: Option<AttrValue>,
+}
+
+/// Loads `lang`'s catalog whenever the choice changes and sets `<html lang>`
+/// to the language actually shown. The previous language stays on screen
+/// while the next one loads; a late answer for an earlier choice is dropped.
+#[hook]
+fn use_language(lang: Lang) -> LanguageState {
+    let handle = use_state(TextHandle::default);
+    let problem = use_state(|| None::<AttrValue>);
+    let wanted = use_mut_ref(|| lang);
+    {
+        let handle = handle.clone();
+        let problem = problem.clone();
+        use_effect_with(lang, move |lang| {
+            let lang = *lang;
+            *wanted.borrow_mut() = lang;
+            if handle.lang() == lang {
+                problem.set(None);
+                set_document_lang(lang);
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = load(lang).await;
+                if *wanted.borrow() != lang {
+                    return;
+                }
+                match loaded {
+                    Ok(text) => {
+                        set_document_lang(lang);
+                        handle.set(TextHandle(std::rc::Rc::new(text)));
+                        problem.set(None);
+                    }
+                    Err(why) => {
+                        let message = match why {
+                            LanguageUnavailable::NotFetched => handle.lang_load_failed_offline(),
+                            LanguageUnavailable::Unreadable(_) => handle.lang_load_failed_version(),
+                        };
+                        problem.set(Some(AttrValue::from(message.to_owned())));
+                    }
+                }
+            });
+        });
+    }
+    LanguageState {
+        handle: (*handle).clone(),
+        problem: (*problem).clone(),
     }
 }
