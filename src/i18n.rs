@@ -111,20 +111,25 @@ async fn fetch_text(path: &str) -> Option<String> {
     if !response.ok() {
         return None;
     }
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The note summary (calculator-core) still words the caveat itself until
-    /// it moves into the text layer; the two English copies must not drift.
+    /// calculator-core keeps English copies of the two statements for the
+    /// places not yet worded through the text layer; they must not drift.
     #[test]
-    fn the_screens_caveat_is_the_summarys_caveat() {
+    fn the_cores_english_statements_are_the_catalogs() {
+        let english = Text::english();
+        assert_eq!(english.app_caveat(), calculator_core::summary::CAVEAT);
         assert_eq!(
-            Text::english().app_caveat(),
-            calculator_core::summary::CAVEAT
+            english.summary_separate_markers(),
+            calculator_core::summary::SEPARATE_MARKERS
         );
     }
 }

@@ -2,11 +2,10 @@
 //! lays out the form, the results and the About view.
 
 use calculator_core::published::{citation, Marker, COHORT_SIZE, SHORT_CITATION, SOURCE};
-use calculator_core::summary::summary;
 use calculator_core::{Assessment, Choice, RawInputs};
+use text::{Lang, Text};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
-use text::{Lang, Text};
 use yew::prelude::*;
 
 use crate::build_info::version_label;
@@ -110,7 +109,9 @@ pub fn App() -> Html {
     }
     let version = use_memo((), |_| version_label());
     let assessment = use_memo(state.inputs.clone(), Assessment::new);
-    let summary = use_memo(assessment.clone(), |a| summary(a).map(AttrValue::from));
+    let summary = use_memo((t.clone(), assessment.clone()), |(t, a)| {
+        crate::summary::summary(t, a).map(AttrValue::from)
+    });
     let show = |view: View| {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| {

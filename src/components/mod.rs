@@ -5,7 +5,7 @@ pub mod cohort;
 pub mod cohort_slot;
 pub mod input_form;
 pub mod km_chart;
-pub mod language_switch;
 pub mod lab_input;
+pub mod language_switch;
 pub mod results;
 pub mod toolbar;

@@ -8,7 +8,6 @@ use calculator_core::number_input::{
     parse_number, unambiguous_text, NumberInputError, GROUPING_CHARACTERS,
 };
 use calculator_core::published::{CoxEndpoint, CoxModel, RiskFactor};
-use calculator_core::summary::summary;
 use calculator_core::{
     AlbiScore, AlbuminUnit, Assessment, BilirubinUnit, Decimal, RawInputs, Selection,
     UnitConfirmation,
@@ -34,7 +33,9 @@ fn shown(a: &Assessment) -> String {
         .flat_map(|e| CoxModel::ALL.iter().map(move |m| (*e, *m)))
         .map(|(e, m)| format!("{:?}", a.relative_hazard(e, m)))
         .collect();
-    format!("{albi}|{factors:?}|{hazards:?}|{:?}", summary(a))
+    // The summary that words these (src/summary.rs in the app crate) has
+    // its own unit-equivalence property test there.
+    format!("{albi}|{factors:?}|{hazards:?}")
 }
 
 fn labs(

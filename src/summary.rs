@@ -1,0 +1,291 @@
+//! A one-paragraph plain-language summary a clinician can paste into a note,
+//! in the chosen language (issue 12: "the summary for the note and the print
+//! are in the chosen language").
+//!
+//! It states only what the inputs support: a sentence whose inputs are
+//! missing or invalid is left out rather than guessed. It always ends with the
+//! persistent statement: one study cohort, not a prediction.
+
+use calculator_core::assessment::{Assessment, BiomarkerGroup};
+use calculator_core::lab_values::LabField;
+use calculator_core::published::{printed, KmEndpoint, Marker, PublishedMedian, SHORT_CITATION};
+use text::Text;
+
+/// The summary, or `None` while no input is valid.
+pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
+    let mut sentences: Vec<String> = Vec::new();
+
+    let markers: Vec<String> = Marker::ALL
+        .into_iter()
+        .filter_map(|marker| {
+            let checked = match marker {
+                Marker::Il6 => assessment.il6.as_ref().ok()?,
+                Marker::Il8 => assessment.il8.as_ref().ok()?,
+            };
+            let value = t.number(&checked.value.to_string());
+            let cutoff = t.number(&marker.cutoff_pg_ml().to_string());
+            let near = assessment.near_cutoff(marker);
+            let label = marker.label();
+            Some(match (assessment.group(marker)?, near) {
+                (BiomarkerGroup::High, false) => t.summary_marker_high(label, &value, &cutoff),
+                (BiomarkerGroup::High, true) => t.summary_marker_high_near(label, &value, &cutoff),
+                (BiomarkerGroup::Low, false) => t.summary_marker_low(label, &value, &cutoff),
+                (BiomarkerGroup::Low, true) => t.summary_marker_low_near(label, &value, &cutoff),
+            })
+        })
+        .collect();
+    if !markers.is_empty() {
+        sentences.push(t.summary_baseline(&markers.join("; ")));
+    }
+
+    let albumin = assessment.usable(LabField::Albumin);
+    let bilirubin = assessment.usable(LabField::Bilirubin);
+    if let (Some(albi), Some(albumin), Some(bilirubin)) = (assessment.albi, albumin, bilirubin) {
+        sentences.push(t.summary_albi(
+            &t.number(&albumin.to_string()),
+            &t.number(&bilirubin.to_string()),
+            &t.number(&albi.precise_if_near_boundary()),
+            albi.grade().code(),
+            albi.malbi_grade().code(),
+        ));
+    }
+    let albumin_waits = assessment.unit_check(LabField::Albumin).is_some();
+    let bilirubin_waits = assessment.unit_check(LabField::Bilirubin).is_some();
+    match (albumin_waits, bilirubin_waits) {
+        (true, true) => sentences.push(t.summary_waiting_both().to_owned()),
+        (true, false) => sentences.push(t.summary_waiting_albumin().to_owned()),
+        (false, true) => sentences.push(t.summary_waiting_bilirubin().to_owned()),
+        (false, false) => {}
+    }
+
+    let medians: Vec<String> = Marker::ALL
+        .into_iter()
+        .filter_map(|marker| {
+            let (group, median, _) =
+                assessment.published_median(KmEndpoint::OverallSurvival, marker)?;
+            let median = median_text(t, &median);
+            Some(match group {
+                BiomarkerGroup::High => t.summary_median_high(marker.label(), &median),
+                BiomarkerGroup::Low => t.summary_median_low(marker.label(), &median),
+            })
+        })
+        .collect();
+    if !medians.is_empty() {
+        let counts = KmEndpoint::OverallSurvival.counts();
+        let medians = match medians.as_slice() {
+            [first, second] => t.summary_two(first, second),
+            _ => medians.join(" "),
+        };
+        sentences.push(t.summary_medians(
+            SHORT_CITATION,
+            &counts.patients.to_string(),
+            &counts.events.unwrap_or_default().to_string(),
+            &medians,
+        ));
+        if assessment.group(Marker::Il6).is_some() && assessment.group(Marker::Il8).is_some() {
+            sentences.push(t.summary_separate_markers().to_owned());
+        }
+    }
+
+    if sentences.is_empty() {
+        return None;
+    }
+    if assessment.applicability.is_outside() {
+        // The reasons are worded by calculator-core in English for now (see
+        // the closing note of issue 12): they are quoted as they are.
+        let reasons: Vec<&str> = assessment
+            .applicability
+            .outside_reasons()
+            .map(|f| f.reason)
+            .collect();
+        sentences.insert(0, t.summary_outside(&reasons.join("; ")));
+    }
+    sentences.push(t.app_caveat().to_owned());
+    Some(sentences.join(" "))
+}
+
+/// `7.8 months (95% CI 6.6–11.8)`, in the language.
+pub fn median_text(t: &Text, median: &PublishedMedian) -> String {
+    let months = t.number(&printed(median.months));
+    match median.ci {
+        Some((lower, upper)) => t.summary_median_months(
+            &months,
+            &t.number(&printed(lower)),
+            &t.number(&printed(upper)),
+        ),
+        None => t.summary_median_months_no_ci(&months),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calculator_core::parse_fragment;
+    use text::Lang;
+
+    fn english(fragment: &str) -> Option<String> {
+        summary(
+            &Text::english(),
+            &Assessment::new(&parse_fragment(fragment)),
+        )
+    }
+
+    #[test]
+    fn the_issue_example_gives_a_complete_summary() {
+        let text = english(
+            "il6=12.4&il8=85.2&albumin=3.1&albumin_unit=g/dL&bilirubin=1.4&bilirubin_unit=mg/dL&cirrhosis=yes&child_pugh=A",
+        )
+        .expect("a summary");
+        // Figures: the paper's Table 4 (medians 7.8 and 8.4 months for the
+        // high groups), ALBI by hand: 0.66·log10(23.94) − 0.085·31 = −1.7246.
+        for expected in [
+            "IL6 12.4 pg/mL (high: above the published cutoff of 6.53 pg/mL)",
+            "IL8 85.2 pg/mL (high",
+            "Albumin 31 g/L and total bilirubin 23.94 µmol/L give an ALBI score of \u{2212}1.72 (ALBI grade 2, mALBI grade 2b)",
+            "median overall survival of 7.8 months (95% CI 6.6–11.8)",
+            "8.4 months (95% CI not published)",
+            "Öcal et al., EJNMMI Res 2021 (overall survival in 83 patients, 73 deaths)",
+            Text::english().summary_separate_markers(),
+            Text::english().app_caveat(),
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in {text}");
+        }
+        // The model arithmetic is not note material (issue 10, item 5).
+        assert!(!text.contains("elative hazard"), "{text}");
+        assert!(!text.contains("Outside the studied population"));
+    }
+
+    #[test]
+    fn a_value_waiting_for_its_unit_is_kept_out_of_the_summary() {
+        // Albumin 3.1 left at g/L would give ALBI +0.65 (grade 3).
+        let text = english("il6=12&albumin=3.1&bilirubin=20").expect("a summary");
+        assert!(!text.contains("ALBI"), "{text}");
+        assert!(!text.contains("3.1"), "{text}");
+        assert!(text.contains("Left out until the unit is checked: albumin."));
+    }
+
+    #[test]
+    fn a_patient_outside_the_cohort_is_said_so_first() {
+        let text = english("il6=12&child_pugh=C&ecog=3").expect("a summary");
+        assert!(
+            text.starts_with("Outside the studied population (ECOG 3 or more was not eligible; Child–Pugh C: the trial took A to B7)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn near_cutoff_values_and_boundary_scores_are_said_with_their_precision() {
+        // Albumin 38 g/L, bilirubin 9.01 µmol/L: 0.66·log10(9.01) − 3.23 = −2.59988
+        // (clinical.md's example), grade 2 although it rounds to −2.60.
+        let text = english("il6=6.6&albumin=38&bilirubin=9.01").expect("a summary");
+        assert!(
+            text.contains(
+                "IL6 6.6 pg/mL (high: above the published cutoff of 6.53 pg/mL, near the cutoff)"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("ALBI score of \u{2212}2.5999 (ALBI grade 2"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn sentences_without_valid_inputs_are_left_out() {
+        let text = english("il6=3").expect("a summary");
+        assert!(text.contains("IL6 3 pg/mL (low: at or below"));
+        assert!(!text.contains("ALBI"));
+        assert_eq!(english(""), None);
+    }
+
+    #[test]
+    fn a_german_summary_writes_german_numbers_and_keeps_the_figures() {
+        let german = Text::from_catalog(Lang::De, include_str!("../crates/text/lang/de.txt"))
+            .expect("the German catalog");
+        let text = summary(
+            &german,
+            &Assessment::new(&parse_fragment(
+                "il6=12.4&albumin=3.1&albumin_unit=g/dL&bilirubin=1.4&bilirubin_unit=mg/dL",
+            )),
+        )
+        .expect("a summary");
+        // The same figures as in English, written the German way.
+        assert!(text.contains("12,4 pg/mL"), "{text}");
+        assert!(text.contains("6,53 pg/mL"), "{text}");
+        assert!(text.contains("\u{2212}1,72"), "{text}");
+        assert!(text.contains("7,8"), "{text}");
+        assert!(text.ends_with(german.app_caveat()), "{text}");
+        assert!(!text.contains("Baseline"), "{text}");
+    }
+}
+
+/// No text in any field, in any language, makes the summary panic (a panic
+/// kills the wasm app); and a value typed in g/dL or mg/dL gives the same
+/// summary as the same value in g/L or µmol/L once the units are confirmed.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use calculator_core::{parse_fragment, AlbuminUnit, BilirubinUnit};
+    use proptest::prelude::*;
+    use text::Lang;
+
+    fn catalogs() -> Vec<Text> {
+        let sources = [
+            (Lang::De, include_str!("../crates/text/lang/de.txt")),
+            (Lang::Fr, include_str!("../crates/text/lang/fr.txt")),
+            (Lang::Es, include_str!("../crates/text/lang/es.txt")),
+            (Lang::It, include_str!("../crates/text/lang/it.txt")),
+        ];
+        let mut all = vec![Text::english()];
+        all.extend(
+            sources
+                .iter()
+                .map(|(lang, source)| Text::from_catalog(*lang, source).expect("catalog loads")),
+        );
+        all
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn any_link_gives_a_summary_or_none_in_every_language(fragment in any::<String>()) {
+            let assessment = Assessment::new(&parse_fragment(&fragment));
+            let english = summary(&Text::english(), &assessment);
+            for t in catalogs() {
+                // The same sentences are present or absent in every language.
+                prop_assert_eq!(summary(&t, &assessment).is_some(), english.is_some());
+            }
+        }
+
+        #[test]
+        fn the_same_values_in_either_unit_give_the_same_summary(
+            albumin_dl in 15u32..=55, bilirubin_tenths in 2u32..=60, il6 in 0u32..=400
+        ) {
+            // Working: 1 g/dL = 10 g/L; 1 mg/dL = 17.1 µmol/L (clinical.md).
+            let albumin_dl = f64::from(albumin_dl) / 10.0;
+            let bilirubin_mg = f64::from(bilirubin_tenths) / 10.0;
+            let si = parse_fragment(&format!(
+                "il6={il6}&albumin={}&albumin_unit={}&bilirubin={:.2}&bilirubin_unit={}&unit_confirmed=albumin,bilirubin,mixed",
+                albumin_dl * 10.0,
+                AlbuminUnit::GramsPerLitre.code(),
+                bilirubin_mg * 17.1,
+                BilirubinUnit::MicromolesPerLitre.code(),
+            ));
+            let conventional = parse_fragment(&format!(
+                "il6={il6}&albumin={albumin_dl:.1}&albumin_unit={}&bilirubin={bilirubin_mg:.1}&bilirubin_unit={}&unit_confirmed=albumin,bilirubin,mixed",
+                AlbuminUnit::GramsPerDecilitre.code(),
+                BilirubinUnit::MilligramsPerDecilitre.code(),
+            ));
+            let t = Text::english();
+            let a = summary(&t, &Assessment::new(&si));
+            let b = summary(&t, &Assessment::new(&conventional));
+            prop_assert!(a.is_some());
+            // Both name the same ALBI score and grades.
+            let albi = |s: &str| s.split("ALBI score of ").nth(1).map(|r| r.split(')').next().unwrap_or("").to_owned());
+            let score = albi(a.as_deref().unwrap_or(""));
+            prop_assert!(score.is_some(), "no ALBI sentence in {:?}", a);
+            prop_assert_eq!(score, albi(b.as_deref().unwrap_or("")));
+        }
+    }
+}
