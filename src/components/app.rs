@@ -87,6 +87,10 @@ pub fn App() -> Html {
     // paper (issue 16: at least 7 pt).
     let printed_at = use_state(String::new);
     let printing = use_state(|| false);
+    // The print date in the language's own order (day before month in all
+    // five; English as in the UK, not the US month-first form).
+    let print_locale = use_mut_ref(|| state.lang);
+    *print_locale.borrow_mut() = state.lang;
     {
         let printed_at = printed_at.clone();
         let printing = printing.clone();
@@ -94,8 +98,15 @@ pub fn App() -> Html {
             let started = printing.clone();
             let before = WindowListener::new("beforeprint", move |_| {
                 let now = js_sys::Date::new_0();
+                let locale = match *print_locale.borrow() {
+                    Lang::En => "en-GB",
+                    Lang::De => "de-DE",
+                    Lang::Fr => "fr-FR",
+                    Lang::Es => "es-ES",
+                    Lang::It => "it-IT",
+                };
                 printed_at.set(String::from(
-                    now.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED),
+                    now.to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED),
                 ));
                 started.set(true);
                 set_print_open(true);
