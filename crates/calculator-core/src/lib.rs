@@ -15,6 +15,7 @@ pub mod albi;
 pub mod applicability;
 pub mod assessment;
 pub mod child_pugh;
+pub mod ctcae;
 pub mod decimal;
 pub mod fragment;
 pub mod inputs;
