@@ -104,6 +104,7 @@ pub mod distribution;
 mod kaplan_meier;
 mod linalg;
 mod log_rank;
+pub mod meta_analysis;
 pub mod prec;
 
 pub use covariates::Covariates;
