@@ -100,6 +100,7 @@
 pub mod analysis;
 pub mod csv;
 pub mod cutoff;
+pub mod dates;
 pub mod export;
 pub mod import;
 pub mod limits;
