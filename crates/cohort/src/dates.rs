@@ -33,6 +33,7 @@ pub enum DateFormat {
 }
 
 impl DateFormat {
+    /// Every format, in the order offered.
     pub const ALL: [DateFormat; 4] = [
         DateFormat::Iso,
         DateFormat::DayMonthYearDots,
@@ -83,12 +84,15 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
+    /// The year.
     pub fn year(self) -> i32 {
         self.year
     }
+    /// The month, 1–12.
     pub fn month(self) -> u8 {
         self.month
     }
+    /// The day of the month.
     pub fn day(self) -> u8 {
         self.day
     }
@@ -126,7 +130,7 @@ impl Date {
     /// The time of day (the fraction) is dropped. `None` for serial 60 in the
     /// 1900 system, negative serials and serials past year 9999.
     pub fn from_excel_serial(serial: f64, system_1904: bool) -> Option<Date> {
-        if !serial.is_finite() || serial < 0.0 || serial > 2_958_465.0 {
+        if !serial.is_finite() || !(0.0..=2_958_465.0).contains(&serial) {
             return None;
         }
         let whole = serial.floor() as i64;
