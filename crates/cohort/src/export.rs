@@ -52,13 +52,33 @@ pub fn patient_columns(second_endpoint: bool) -> Vec<&'static str> {
     columns
 }
 
-/// A field quoted as RFC 4180 requires (separator, quote or line break inside).
-fn quoted(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
+/// A field as written: safe to open in a spreadsheet, then quoted as RFC
+/// 4180 requires (separator, quote or line break inside).
+///
+/// CSV injection (OWASP): a cell that begins with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return is run as a formula by Excel, LibreOffice and Google
+/// Sheets. Such a text (an id `=HYPERLINK(…)`) gets a leading `'`, which
+/// spreadsheets show as text, and is quoted; a plain number (`-1.5`) is left
+/// as it is, so it stays a number.
+pub fn quoted(text: &str) -> String {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(text);
+    if risky {
+        format!("\"'{}\"", text.replace('"', "\"\""))
+    } else if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
     }
+}
+
+/// `-1.5`, `+2`, `3`: an optional sign, digits, at most one `.` with digits.
+fn is_plain_number(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn outcome_fields(outcome: Option<Outcome>) -> [String; 2] {
@@ -140,4 +160,30 @@ pub fn excluded_rows_csv(cohort: &Cohort) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod injection_tests {
+    use super::quoted;
+
+    #[test]
+    fn formula_like_cells_are_written_as_text_and_numbers_stay_numbers() {
+        // OWASP's examples of CSV injection payloads.
+        assert_eq!(
+            quoted("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(quoted("+1+1"), "\"'+1+1\"");
+        assert_eq!(quoted("-2+3"), "\"'-2+3\"");
+        assert_eq!(quoted("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(quoted("\tcmd"), "\"'\tcmd\"");
+        assert_eq!(quoted("\r=1"), "\"'\r=1\"");
+        // Plain numbers and ordinary ids are unchanged.
+        assert_eq!(quoted("-1.5"), "-1.5");
+        assert_eq!(quoted("+2"), "+2");
+        assert_eq!(quoted("P-17"), "P-17");
+        assert_eq!(quoted("a,b"), "\"a,b\"");
+        assert_eq!(quoted(""), "");
+        assert_eq!(quoted("-"), "\"'-\"");
+    }
 }
