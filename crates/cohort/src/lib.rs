@@ -101,6 +101,7 @@ pub mod analysis;
 pub mod csv;
 pub mod cutoff;
 pub mod dates;
+pub mod encoding;
 pub mod export;
 pub mod import;
 pub mod limits;
