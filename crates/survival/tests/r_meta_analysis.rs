@@ -93,7 +93,10 @@ fn metafor(sets: &[(&str, Vec<Study>)], methods: &[Method]) -> Vec<Vec<f64>> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             l.split_whitespace()
-                .map(|v| v.parse::<f64>().unwrap_or_else(|_| panic!("not a number from R: {v:?} in {l:?}")))
+                .map(|v| {
+                    v.parse::<f64>()
+                        .unwrap_or_else(|_| panic!("not a number from R: {v:?} in {l:?}"))
+                })
                 .collect()
         })
         .collect()
