@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod location;
 pub mod prerender_shell;
 pub mod state;
+pub mod study_text;
 pub mod summary;
 pub mod window_events;
 

@@ -8,8 +8,10 @@
 
 use calculator_core::assessment::{Assessment, BiomarkerGroup};
 use calculator_core::lab_values::LabField;
-use calculator_core::published::{printed, KmEndpoint, Marker, PublishedMedian, SHORT_CITATION};
+use calculator_core::published::{KmEndpoint, Marker, SHORT_CITATION};
 use text::Text;
+
+use crate::study_text::{reason, shown};
 
 /// The summary, or `None` while no input is valid.
 pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
@@ -22,8 +24,8 @@ pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
                 Marker::Il6 => assessment.il6.as_ref().ok()?,
                 Marker::Il8 => assessment.il8.as_ref().ok()?,
             };
-            let value = t.number(&checked.value.to_string());
-            let cutoff = t.number(&marker.cutoff_pg_ml().to_string());
+            let value = shown(t, &checked.value.to_string());
+            let cutoff = shown(t, &marker.cutoff_pg_ml().to_string());
             let near = assessment.near_cutoff(marker);
             let label = marker.label();
             Some(match (assessment.group(marker)?, near) {
@@ -42,9 +44,9 @@ pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
     let bilirubin = assessment.usable(LabField::Bilirubin);
     if let (Some(albi), Some(albumin), Some(bilirubin)) = (assessment.albi, albumin, bilirubin) {
         sentences.push(t.summary_albi(
-            &t.number(&albumin.to_string()),
-            &t.number(&bilirubin.to_string()),
-            &t.number(&albi.precise_if_near_boundary()),
+            &shown(t, &albumin.to_string()),
+            &shown(t, &bilirubin.to_string()),
+            &shown(t, &albi.precise_if_near_boundary()),
             albi.grade().code(),
             albi.malbi_grade().code(),
         ));
@@ -63,7 +65,7 @@ pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
         .filter_map(|marker| {
             let (group, median, _) =
                 assessment.published_median(KmEndpoint::OverallSurvival, marker)?;
-            let median = median_text(t, &median);
+            let median = crate::study_text::median(t, median);
             Some(match group {
                 BiomarkerGroup::High => t.summary_median_high(marker.label(), &median),
                 BiomarkerGroup::Low => t.summary_median_low(marker.label(), &median),
@@ -91,30 +93,15 @@ pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
         return None;
     }
     if assessment.applicability.is_outside() {
-        // The reasons are worded by calculator-core in English for now (see
-        // the closing note of issue 12): they are quoted as they are.
         let reasons: Vec<&str> = assessment
             .applicability
             .outside_reasons()
-            .map(|f| f.reason)
+            .map(|f| reason(t, f.reason))
             .collect();
         sentences.insert(0, t.summary_outside(&reasons.join("; ")));
     }
     sentences.push(t.app_caveat().to_owned());
     Some(sentences.join(" "))
-}
-
-/// `7.8 months (95% CI 6.6–11.8)`, in the language.
-pub fn median_text(t: &Text, median: &PublishedMedian) -> String {
-    let months = t.number(&printed(median.months));
-    match median.ci {
-        Some((lower, upper)) => t.summary_median_months(
-            &months,
-            &t.number(&printed(lower)),
-            &t.number(&printed(upper)),
-        ),
-        None => t.summary_median_months_no_ci(&months),
-    }
 }
 
 #[cfg(test)]
@@ -141,7 +128,7 @@ mod tests {
         for expected in [
             "IL6 12.4 pg/mL (high: above the published cutoff of 6.53 pg/mL)",
             "IL8 85.2 pg/mL (high",
-            "Albumin 31 g/L and total bilirubin 23.94 µmol/L give an ALBI score of \u{2212}1.72 (ALBI grade 2, mALBI grade 2b)",
+            "Albumin 31 g/L and total bilirubin 23.94 µmol/L give an ALBI score of -1.72 (ALBI grade 2, mALBI grade 2b)",
             "median overall survival of 7.8 months (95% CI 6.6–11.8)",
             "8.4 months (95% CI not published)",
             "Öcal et al., EJNMMI Res 2021 (overall survival in 83 patients, 73 deaths)",
@@ -185,7 +172,7 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("ALBI score of \u{2212}2.5999 (ALBI grade 2"),
+            text.contains("ALBI score of -2.5999 (ALBI grade 2"),
             "{text}"
         );
     }

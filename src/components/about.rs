@@ -1,87 +1,206 @@
 //! "About the model": the source, the cohort, the formulas with their
 //! citations, the paper's errata and the reading the app takes.
+//!
+//! Every sentence comes from the text catalog. What stays English on purpose:
+//! the citation and the reference lines (titles and journals as published)
+//! and the errata's "The paper says" cells (quotations of the English paper);
+//! each is marked `lang="en"` so a screen reader pronounces it as English.
 
 use calculator_core::albi::{
     ALBUMIN_COEFFICIENT, BILIRUBIN_COEFFICIENT, GRADE_1_UPPER, GRADE_2A_UPPER, GRADE_2_UPPER,
 };
 use calculator_core::published::{
-    citation, printed, COHORT_DEATHS, COHORT_MEDIAN_OS, COHORT_SIZE, ERRATA, IL6_HIGH_N, IL6_LOW_N,
-    IL8_HIGH_N, IL8_LOW_N, REFERENCES, SOURCE,
+    citation, Reference, COHORT_DEATHS, COHORT_MEDIAN_OS, COHORT_SIZE, ERRATA, IL6_HIGH_N,
+    IL6_LOW_N, IL8_HIGH_N, IL8_LOW_N, REFERENCES, SOURCE,
 };
+use calculator_core::published::{
+    ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L, IL6_CUTOFF_PG_ML, IL8_CUTOFF_PG_ML,
+};
+use text::Text;
 use yew::prelude::*;
 
 use crate::build_info::version_label;
+use crate::i18n::use_text;
+use crate::study_text::figure;
+
+/// The topic each reference is cited for, in `REFERENCES`' order (an array
+/// of the same length, so a reference added in core fails to compile here
+/// until it has a topic).
+fn reference_topics(t: &Text) -> [&str; REFERENCES.len()] {
+    [
+        t.about_topic_albi(),
+        t.about_topic_malbi(),
+        t.about_topic_soramic(),
+        t.about_topic_ctcae(),
+    ]
+}
+
+/// What the app reads for each erratum, in `ERRATA`' order (same length, so
+/// an erratum added in core needs its reading here).
+pub fn errata_readings(t: &Text) -> [&str; ERRATA.len()] {
+    [
+        t.errata_cutoff(),
+        t.errata_albumin_unit(),
+        t.errata_bilirubin_reciprocal(),
+        t.errata_model2_rounding(),
+        t.errata_il6_ci(),
+        t.errata_il8_p(),
+        t.errata_ld_grade(),
+        t.errata_pfs_il8(),
+    ]
+}
+
+fn reference_item(topic: &str, reference: &Reference) -> Html {
+    html! {
+        <li>
+            { topic }{ ": " }<span lang="en">{ reference.text }</span>
+            if let Some(doi) = reference.doi { { format!(" doi:{doi}.") } }
+        </li>
+    }
+}
+
+/// A fixed-point number in the reader's form; prose takes the true minus
+/// sign in every language (the result hooks keep English's ASCII form).
+fn fixed(t: &Text, value: f64, decimals: u32) -> String {
+    text::fixed(value, decimals).map_or_else(String::new, |machine| t.number(&machine))
+}
 
 #[component]
 pub fn About() -> Html {
+    let t = use_text();
     let version = use_memo((), |_| version_label());
+    let (ci_lower, ci_upper) = COHORT_MEDIAN_OS.ci.unwrap_or((f64::NAN, f64::NAN));
+    let cohort = t.about_cohort(
+        &COHORT_SIZE.to_string(),
+        &COHORT_DEATHS.to_string(),
+        &figure(&t, COHORT_MEDIAN_OS.months),
+        &figure(&t, ci_lower),
+        &figure(&t, ci_upper),
+    );
+    let groups = t.about_cohort_groups(
+        &IL6_LOW_N.to_string(),
+        &IL6_HIGH_N.to_string(),
+        &IL8_LOW_N.to_string(),
+        &IL8_HIGH_N.to_string(),
+    );
+    let grade_one = fixed(&t, GRADE_1_UPPER, 2);
+    let grade_two = fixed(&t, GRADE_2_UPPER, 2);
+    let boundary = fixed(&t, GRADE_2A_UPPER, 3);
     html! {
         <article class="about" data-testid="about">
-            <h2>{ "About the model" }</h2>
+            <h2>{ t.about_heading() }</h2>
 
-            <h3>{ "What this tool is" }</h3>
-            <p>{ "A reference to one study's cohort: it shows where a patient's baseline values place them among the patients of a single published study, and the figures that study reported for such patients. It is not a validated decision tool and gives no individual prediction." }</p>
-            <p>{ "The study set out to confirm IL6 and IL8 cutoffs published earlier by an exploratory study of 90Y radioembolization in patients with HCC or liver metastases (the paper's ref. 9), and it confirmed the prognostic value of the IL6 cutoff for overall survival and liver dysfunction. What is still missing is an independent external validation: no other cohort has tested these cutoffs since." }</p>
-            <p>{ "The associations are prognostic, not predictive: every patient received 90Y radioembolization plus sorafenib, and there was no comparison arm for the interleukins, so the study shows which patients did worse after this treatment, not which patients benefit from it. In the SORAMIC trial itself, adding radioembolization to sorafenib did not improve overall survival over sorafenib alone (Ricke et al., J Hepatol 2019). The figures cannot be used to choose or withhold a treatment." }</p>
+            <h3>{ t.about_what_heading() }</h3>
+            <p>{ t.about_what_1() }</p>
+            <p>{ t.about_what_2() }</p>
+            <p>{ t.about_what_3() }</p>
 
-            <h3>{ "Source" }</h3>
-            <p class="citation" data-testid="citation">{ citation() }{ " " }<span class="doi">{ SOURCE.doi_url() }</span>{ " Trial registration: NCT01126645; EudraCT 2009-012576-27." }</p>
-            <p>{ format!(
-                "Cohort: {COHORT_SIZE} patients with advanced hepatocellular carcinoma (BCLC B not eligible for TACE, or BCLC C; Child–Pugh A to B7; ECOG ≤ 2) from the palliative arm of the phase II SORAMIC trial, treated with 90Y radioembolization followed by sorafenib, whose baseline serum was available for IL6 and IL8 (ELISA). {COHORT_DEATHS} had died by the end of the study; median overall survival {} months (95% CI {}–{}). IL6: {IL6_LOW_N} low, {IL6_HIGH_N} high; IL8: {IL8_LOW_N} low, {IL8_HIGH_N} high. Analysed with R 3.5.0.",
-                printed(COHORT_MEDIAN_OS.months),
-                printed(COHORT_MEDIAN_OS.ci.map_or(f64::NAN, |c| c.0)),
-                printed(COHORT_MEDIAN_OS.ci.map_or(f64::NAN, |c| c.1)),
-            ) }</p>
-            <p>{ "Only 83 of the 183 patients of the trial's radioembolization-plus-sorafenib arm who received radioembolization had baseline blood samples (sampling was optional), so they are a subset, not the whole arm." }</p>
+            <h3>{ t.about_source_heading() }</h3>
+            <p class="citation" data-testid="citation"><span lang="en">{ citation() }</span>{ " " }<span class="doi">{ SOURCE.doi_url() }</span>{ " " }{ t.about_registration() }</p>
+            <p>{ cohort }{ " " }{ groups }</p>
+            <p>{ t.about_subset() }</p>
 
-            <h3>{ "References" }</h3>
+            <h3>{ t.about_references_heading() }</h3>
             <ul data-testid="references">
-                { for REFERENCES.iter().map(|r| html! {
-                    <li>
-                        { format!("{}: {}", r.topic, r.text) }
-                        if let Some(doi) = r.doi { { format!(" doi:{doi}.") } }
-                    </li>
-                }) }
+                { for reference_topics(&t).into_iter().zip(REFERENCES.iter()).map(|(topic, r)| reference_item(topic, r)) }
             </ul>
 
-            <h3>{ "Formulas and definitions" }</h3>
+            <h3>{ t.about_formulas_heading() }</h3>
             <ul>
-                <li>{ format!("ALBI score = {BILIRUBIN_COEFFICIENT} × log10(total bilirubin, µmol/L) − {} × albumin (g/L). Johnson PJ et al., J Clin Oncol 2015;33:550–558. This app uses the published coefficient −0.085, not the −0.0852 some calculators use; near a grade boundary they can disagree.", -ALBUMIN_COEFFICIENT) }</li>
-                <li>{ format!("ALBI grade 1: score ≤ {GRADE_1_UPPER:.2}; grade 2: {GRADE_1_UPPER:.2} < score ≤ {GRADE_2_UPPER:.2}; grade 3: score > {GRADE_2_UPPER:.2}. The score is shown to two decimals; the grade uses the unrounded score.") }</li>
-                <li>{ format!("mALBI grade (Hiraoka A et al., Liver Cancer 2017;6:204–215, the paper's ref. 11) splits grade 2 at {GRADE_2A_UPPER:.3}: 2a if ≤ {GRADE_2A_UPPER:.3}, 2b above. The paper groups 1 with 2a and 2b with 3.") }</li>
-                <li>{ "IL6 high: strictly above 6.53 pg/mL; IL8 high: strictly above 60.8 pg/mL (a value equal to the cutoff is low). Albumin risk factor: below 36 g/L; bilirubin risk factor: 17 µmol/L or more." }</li>
-                <li>{ "Units: albumin 1 g/dL = 10 g/L; bilirubin 1 mg/dL = 17.1 µmol/L (clinical convention); IL6 and IL8 1 pg/mL = 1 ng/L. Values are compared with the cutoffs exactly, in decimal, after conversion." }</li>
-                <li>{ "Liver dysfunction: any CTCAE v5.0 grade ≥ 2 blood bilirubin increase during follow-up (above 1.5 × ULN with a normal baseline, or above 1.5 × baseline with an abnormal one)." }</li>
-                <li>{ "Model arithmetic (folded away under the results): the product of the multivariable hazard ratios (Tables 2 and 3, Model 1 or Model 2) of the factors present, relative to the model's reference profile. It is not a survival estimate: the paper publishes no baseline hazard and no covariance of its estimates, so it has no confidence interval either. In Model 1 for overall survival, low albumin has a hazard ratio below 1 (0.68, not significant), a sign of its overlap with bilirubin and IL6 in 83 patients, not a protective effect." }</li>
-                <li>{ "Liver dysfunction is counted from the first grade ≥ 2 bilirubin increase; patients who died without it were censored at their last laboratory follow-up, so its Kaplan–Meier median treats death as if it did not compete with liver dysfunction. REILD (radioembolization-induced liver disease) did not occur in this cohort." }</li>
-                <li>{ "Assay: IL6 and IL8 were measured in pre-treatment serum by ELISA (R&D Systems Quantikine D6050 and D8000C). Other platforms, plasma, or samples taken after treatment began are not interchangeable with these cutoffs. Values within 10% of a cutoff are marked \"near the cutoff\", a convention of this app for assay imprecision." }</li>
+                <li>{ t.about_formula_albi(
+                    &t.number(&BILIRUBIN_COEFFICIENT.to_string()),
+                    &t.number(&(-ALBUMIN_COEFFICIENT).to_string()),
+                    &t.number(&ALBUMIN_COEFFICIENT.to_string()),
+                    &t.number("-0.0852"),
+                ) }</li>
+                <li>{ t.about_formula_grades(&grade_one, &grade_two) }</li>
+                <li>{ t.about_formula_malbi(&boundary) }</li>
+                <li>{ t.about_formula_cutoffs(
+                    &t.number(&IL6_CUTOFF_PG_ML.to_string()),
+                    &t.number(&IL8_CUTOFF_PG_ML.to_string()),
+                    &t.number(&ALBUMIN_CUTOFF_G_L.to_string()),
+                    &t.number(&BILIRUBIN_CUTOFF_UMOL_L.to_string()),
+                ) }</li>
+                <li>{ t.about_formula_units() }</li>
+                <li>{ t.about_formula_ld() }</li>
+                <li>{ t.about_formula_model() }</li>
+                <li>{ t.about_formula_censoring() }</li>
+                <li>{ t.about_formula_assay() }</li>
             </ul>
 
-            <h3>{ "Errata in the paper, and the reading this app takes" }</h3>
+            <h3>{ t.about_errata_heading() }</h3>
             <table>
-                <thead><tr><th scope="col">{ "The paper says" }</th><th scope="col">{ "This app reads" }</th></tr></thead>
+                <thead><tr><th scope="col">{ t.about_errata_paper() }</th><th scope="col">{ t.about_errata_app() }</th></tr></thead>
                 <tbody>
-                    { for ERRATA.iter().map(|e| html! { <tr><td>{ e.paper_says }</td><td>{ e.app_reads }</td></tr> }) }
+                    { for ERRATA.iter().zip(errata_readings(&t)).map(|(e, reading)| html! {
+                        <tr><td lang="en">{ e.paper_says }</td><td>{ reading }</td></tr>
+                    }) }
                 </tbody>
             </table>
 
-            <h3>{ "Limits" }</h3>
+            <h3>{ t.about_limits_heading() }</h3>
             <ul>
-                <li>{ "83 patients from one trial arm; the cutoffs came from an earlier exploratory study (mixed tumour types, Child–Pugh A only) and were confirmed here for IL6, but have not been validated in an independent cohort." }</li>
-                <li>{ "IL8 lost its significance in both multivariable models for overall survival; IL6 was the only independent factor (Table 2). The IL6 and IL8 medians are separate comparisons with no joint estimate." }</li>
-                <li>{ "Only the factors the calculator asks for are placed; the tables also report sex, age, aetiology, prior TACE, portal vein invasion, AFP and tumour burden, none of which entered the multivariable models." }</li>
-                <li>{ "Who the figures apply to is judged against who was in the 83-patient cohort (Table 1), not only the trial's eligibility: BCLC B not eligible for TACE or BCLC C; ECOG 0–1 (ECOG 2 was eligible but no patient of the 83 had it); extrahepatic disease only if liver-dominant without lung involvement; Child–Pugh A to B7. Anything else is outside the studied population, and every result says so." }</li>
-                <li>{ "The Kaplan–Meier curves are drawn from a cohort reconstructed from the published summary figures, not from the trial's patient-level data: their shape between the published medians is illustrative." }</li>
+                <li>{ t.about_limit_cohort() }</li>
+                <li>{ t.about_limit_il8() }</li>
+                <li>{ t.about_limit_factors() }</li>
+                <li>{ t.about_limit_population() }</li>
+                <li>{ t.about_limit_curves() }</li>
             </ul>
 
-            <h3>{ "Offline use and version" }</h3>
-            <p>{ "After the first visit this app works without a network: the browser keeps this version's files, and when a new version has been installed it says so and offers to reload. For a computer without access to the site, the whole calculator also comes as one file that opens by double-click, with no server and no installation: " }
-                <a href="calculator-offline.html" download="" data-testid="download-offline">{ "Download for offline use" }</a>
+            <h3>{ t.about_offline_heading() }</h3>
+            <p>{ t.about_offline() }{ " " }
+                <a href="calculator-offline.html" download="" data-testid="download-offline">{ t.about_download() }</a>
                 { "." }</p>
             <p class="build-info" data-testid="about-version">{ (*version).clone() }</p>
 
-            <h3>{ "Privacy" }</h3>
-            <p>{ "Everything is computed in this browser. The values live only in the page's address after the # (the fragment), which browsers never send to a server; nothing is stored on the device, and \"Clear all fields\" also clears the address." }</p>
+            <h3>{ t.about_privacy_heading() }</h3>
+            <p>{ t.about_privacy() }</p>
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_errata_readings_name_what_published_toml_records() {
+        // reference/published.toml's errata, the parts worded by the app's
+        // reading rather than by the paper's quotation (core's test checks
+        // the quotations): Table 2's 3.88, the log-rank test behind 0.009,
+        // and the Methods' "grade ≥ 2".
+        let all = errata_readings(&Text::english()).join(" ");
+        for needle in [
+            "6.53",
+            "36 g/L",
+            "1/1.71 = 0.58",
+            "3.88",
+            "log-rank",
+            "grade ≥ 2",
+            "Low IL8",
+        ] {
+            assert!(
+                all.contains(needle),
+                "errata readings do not mention {needle}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_about_formulas_print_the_published_constants() {
+        // albi.rs: 0.66 × log10(bilirubin) − 0.085 × albumin; grade limits
+        // −2.60 and −1.39, the mALBI split at −2.270.
+        let t = Text::english();
+        assert!(t
+            .about_formula_albi(
+                &BILIRUBIN_COEFFICIENT.to_string(),
+                &(-ALBUMIN_COEFFICIENT).to_string(),
+                &ALBUMIN_COEFFICIENT.to_string(),
+                "-0.0852"
+            )
+            .starts_with("ALBI score = 0.66 × log10(total bilirubin, µmol/L) − 0.085 × albumin"));
+        assert_eq!(fixed(&t, GRADE_1_UPPER, 2), "\u{2212}2.60");
+        assert_eq!(fixed(&t, GRADE_2A_UPPER, 3), "\u{2212}2.270");
+        assert_eq!(fixed(&t, GRADE_2_UPPER, 2), "\u{2212}1.39");
     }
 }

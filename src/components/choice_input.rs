@@ -4,6 +4,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::use_text;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChoiceOption {
     pub code: &'static str,
@@ -31,6 +33,7 @@ pub const UNKNOWN: &str = "unknown";
 
 #[component]
 pub fn ChoiceInput(props: &ChoiceInputProps) -> Html {
+    let t = use_text();
     let name = props.name;
     let on_change = {
         let on_change = props.on_change.clone();
@@ -42,11 +45,11 @@ pub fn ChoiceInput(props: &ChoiceInputProps) -> Html {
     let all = props
         .options
         .iter()
-        .cloned()
-        .chain(std::iter::once(ChoiceOption {
-            code: UNKNOWN,
-            label: "Unknown",
-        }));
+        .map(|option| (option.code, AttrValue::from(option.label)))
+        .chain(std::iter::once((
+            UNKNOWN,
+            AttrValue::from(t.choice_unknown().to_owned()),
+        )));
     html! {
         <fieldset class={classes!("choice-input", props.error.as_ref().map(|_| "invalid"))}>
             <legend>{ props.legend.clone() }</legend>
@@ -54,8 +57,8 @@ pub fn ChoiceInput(props: &ChoiceInputProps) -> Html {
                 <div class="hint">{ props.hint.clone() }</div>
             }
             <div class="choices">
-                { for all.map(|option| {
-                    let id = format!("{name}-{}", option.code);
+                { for all.map(|(code, label)| {
+                    let id = format!("{name}-{code}");
                     html! {
                         <label class="choice" for={id.clone()}>
                             <input
@@ -63,11 +66,11 @@ pub fn ChoiceInput(props: &ChoiceInputProps) -> Html {
                                 id={id.clone()}
                                 data-testid={id}
                                 name={name}
-                                value={option.code}
-                                checked={props.selected == Some(option.code)}
+                                value={code}
+                                checked={props.selected == Some(code)}
                                 onchange={on_change.clone()}
                             />
-                            { option.label }
+                            { label }
                         </label>
                     }
                 }) }

@@ -5,12 +5,16 @@ use std::rc::Rc;
 
 use calculator_core::assessment::NEAR_CUTOFF_PERCENT;
 use calculator_core::published::{
-    printed, reference_profile_bound, CoxEndpoint, CoxModel, HazardRatio, KmEndpoint, Marker,
-    RiskFactor, ERRATA, SHORT_CITATION,
+    reference_profile_bound, CoxEndpoint, CoxModel, HazardRatio, KmEndpoint, Marker, RiskFactor,
+    ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L, COHORT_SIZE, ERRATA, IL6_LOW_N, SHORT_CITATION,
 };
-use calculator_core::summary::SEPARATE_MARKERS;
-use calculator_core::{Assessment, LabField, Presence, RelativeHazard, Verdict};
+use calculator_core::{Assessment, BiomarkerGroup, LabField, Presence, RelativeHazard, Verdict};
+use text::Text;
 use yew::prelude::*;
+
+use crate::components::about::errata_readings;
+use crate::i18n::use_text;
+use crate::study_text::{self as words, figure, shown};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -24,42 +28,51 @@ pub struct ResultsProps {
 
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
+    let t = use_text();
+    let t: &Text = &t;
     let a = &props.assessment;
     html! {
-        <section class="results" aria-label="Results" aria-live="polite">
+        <section class="results" aria-label={t.results_label().to_owned()} aria-live="polite">
             // For screen readers: the cards below say it on screen.
-            <h2 class="visually-hidden">{ "Where this patient stands in the study" }</h2>
+            <h2 class="visually-hidden">{ t.results_heading() }</h2>
             <div class="cards">
-                { liver_function_card(a) }
-                { interleukin_card(a) }
+                { liver_function_card(t, a) }
+                { interleukin_card(t, a) }
             </div>
-            { assay_note() }
-            { medians_section(a) }
+            { assay_note(t) }
+            { medians_section(t, a) }
             { props.chart.clone() }
-            { applicability_panel(a) }
-            { summary_section(props.summary.as_ref()) }
-            { model_arithmetic(a) }
+            { applicability_panel(t, a) }
+            { summary_section(t, props.summary.as_ref()) }
+            { model_arithmetic(t, a) }
             <details class="published-tables print-open" data-testid="published-tables">
-                <summary>{ "Published hazard ratios (Tables 2 and 3) and the paper's errata" }</summary>
+                <summary>{ t.results_published_tables() }</summary>
                 <div class="hazard-tables">
-                    { for CoxEndpoint::ALL.into_iter().map(|endpoint| hazard_table(a, endpoint)) }
+                    { for CoxEndpoint::ALL.into_iter().map(|endpoint| hazard_table(t, a, endpoint)) }
                 </div>
-                { errata_table() }
+                { errata_table(t) }
             </details>
         </section>
     }
 }
 
 /// The mark every result carries when the patient is outside the studied
-/// population; shown on screen, in presentation mode and on paper.
+/// population; shown on screen, in presentation mode and on paper. (A
+/// component, so callers outside this file need no text handle.)
 pub fn outside_mark(a: &Assessment) -> Html {
     if !a.applicability.is_outside() {
         return Html::default();
     }
+    html! { <OutsideMark /> }
+}
+
+#[component]
+fn OutsideMark() -> Html {
+    let t = use_text();
     html! {
         <p class="outside-mark" data-testid="outside-mark">
             <span aria-hidden="true">{ "⚠ " }</span>
-            { "Outside the studied population: these figures describe patients unlike this one." }
+            { t.results_outside_mark() }
         </p>
     }
 }
@@ -68,89 +81,99 @@ fn pending(testid: &str, text: &str) -> Html {
     html! { <p class="pending" data-testid={testid.to_owned()}>{ text.to_owned() }</p> }
 }
 
-fn liver_function_card(a: &Assessment) -> Html {
-    let factor_line = |factor: RiskFactor, label: &str| {
+fn liver_function_card(t: &Text, a: &Assessment) -> Html {
+    let factor_line = |factor: RiskFactor, label: String| {
         let field = match factor {
             RiskFactor::AlbuminBelow36 => LabField::Albumin,
             _ => LabField::Bilirubin,
         };
         let (text, class) = match a.presence(factor) {
-            Presence::Present => ("yes (risk factor present)", "present"),
-            Presence::Absent => ("no", "absent"),
-            Presence::Unknown if a.unit_check(field).is_some() => ("check the unit", "unknown"),
-            Presence::Unknown => ("needs a valid value", "unknown"),
+            Presence::Present => (t.results_factor_present(), "present"),
+            Presence::Absent => (t.results_factor_absent(), "absent"),
+            Presence::Unknown if a.unit_check(field).is_some() => {
+                (t.results_factor_check_unit(), "unknown")
+            }
+            Presence::Unknown => (t.results_factor_needs_value(), "unknown"),
         };
         html! {
             <li>
                 { format!("{label}: ") }
-                <strong class={class} data-testid={format!("factor-{}", factor.key())}>{ text }</strong>
+                <strong class={class} data-testid={format!("factor-{}", factor.key())} data-value={class}>{ text }</strong>
             </li>
         }
     };
     html! {
         <article class="card">
-            <h3>{ "Liver function" }</h3>
+            <h3>{ t.results_liver_heading() }</h3>
             { outside_mark(a) }
             if let Some(albi) = a.albi {
                 <dl class="big-numbers">
-                    <div><dt>{ "ALBI score" }</dt><dd data-testid="albi-score" data-value={albi.value().to_string()}>{ albi.to_string() }</dd></div>
-                    <div><dt>{ "ALBI grade" }</dt><dd data-testid="albi-grade">{ albi.grade().code() }</dd></div>
-                    <div><dt>{ "mALBI grade" }</dt><dd data-testid="malbi-grade">{ albi.malbi_grade().code() }</dd></div>
+                    <div><dt>{ t.results_albi_score() }</dt><dd data-testid="albi-score" data-value={albi.value().to_string()}>{ shown(t, &albi.to_string()) }</dd></div>
+                    <div><dt>{ t.results_albi_grade() }</dt><dd data-testid="albi-grade" data-value={albi.grade().code()}>{ albi.grade().code() }</dd></div>
+                    <div><dt>{ t.results_malbi_grade() }</dt><dd data-testid="malbi-grade" data-value={albi.malbi_grade().code()}>{ albi.malbi_grade().code() }</dd></div>
                 </dl>
                 <p>
-                    { "Paper's grouping: " }
-                    <strong data-testid="malbi-group">{ albi.malbi_grade().paper_group().label() }</strong>
-                    { " (2b–3 vs 1–2a)." }
+                    { t.results_paper_grouping() }{ " " }
+                    <strong data-testid="malbi-group" data-value={albi.malbi_grade().paper_group().label()}>{ albi.malbi_grade().paper_group().label() }</strong>
+                    { " " }{ t.results_paper_grouping_tail() }
                 </p>
                 if let Some(boundary) = albi.near_boundary() {
-                    <p class="boundary-note" data-testid="albi-boundary-note">
-                        { format!("Unrounded score {}: within 0.01 of the grade boundary {boundary:.2}. Grades use the unrounded score, so the two-decimal {} is graded {} / mALBI {}.", albi.precise(), albi, albi.grade().code(), albi.malbi_grade().code()) }
+                    <p class="boundary-note" data-testid="albi-boundary-note" data-value={albi.precise()}>
+                        { t.results_boundary_note(
+                            &shown(t, &albi.precise()),
+                            &shown(t, "0.01"),
+                            &shown(t, &text::fixed(boundary, 2).unwrap_or_default()),
+                            &shown(t, &albi.to_string()),
+                            albi.grade().code(),
+                            albi.malbi_grade().code(),
+                        ) }
                     </p>
                 }
             } else if a.albumin_check.is_some() || a.bilirubin_check.is_some() {
-                { pending("albi-pending", "Check the unit: ALBI and mALBI wait until the unit of albumin or bilirubin is switched or confirmed (see the form).") }
+                { pending("albi-pending", t.results_albi_pending_unit()) }
             } else {
-                { pending("albi-pending", "ALBI needs a valid albumin and total bilirubin.") }
+                { pending("albi-pending", t.results_albi_pending()) }
             }
             <ul class="factors">
-                { factor_line(RiskFactor::AlbuminBelow36, "Albumin < 36 g/L") }
-                { factor_line(RiskFactor::Bilirubin17OrMore, "Total bilirubin ≥ 17 µmol/L") }
+                { factor_line(RiskFactor::AlbuminBelow36, t.results_factor_albumin(&shown(t, &ALBUMIN_CUTOFF_G_L.to_string()))) }
+                { factor_line(RiskFactor::Bilirubin17OrMore, t.results_factor_bilirubin(&shown(t, &BILIRUBIN_CUTOFF_UMOL_L.to_string()))) }
             </ul>
-            <p class="source">{ "ALBI: Johnson, J Clin Oncol 2015; mALBI: Hiraoka, Liver Cancer 2017; factors: Tables 1–3." }</p>
+            <p class="source">{ t.results_liver_source() }</p>
         </article>
     }
 }
 
-fn interleukin_card(a: &Assessment) -> Html {
+fn interleukin_card(t: &Text, a: &Assessment) -> Html {
     let marker_line = |marker: Marker| {
         let key = marker.key();
+        let cutoff = shown(t, &marker.cutoff_pg_ml().to_string());
         match a.group(marker) {
             Some(group) => html! {
                 <div class={classes!("group", group.code())}>
-                    <dt>{ format!("{} group", marker.label()) }</dt>
-                    <dd data-testid={format!("{key}-group")}>{ group.code() }</dd>
+                    <dt>{ t.results_marker_group(marker.label()) }</dt>
+                    <dd data-testid={format!("{key}-group")} data-value={group.code()}>{ words::group(t, group) }</dd>
                     if a.near_cutoff(marker) {
                         <dd class="near-cutoff" data-testid={format!("near-cutoff-{key}")}>
-                            { format!("near the cutoff (within {NEAR_CUTOFF_PERCENT}%)") }
+                            { t.results_near_cutoff(&NEAR_CUTOFF_PERCENT.to_string()) }
                         </dd>
                     }
                     <dd class="detail">{ match group {
-                        calculator_core::BiomarkerGroup::High => format!("above {} pg/mL", marker.cutoff_pg_ml()),
-                        calculator_core::BiomarkerGroup::Low => format!("at or below {} pg/mL", marker.cutoff_pg_ml()),
+                        BiomarkerGroup::High => t.results_above(&cutoff),
+                        BiomarkerGroup::Low => t.results_at_or_below(&cutoff),
                     } }</dd>
                 </div>
             },
             None => html! {
                 <div class="group">
-                    <dt>{ format!("{} group", marker.label()) }</dt>
-                    <dd>{ pending(&format!("{key}-group-pending"), &format!("needs a valid {}", marker.label())) }</dd>
+                    <dt>{ t.results_marker_group(marker.label()) }</dt>
+                    <dd>{ pending(&format!("{key}-group-pending"), &t.results_needs_valid(marker.label())) }</dd>
                 </div>
             },
         }
     };
     html! {
         <article class="card">
-            <h3>{ "Interleukin groups" }</h3>
+            <h3>{ t.results_interleukin_heading() }</h3>
             { outside_mark(a) }
             <dl class="big-numbers">
                 { marker_line(Marker::Il6) }
@@ -162,12 +185,12 @@ fn interleukin_card(a: &Assessment) -> Html {
 }
 
 /// Where the interleukin cutoffs come from and what they do not cover.
-fn assay_note() -> Html {
+fn assay_note(t: &Text) -> Html {
     html! {
-        <p class="source" data-testid="assay-note">{ format!(
-                "High: strictly above {} / {} pg/mL, cutoffs from an earlier exploratory study (the paper's ref. 9), measured by Quantikine ELISA (R&D Systems) in pre-treatment serum; other assays, plasma or on-treatment samples are not interchangeable. \"Near the cutoff\" (within {NEAR_CUTOFF_PERCENT}%) is this app's convention for assay imprecision.",
-                Marker::Il6.cutoff_pg_ml(),
-                Marker::Il8.cutoff_pg_ml()
+        <p class="source" data-testid="assay-note">{ t.results_assay_note(
+                &shown(t, &Marker::Il6.cutoff_pg_ml().to_string()),
+                &shown(t, &Marker::Il8.cutoff_pg_ml().to_string()),
+                &NEAR_CUTOFF_PERCENT.to_string(),
             ) }</p>
     }
 }
@@ -190,7 +213,7 @@ fn model_key(model: CoxModel) -> &'static str {
 /// model arithmetic (no baseline hazard is published, so it is no survival
 /// estimate), Model 1 and 2 disagree, and it is never enlarged or copied
 /// into the note.
-fn model_arithmetic(a: &Assessment) -> Html {
+fn model_arithmetic(t: &Text, a: &Assessment) -> Html {
     let cell = |endpoint: CoxEndpoint, model: CoxModel| {
         let testid = format!(
             "relative-hazard-{}-{}",
@@ -204,18 +227,18 @@ fn model_arithmetic(a: &Assessment) -> Html {
                 contributions,
             } => {
                 let working = if contributions.is_empty() {
-                    html! { <li>{ "no factor of this model present: the reference profile itself (1.0)" }</li> }
+                    html! { <li>{ t.results_no_factor() }</li> }
                 } else {
                     let items: Vec<Html> = contributions.iter().map(|(factor, hr)| {
                         let crosses_one = hr.lower <= 1.0 && hr.upper >= 1.0;
                         html! {
                             <li>
-                                { format!("{} {}", factor.paper_row(), printed(hr.estimate)) }
+                                { format!("{} {}", words::paper_row(t, *factor), figure(t, hr.estimate)) }
                                 if crosses_one {
-                                    <span class="ci-crosses-one">{ format!(" — 95% CI {}–{} crosses 1 (not significant)", printed(hr.lower), printed(hr.upper)) }</span>
+                                    <span class="ci-crosses-one">{ " " }{ t.results_ci_crosses_one(&figure(t, hr.lower), &figure(t, hr.upper)) }</span>
                                 }
                                 if hr.estimate < 1.0 {
-                                    <strong class="lowers">{ " — below 1: lowers the product, although the factor is a worse finding (overlap with the other factors in 83 patients, not a protective effect)" }</strong>
+                                    <strong class="lowers">{ " " }{ t.results_below_one() }</strong>
                                 }
                             </li>
                         }
@@ -224,48 +247,55 @@ fn model_arithmetic(a: &Assessment) -> Html {
                 };
                 html! {
                     <td>
-                        <span class="number" data-testid={testid} data-value={value.to_string()}>{ format!("{value:.1}") }</span>
-                        <span class="range">{ format!(" (rounding of the published ratios allows {low:.1}–{high:.1})") }</span>
+                        <span class="number" data-testid={testid} data-value={value.to_string()}>{ shown(t, &format!("{value:.1}")) }</span>
+                        <span class="range">{ " " }{ t.results_rounding_range(&shown(t, &format!("{low:.1}")), &shown(t, &format!("{high:.1}"))) }</span>
                         <ul class="working">{ working }</ul>
                     </td>
                 }
             }
             RelativeHazard::CannotCompute { missing_inputs } => html! {
                 <td>
-                    <span class="cannot" data-testid={testid}>{ "cannot compute" }</span>
-                    <div class="working">{ format!("needs: {}", missing_inputs.join(", ")) }</div>
+                    <span class="cannot" data-testid={testid} data-value="cannot compute">{ t.results_cannot_compute() }</span>
+                    <div class="working">{ t.results_needs(&missing_inputs.iter().map(|input| words::input_name(t, input)).collect::<Vec<_>>().join(", ")) }</div>
                 </td>
             },
         }
     };
     let profile = |endpoint: CoxEndpoint, model: CoxModel| {
-        let absent: Vec<&str> = endpoint
+        let absent: Vec<String> = endpoint
             .rows()
             .iter()
             .filter(|row| row.in_model(model).is_some())
-            .map(|row| row.factor.absent())
+            .map(|row| words::absent(t, row.factor))
             .collect();
         let (bound, factor) = reference_profile_bound(endpoint, model);
         format!(
-            "{} {}: {}. At most {bound} of the 83 patients could have had it (35 had low IL6; {} of them were not {}; Table 1).",
-            endpoint.table(),
-            model.label(),
-            absent.join(", "),
-            35 - bound,
-            factor.absent()
+            "{} {}",
+            t.results_profile(
+                words::table(t, endpoint),
+                words::model(t, model),
+                &absent.join(", "),
+            ),
+            t.results_profile_bound(
+                &bound.to_string(),
+                &COHORT_SIZE.to_string(),
+                &IL6_LOW_N.to_string(),
+                &IL6_LOW_N.saturating_sub(bound).to_string(),
+                &words::absent(t, factor),
+            )
         )
     };
     html! {
         <details class="model-arithmetic" data-testid="model-arithmetic">
-            <summary>{ "Model arithmetic: product of the published hazard ratios (not a survival estimate)" }</summary>
-            <p>{ "For each published multivariable model, the product of the hazard ratios of the factors this patient has, relative to the model's reference profile (a patient with none of its factors). It is not a survival estimate and cannot be turned into one: the paper publishes no baseline hazard and no covariance of its estimates. Model 1 and Model 2 give different products for the same patient. Shown to one decimal, with the range the published rounding of the ratios allows." }</p>
+            <summary>{ t.results_model_summary() }</summary>
+            <p>{ t.results_model_explain() }</p>
             <div class="table-scroll">
             <table>
-                <thead><tr><th scope="col">{ "Endpoint" }</th><th scope="col">{ "Model 1 (albumin and bilirubin)" }</th><th scope="col">{ "Model 2 (mALBI)" }</th></tr></thead>
+                <thead><tr><th scope="col">{ t.results_endpoint() }</th><th scope="col">{ t.results_model1_column() }</th><th scope="col">{ t.results_model2_column() }</th></tr></thead>
                 <tbody>
                     { for CoxEndpoint::ALL.into_iter().map(|endpoint| html! {
                         <tr>
-                            <th scope="row">{ endpoint.label() }<div class="working">{ endpoint.table() }</div></th>
+                            <th scope="row">{ words::cox_endpoint(t, endpoint) }<div class="working">{ words::table(t, endpoint) }</div></th>
                             { cell(endpoint, CoxModel::Model1) }
                             { cell(endpoint, CoxModel::Model2) }
                         </tr>
@@ -273,7 +303,7 @@ fn model_arithmetic(a: &Assessment) -> Html {
                 </tbody>
             </table>
             </div>
-            <p>{ "Reference profiles:" }</p>
+            <p>{ t.results_reference_profiles() }</p>
             <ul class="reference-profiles">
                 { for CoxEndpoint::ALL.into_iter().flat_map(|e| CoxModel::ALL.into_iter().map(move |m| (e, m))).map(|(e, m)| html! { <li>{ profile(e, m) }</li> }) }
             </ul>
@@ -282,24 +312,24 @@ fn model_arithmetic(a: &Assessment) -> Html {
 }
 
 /// Applicability: is this patient like the patients the figures describe?
-fn applicability_panel(a: &Assessment) -> Html {
+fn applicability_panel(t: &Text, a: &Assessment) -> Html {
     let verdict = a.applicability.verdict;
     let headline = match verdict {
-        Verdict::Within => "Within the studied population on every characteristic given.",
-        Verdict::Outside => "Outside the studied population: the figures below describe patients unlike this one.",
-        Verdict::Unknown => "Not yet known: give the characteristics below (unknown while any is unknown and none is outside).",
+        Verdict::Within => t.results_verdict_within(),
+        Verdict::Outside => t.results_verdict_outside(),
+        Verdict::Unknown => t.results_verdict_unknown(),
     };
     html! {
         <section class={classes!("applicability", verdict.code())}>
-            <h3>{ "Who the figures apply to" }</h3>
-            <p><strong data-testid="applicability">{ verdict.code() }</strong>{ " — " }{ headline }</p>
+            <h3>{ t.results_applicability_heading() }</h3>
+            <p><strong data-testid="applicability" data-value={verdict.code()}>{ words::verdict(t, verdict) }</strong>{ " — " }{ headline }</p>
             <details class="applicability-details print-open" open={verdict == Verdict::Outside}>
-            <summary>{ "Each characteristic against the cohort (Table 1)" }</summary>
+            <summary>{ t.results_applicability_details() }</summary>
             <ul data-testid="applicability-reasons">
                 { for a.applicability.findings.iter().map(|f| html! {
                     <li class={f.verdict.code()}>
-                        <strong>{ format!("{}: {}", f.criterion.label(), f.verdict.code()) }</strong>
-                        { format!(" ({}). Cohort: {}.", f.reason, f.criterion.cohort()) }
+                        <strong>{ format!("{}: {}", words::criterion(t, f.criterion), words::verdict(t, f.verdict)) }</strong>
+                        { " " }{ t.results_finding_detail(words::reason(t, f.reason), &words::cohort(t, f.criterion)) }
                     </li>
                 }) }
             </ul>
@@ -308,7 +338,7 @@ fn applicability_panel(a: &Assessment) -> Html {
     }
 }
 
-fn medians_section(a: &Assessment) -> Html {
+fn medians_section(t: &Text, a: &Assessment) -> Html {
     let km_key = |endpoint: KmEndpoint| match endpoint {
         KmEndpoint::OverallSurvival => "os",
         KmEndpoint::ProgressionFreeSurvival => "pfs",
@@ -316,145 +346,154 @@ fn medians_section(a: &Assessment) -> Html {
     };
     let heading = |endpoint: KmEndpoint| {
         let counts = endpoint.counts();
+        let patients = counts.patients.to_string();
         let detail = match (endpoint, counts.events) {
             (KmEndpoint::OverallSurvival, Some(events)) => {
-                format!("{} patients, {events} deaths", counts.patients)
+                t.results_denominator_os(&patients, &events.to_string())
             }
-            (KmEndpoint::ProgressionFreeSurvival, _) => {
-                format!("{} patients; investigator assessed", counts.patients)
-            }
-            (_, Some(events)) => format!(
-                "{} patients, {events} events; no REILD case",
-                counts.patients
-            ),
-            (_, None) => format!("{} patients", counts.patients),
+            (KmEndpoint::ProgressionFreeSurvival, _) => t.results_denominator_pfs(&patients),
+            (_, Some(events)) => t.results_denominator_ttld(&patients, &events.to_string()),
+            (_, None) => t.results_denominator(&patients),
         };
-        html! { <th scope="col">{ endpoint.label() }<div class="denominator" data-testid={format!("denominator-{}", km_key(endpoint))}>{ detail }</div></th> }
+        let events = counts.events.map(|e| e.to_string()).unwrap_or_default();
+        html! { <th scope="col">{ words::km_endpoint(t, endpoint) }<div class="denominator" data-testid={format!("denominator-{}", km_key(endpoint))} data-value={format!("{patients} {events}").trim_end().to_owned()}>{ detail }</div></th> }
     };
     let row = |marker: Marker| match a.group(marker) {
         Some(group) => html! {
             <tr>
-                <th scope="row">{ format!("{} {}", marker.label(), group.code()) }</th>
+                <th scope="row">{ format!("{} {}", marker.label(), words::group(t, group)) }</th>
                 { for KmEndpoint::ALL.into_iter().filter_map(|endpoint| {
                     let (_, median, comparison) = a.published_median(endpoint, marker)?;
-                    let (other_name, other) = match group {
-                        calculator_core::BiomarkerGroup::High => ("low", comparison.low),
-                        calculator_core::BiomarkerGroup::Low => ("high", comparison.high),
+                    let other_group = match group {
+                        BiomarkerGroup::High => BiomarkerGroup::Low,
+                        BiomarkerGroup::Low => BiomarkerGroup::High,
+                    };
+                    let other = match other_group {
+                        BiomarkerGroup::Low => comparison.low,
+                        BiomarkerGroup::High => comparison.high,
                     };
                     Some(html! {
-                        <td data-label={endpoint.label()}>
-                            <span data-testid={format!("median-{}-{}", km_key(endpoint), marker.key())}>{ median.to_string() }</span>
-                            <div class="other-group" data-testid={format!("median-other-{}-{}", km_key(endpoint), marker.key())}>{ format!("{} {other_name}: {} months", marker.label(), printed(other.months)) }</div>
-                            <div class="working">{ comparison.source }</div>
+                        <td data-label={words::km_endpoint(t, endpoint).to_owned()}>
+                            <span data-testid={format!("median-{}-{}", km_key(endpoint), marker.key())} data-value={figure(&Text::english(), median.months)}>{ words::median(t, median) }</span>
+                            <div class="other-group" data-testid={format!("median-other-{}-{}", km_key(endpoint), marker.key())} data-value={figure(&Text::english(), other.months)}>{ t.results_other_group(marker.label(), words::group(t, other_group), &figure(t, other.months)) }</div>
+                            // Where the figure stands in the (English) paper: its section and figure names.
+                            <div class="working" lang="en">{ comparison.source }</div>
                         </td>
                     })
                 }) }
             </tr>
         },
         None => html! {
-            <tr><th scope="row">{ marker.label() }</th><td colspan="3">{ pending(&format!("medians-{}-pending", marker.key()), &format!("needs a valid {}", marker.label())) }</td></tr>
+            <tr><th scope="row">{ marker.label() }</th><td colspan="3">{ pending(&format!("medians-{}-pending", marker.key()), &t.results_needs_valid(marker.label())) }</td></tr>
         },
     };
     html! {
         <section class="medians">
-            <h3>{ "Published medians of the patient's groups" }</h3>
+            <h3>{ t.results_medians_heading() }</h3>
             { outside_mark(a) }
             <div class="table-scroll">
             <table class="stack">
                 <thead><tr>
-                    <th scope="col">{ "Group" }</th>
+                    <th scope="col">{ t.results_group_column() }</th>
                     { for KmEndpoint::ALL.into_iter().map(heading) }
                 </tr></thead>
                 <tbody>{ row(Marker::Il6) }{ row(Marker::Il8) }</tbody>
             </table>
             </div>
             <p class="caveat" data-testid="medians-caveat">
-                { SEPARATE_MARKERS }
-                { " Time to liver dysfunction: patients who died without it were censored at their last laboratory follow-up, so its median describes liver dysfunction as if death did not compete with it; it is not a patient's chance of liver dysfunction (a 32.6-month median beside a 19.0-month overall-survival median is not a contradiction)." }
+                { t.results_separate_markers() }
+                { " " }{ t.results_ttld_caveat() }
             </p>
         </section>
     }
 }
 
-fn hazard_cell(hr: Option<HazardRatio>) -> Html {
+fn hazard_cell(t: &Text, hr: Option<HazardRatio>) -> Html {
     match hr {
-        None => html! { <td class="not-in-model">{ "not in model" }</td> },
+        None => html! { <td class="not-in-model">{ t.results_not_in_model() }</td> },
         Some(hr) => {
             let significant = hr.is_significant();
             html! {
                 <td class={classes!(significant.then_some("significant"))}>
-                    <span class="hr">{ hr.to_string() }</span>
+                    <span class="hr" data-value={hr.estimate.to_string()}>{ words::hazard_ratio(t, hr) }</span>
                     { " " }
-                    <span class="p">{ format!("p {}{}", if matches!(hr.p, calculator_core::published::PValue::Exact(_)) { "= " } else { "" }, hr.p) }</span>
+                    <span class="p">{ words::p_value(t, hr.p) }</span>
                     { " " }
-                    <span class="significance">{ if significant { "✔ significant" } else { "not significant" } }</span>
+                    <span class="significance">{ if significant { t.results_significant() } else { t.results_not_significant() } }</span>
                 </td>
             }
         }
     }
 }
 
-fn hazard_table(a: &Assessment, endpoint: CoxEndpoint) -> Html {
+fn hazard_table(t: &Text, a: &Assessment, endpoint: CoxEndpoint) -> Html {
+    let table = words::table(t, endpoint);
     html! {
         <section class="hazard-table">
-            <h3>{ format!("Published hazard ratios: {} ({})", endpoint.label(), endpoint.table()) }</h3>
+            <h3>{ t.results_hazard_heading(words::cox_endpoint(t, endpoint), table) }</h3>
             <div class="table-scroll">
             <table data-testid={format!("hazard-table-{}", endpoint_key(endpoint))}>
                 <thead><tr>
-                    <th scope="col">{ format!("{}, row", endpoint.table()) }</th>
-                    <th scope="col">{ "This patient" }</th>
-                    <th scope="col">{ "Univariate" }</th>
-                    <th scope="col">{ "Model 1" }</th>
-                    <th scope="col">{ "Model 2" }</th>
+                    <th scope="col">{ t.results_row_column(table) }</th>
+                    <th scope="col">{ t.results_this_patient() }</th>
+                    <th scope="col">{ t.results_univariate() }</th>
+                    <th scope="col">{ t.study_model1() }</th>
+                    <th scope="col">{ t.study_model2() }</th>
                 </tr></thead>
                 <tbody>
                     { for endpoint.rows().iter().map(|row| {
                         let presence = a.presence(row.factor);
-                        let (text, class) = match presence {
-                            Presence::Present => ("present", "present"),
-                            Presence::Absent => ("absent", "absent"),
-                            Presence::Unknown => ("unknown", "unknown"),
+                        let class = match presence {
+                            Presence::Present => "present",
+                            Presence::Absent => "absent",
+                            Presence::Unknown => "unknown",
                         };
                         html! {
                             <tr class={classes!(class)}>
-                                <th scope="row">{ row.factor.paper_row() }</th>
-                                <td data-testid={format!("presence-{}-{}", endpoint_key(endpoint), row.factor.key())}>{ text }</td>
-                                { hazard_cell(Some(row.univariate)) }
-                                { hazard_cell(row.model1) }
-                                { hazard_cell(row.model2) }
+                                <th scope="row">{ words::paper_row(t, row.factor) }</th>
+                                <td data-testid={format!("presence-{}-{}", endpoint_key(endpoint), row.factor.key())} data-value={class}>{ words::presence(t, presence) }</td>
+                                { hazard_cell(t, Some(row.univariate)) }
+                                { hazard_cell(t, row.model1) }
+                                { hazard_cell(t, row.model2) }
                             </tr>
                         }
                     }) }
                 </tbody>
             </table>
             </div>
-            <p class="source">{ format!("{SHORT_CITATION}, {}. Hazard ratios are high/yes vs low/no.{}", endpoint.table(), if endpoint == CoxEndpoint::OverallSurvival { " The IL8 univariate p here (0.011) is the Cox model's; the chart gives the log-rank p of the same comparison (0.009)." } else { "" }) }</p>
+            <p class="source">
+                { t.results_hazard_source(SHORT_CITATION, table) }
+                if endpoint == CoxEndpoint::OverallSurvival { { " " }{ t.results_hazard_source_il8() } }
+            </p>
         </section>
     }
 }
 
-fn summary_section(summary: Option<&AttrValue>) -> Html {
+fn summary_section(t: &Text, summary: Option<&AttrValue>) -> Html {
     html! {
         <section class="summary">
-            <h3>{ "Summary for the note" }</h3>
+            <h3>{ t.results_summary_heading() }</h3>
             if let Some(text) = summary {
                 <p data-testid="summary">{ text.clone() }</p>
             } else {
-                { pending("summary-pending", "Enter the patient's values to get a summary.") }
+                { pending("summary-pending", t.results_summary_pending()) }
             }
         </section>
     }
 }
 
 /// The paper's contradictions and the reading the app takes (also in About).
-fn errata_table() -> Html {
+fn errata_table(t: &Text) -> Html {
+    let paper = t.about_errata_paper().to_owned();
+    let app = t.about_errata_app().to_owned();
     html! {
         <section class="errata" data-testid="errata">
-            <h3>{ "Errata in the paper, and the reading this app takes" }</h3>
+            <h3>{ t.about_errata_heading() }</h3>
             <table class="stack">
-                <thead><tr><th scope="col">{ "The paper says" }</th><th scope="col">{ "This app reads" }</th></tr></thead>
+                <thead><tr><th scope="col">{ paper.clone() }</th><th scope="col">{ app.clone() }</th></tr></thead>
                 <tbody>
-                    { for ERRATA.iter().map(|e| html! { <tr><td data-label="The paper says">{ e.paper_says }</td><td data-label="This app reads">{ e.app_reads }</td></tr> }) }
+                    // The paper's words are quotations of the English paper.
+                    { for ERRATA.iter().zip(errata_readings(t)).map(|(e, reading)| html! { <tr><td data-label={paper.clone()} lang="en">{ e.paper_says }</td><td data-label={app.clone()}>{ reading }</td></tr> }) }
                 </tbody>
             </table>
         </section>

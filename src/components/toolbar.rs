@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::clipboard::copy_text;
+use crate::i18n::{use_text, TextHandle};
 use crate::location::current_link;
 
 #[derive(Properties, PartialEq)]
@@ -17,15 +18,18 @@ pub struct ToolbarProps {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let t = use_text();
     let status = use_state(String::new);
 
     let on_copy_link = {
         let status = status.clone();
+        let t = t.clone();
         // Read at click time: the fragment changes as the user types.
         Callback::from(move |_: MouseEvent| {
             copy_and_report(
                 Some(current_link()),
-                "Link copied: it holds the lab values only.",
+                Copied::Link,
+                t.clone(),
                 status.clone(),
             )
         })
@@ -33,10 +37,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let on_copy_summary = {
         let status = status.clone();
         let summary = props.summary.clone();
+        let t = t.clone();
         Callback::from(move |_: MouseEvent| {
             copy_and_report(
                 summary.as_ref().map(|s| s.to_string()),
-                "Summary copied.",
+                Copied::Summary,
+                t.clone(),
                 status.clone(),
             )
         })
@@ -52,30 +58,44 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
 
     html! {
-        <div class="toolbar" role="toolbar" aria-label="Share and present">
-            <button type="button" data-testid="copy-link" onclick={on_copy_link}>{ "Copy link" }</button>
-            <button type="button" data-testid="copy-summary" onclick={on_copy_summary}>{ "Copy summary" }</button>
-            <button type="button" data-testid="print" onclick={on_print}>{ "Print" }</button>
+        <div class="toolbar" role="toolbar" aria-label={t.toolbar_label().to_owned()}>
+            <button type="button" data-testid="copy-link" onclick={on_copy_link}>{ t.toolbar_copy_link() }</button>
+            <button type="button" data-testid="copy-summary" onclick={on_copy_summary}>{ t.toolbar_copy_summary() }</button>
+            <button type="button" data-testid="print" onclick={on_print}>{ t.toolbar_print() }</button>
             <button
                 type="button"
                 data-testid="toggle-presentation"
                 aria-pressed={if props.presentation { "true" } else { "false" }}
-                title="Presentation mode (Alt+P; Esc to leave)"
+                title={t.toolbar_presentation_title().to_owned()}
                 onclick={on_presentation}
-            >{ if props.presentation { "Leave presentation" } else { "Presentation mode" } }</button>
+            >{ if props.presentation { t.toolbar_leave_presentation() } else { t.toolbar_presentation() } }</button>
             <span class="status" data-testid="toolbar-status" role="status">{ (*status).clone() }</span>
         </div>
     }
 }
 
-fn copy_and_report(text: Option<String>, done: &'static str, status: UseStateHandle<String>) {
+/// What a copy button copies, for its status message.
+#[derive(Clone, Copy)]
+enum Copied {
+    Link,
+    Summary,
+}
+
+/// Copies and reports the outcome in the language of the click.
+fn copy_and_report(
+    text: Option<String>,
+    what: Copied,
+    t: TextHandle,
+    status: UseStateHandle<String>,
+) {
     wasm_bindgen_futures::spawn_local(async move {
         let message = match text {
-            Some(text) => match copy_text(&text).await {
-                Ok(()) => done,
-                Err(_) => "Could not copy: select the text and copy it by hand.",
+            Some(text) => match (copy_text(&text).await, what) {
+                (Ok(()), Copied::Link) => t.toolbar_link_copied(),
+                (Ok(()), Copied::Summary) => t.toolbar_summary_copied(),
+                (Err(_), _) => t.toolbar_copy_failed(),
             },
-            None => "Nothing to copy yet: enter the patient's values.",
+            None => t.toolbar_nothing_to_copy(),
         };
         status.set(message.to_owned());
     });

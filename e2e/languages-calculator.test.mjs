@@ -1,0 +1,192 @@
+// End-to-end (issue 12): the calculator and About in German, French, Spanish
+// and Italian. For the issue's example patient, opened by link in each
+// language: the results' `data-value`s (the automation contract) equal
+// English's; the ALBI score is written with the language's decimal comma and
+// minus sign; headings, groups and medians read as the language's catalog
+// (crates/text/lang/<code>.txt) words them; and no visible text, with every
+// disclosure opened, is an English catalog sentence the language words
+// differently (quotations of the English paper, the citation and the
+// reference titles are marked lang="en" and are not counted).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch, serveDist, openPage, byTestId, textOf, assertClean } from "./browser.mjs";
+
+/** The catalog entries of one language, as the app reads them. */
+function catalog(code) {
+  const source = readFileSync(new URL(`../crates/text/lang/${code}.txt`, import.meta.url), "utf8");
+  const entries = new Map();
+  for (const line of source.split("\n")) {
+    const match = line.match(/^([a-z0-9_.]+) = (.*)$/);
+    if (match) entries.set(match[1], match[2].trim());
+  }
+  return entries;
+}
+const LANGS = ["de", "fr", "es", "it"];
+const CATALOGS = Object.fromEntries(["en", ...LANGS].map((code) => [code, catalog(code)]));
+
+/** A catalog text with its `{name}` placeholders filled. */
+const fill = (template, values) => template.replace(/\{([a-z_]+)\}/g, (_, name) => values[name]);
+
+// The issue's example patient (README, "Link format"): IL6 12,4 pg/mL, IL8
+// 85.2 pg/mL, albumin 3.1 g/dL, bilirubin 1.4 mg/dL, cirrhosis, Child–Pugh A.
+const EXAMPLE = "il6=12,4&il8=85.2&albumin=3.1&albumin_unit=g/dL&bilirubin=1.4&bilirubin_unit=mg/dL&cirrhosis=yes&child_pugh=A";
+
+// Every result element with a `data-value` for this patient.
+const RESULT_HOOKS = [
+  "albi-score", "albi-grade", "malbi-grade", "malbi-group", "albi-boundary-note",
+  "il6-group", "il8-group", "applicability",
+  "factor-albumin_below_36", "factor-bilirubin_17_or_more",
+  "relative-hazard-os-model1", "relative-hazard-os-model2", "relative-hazard-ld-model1", "relative-hazard-ld-model2",
+  "median-os-il6", "median-os-il8", "median-pfs-il6", "median-pfs-il8", "median-ttld-il6", "median-ttld-il8",
+  "median-other-os-il6", "median-other-os-il8",
+  "denominator-os", "denominator-pfs", "denominator-ttld",
+  "presence-os-il6_high", "presence-os-cirrhosis", "presence-ld-albumin_below_36",
+];
+
+let browser;
+let server;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(code, view = "") {
+  const { page, record } = await openPage(browser, `${server.url}#${EXAMPLE}&lang=${code}${view}`);
+  await page.waitForFunction((c) => document.documentElement.lang === c, code);
+  return { page, record };
+}
+
+/** `data-value` of each hook present, `null` for an absent one. */
+async function dataValues(page) {
+  return page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-value") ?? null])), RESULT_HOOKS);
+}
+
+// Views still being moved into the text layer by other work (issue 12: the
+// input form and the chart); their English is not this test's finding yet.
+// Remove a selector once its view reads from the catalog.
+const NOT_YET_IN_THE_CATALOG = ["form.input-form", '[data-testid="km-section"]'];
+
+/**
+ * Every visible text and every wording attribute (aria-label, title,
+ * data-label) of the page with its disclosures opened, whitespace collapsed,
+ * leaving out what sits under an element marked lang="en" (a quotation).
+ */
+async function shownTexts(page) {
+  return page.evaluate((skipped) => {
+    for (const details of document.querySelectorAll("details")) details.open = true;
+    const squash = (t) => t.replace(/\s+/g, " ").trim();
+    const quoted = (el) =>
+      (el.closest("[lang]") !== document.documentElement && el.closest("[lang]")?.getAttribute("lang") === "en") ||
+      skipped.some((selector) => el.closest(selector));
+    const texts = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.closest("script, style, template") || quoted(el)) continue;
+      if (!el.checkVisibility({ visibilityProperty: true }) && !el.closest(".visually-hidden")) continue;
+      const text = squash(node.data);
+      if (text) texts.push(text);
+    }
+    for (const el of document.body.querySelectorAll("[aria-label], [title], [data-label]")) {
+      if (quoted(el)) continue;
+      for (const name of ["aria-label", "title", "data-label"]) {
+        const value = el.getAttribute(name);
+        if (value) texts.push(squash(value));
+      }
+    }
+    return texts;
+  }, NOT_YET_IN_THE_CATALOG);
+}
+
+/** English catalog sentences of at least four words that `code` words differently, as matchers. */
+function englishSentences(code) {
+  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const sentences = [];
+  for (const [key, english] of CATALOGS.en) {
+    if (english.split(/\s+/).length < 4 || CATALOGS[code].get(key) === english) continue;
+    const pattern = escape(english).replace(/\\\{[a-z_]+\\\}/g, ".+?");
+    sentences.push({ key, english, matcher: new RegExp(`^${pattern}$`) });
+  }
+  return sentences;
+}
+
+function assertNoEnglish(texts, code, view) {
+  const sentences = englishSentences(code);
+  assert.ok(sentences.length > 100, `the catalog has English sentences to look for (${sentences.length})`);
+  const found = [];
+  for (const text of texts) {
+    const hit = sentences.find((s) => s.matcher.test(text));
+    if (hit) found.push(`${hit.key}: ${text}`);
+  }
+  assert.deepEqual(found, [], `English sentences on the ${view} in ${code}`);
+}
+
+let english;
+test("English gives the reference data-values for the example patient", async () => {
+  const { page, record } = await open("en");
+  english = await dataValues(page);
+  // assertExamplePatientResults (browser.mjs) has the working: ALBI −1.724778,
+  // both groups high, mALBI 2b; 12.4 pg/mL is not within 10% of 6.53, so no near-cutoff mark.
+  assert.ok(Math.abs(Number(english["albi-score"]) + 1.724778) < 1e-5, english["albi-score"]);
+  assert.equal(english["il6-group"], "high");
+  assert.equal(english["il8-group"], "high");
+  assert.equal(english["malbi-grade"], "2b");
+  assert.equal(english["median-os-il6"], "7.8");
+  assert.equal(english["albi-boundary-note"], null, "−1.72 is not within 0.01 of a grade boundary");
+  assert.equal(await textOf(page, "albi-score"), "-1.72");
+  assert.equal(await textOf(page, "il6-group"), "high");
+  assertClean(record, server.url);
+  await page.close();
+});
+
+for (const code of LANGS) {
+  const t = CATALOGS[code];
+  test(`${code}: the same results by data-value, written the ${code} way, with no English sentence`, async () => {
+    assert.ok(english, "the English reference ran first");
+    const { page, record } = await open(code);
+    assert.deepEqual(await dataValues(page), english);
+
+    // −1.724778 to two decimals, with U+2212 and the decimal comma.
+    assert.equal(await textOf(page, "albi-score"), "\u22121,72");
+    assert.equal(await textOf(page, "il6-group"), t.get("study.group_high"));
+    assert.equal(await textOf(page, "il8-group"), t.get("study.group_high"));
+    // Paper, Results: high IL6 median overall survival 7.8 months (95% CI 6.6–11.8).
+    assert.equal(await textOf(page, "median-os-il6"), fill(t.get("results.median_ci"), { months: "7,8", lower: "6,6", upper: "11,8" }));
+    // Table 2 Model 1 product 8.404 → 8.4 (browser.mjs has the working).
+    assert.equal(await textOf(page, "relative-hazard-os-model1"), "8,4");
+    assert.equal(await textOf(page, "denominator-os"), fill(t.get("results.denominator_os"), { patients: "83", events: "73" }));
+    assert.equal(await textOf(page, "copy-link"), t.get("toolbar.copy_link"));
+    assert.equal((await page.locator('label[for="cirrhosis-unknown"]').textContent()).trim(), t.get("choice.unknown"));
+
+    const headings = await page.locator("h3").allTextContents();
+    for (const key of ["results.liver_heading", "results.interleukin_heading", "results.medians_heading", "results.applicability_heading", "results.summary_heading"]) {
+      assert.ok(headings.map((h) => h.trim()).includes(t.get(key)), `${key}: ${t.get(key)} among ${headings.join(" | ")}`);
+    }
+
+    assertNoEnglish(await shownTexts(page), code, "calculator");
+    assertClean(record, server.url);
+    await page.close();
+  });
+
+  test(`${code}: About reads in ${code}, the paper's words quoted in English`, async () => {
+    const { page, record } = await open(code, "&view=about");
+    await page.locator(byTestId("about")).waitFor();
+    const headings = (await page.locator("[data-testid=about] h2, [data-testid=about] h3").allTextContents()).map((h) => h.trim());
+    for (const key of ["about.heading", "about.what_heading", "about.formulas_heading", "about.errata_heading", "about.limits_heading", "about.privacy_heading"]) {
+      assert.ok(headings.includes(t.get(key)), `${key}: ${t.get(key)} among ${headings.join(" | ")}`);
+    }
+    // The eight errata: each "The paper says" cell is an English quotation.
+    assert.equal(await page.locator("[data-testid=about] td[lang=en]").count(), 8);
+    // The cohort sentence, with the median written the language's way: 12.0 (9.7–16.0) months.
+    const about = (await textOf(page, "about")).replace(/\s+/g, " ");
+    assert.ok(about.includes("12,0") && about.includes("9,7–16,0"), "the cohort median in the language's form");
+    assertNoEnglish(await shownTexts(page), code, "About view");
+    assertClean(record, server.url);
+    await page.close();
+  });
+}
