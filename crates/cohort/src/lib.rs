@@ -98,6 +98,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod centre_summary;
 pub mod csv;
 pub mod cutoff;
 pub mod dates;
@@ -106,4 +107,5 @@ pub mod export;
 pub mod import;
 pub mod limits;
 pub mod mapping;
+pub mod pooling;
 pub mod reading;
