@@ -64,9 +64,9 @@ if [ "$mode" = test ]; then
     say "installing poppler-utils (PDF checks of the print view)"
     apt_install poppler-utils
   fi
-  if ! command -v Rscript >/dev/null || ! Rscript -e "library(survival); library(maxstat); library(metafor)" >/dev/null 2>&1; then
-    say "installing R and the survival, maxstat and metafor packages"
-    apt_install r-base-core r-cran-survival r-cran-maxstat r-cran-metafor
+  if ! command -v Rscript >/dev/null || ! Rscript -e "library(survival); library(maxstat); library(metafor); library(readxl)" >/dev/null 2>&1; then
+    say "installing R and the survival, maxstat, metafor and readxl packages"
+    apt_install r-base-core r-cran-survival r-cran-maxstat r-cran-metafor r-cran-readxl
   fi
   if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
     say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 3 minutes)"
