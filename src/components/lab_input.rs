@@ -62,7 +62,7 @@ pub struct UnitCheckView {
 
 #[component]
 pub fn LabInput(props: &LabInputProps) -> Html {
-    let key = props.field.key();
+    let key = props.field.code();
     let input_id = format!("input-{key}");
     let message_id = format!("message-{key}");
 

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use calculator_core::assessment::NEAR_CUTOFF_PERCENT;
 use calculator_core::published::{
-    printed, reference_profile_bound, CoxEndpoint, CoxModel, HazardRatio, KmEndpoint, Marker,
+    printed, reference_profile_bound, CoxEndpoint, CoxModel, Endpoint, HazardRatio, Marker,
     RiskFactor, ERRATA, SHORT_CITATION,
 };
 use calculator_core::summary::SEPARATE_MARKERS;
@@ -83,7 +83,7 @@ fn liver_function_card(a: &Assessment) -> Html {
         html! {
             <li>
                 { format!("{label}: ") }
-                <strong class={class} data-testid={format!("factor-{}", factor.key())}>{ text }</strong>
+                <strong class={class} data-testid={format!("factor-{}", factor.code())}>{ text }</strong>
             </li>
         }
     };
@@ -123,7 +123,7 @@ fn liver_function_card(a: &Assessment) -> Html {
 
 fn interleukin_card(a: &Assessment) -> Html {
     let marker_line = |marker: Marker| {
-        let key = marker.key();
+        let key = marker.code();
         match a.group(marker) {
             Some(group) => html! {
                 <div class={classes!("group", group.code())}>
@@ -135,8 +135,8 @@ fn interleukin_card(a: &Assessment) -> Html {
                         </dd>
                     }
                     <dd class="detail">{ match group {
-                        calculator_core::BiomarkerGroup::High => format!("above {} pg/mL", marker.cutoff_pg_ml()),
-                        calculator_core::BiomarkerGroup::Low => format!("at or below {} pg/mL", marker.cutoff_pg_ml()),
+                        calculator_core::Group::High => format!("above {} pg/mL", marker.cutoff_pg_ml()),
+                        calculator_core::Group::Low => format!("at or below {} pg/mL", marker.cutoff_pg_ml()),
                     } }</dd>
                 </div>
             },
@@ -309,18 +309,18 @@ fn applicability_panel(a: &Assessment) -> Html {
 }
 
 fn medians_section(a: &Assessment) -> Html {
-    let km_key = |endpoint: KmEndpoint| match endpoint {
-        KmEndpoint::OverallSurvival => "os",
-        KmEndpoint::ProgressionFreeSurvival => "pfs",
-        KmEndpoint::TimeToLiverDysfunction => "ttld",
+    let km_key = |endpoint: Endpoint| match endpoint {
+        Endpoint::OverallSurvival => "os",
+        Endpoint::ProgressionFreeSurvival => "pfs",
+        Endpoint::TimeToLiverDysfunction => "ttld",
     };
-    let heading = |endpoint: KmEndpoint| {
+    let heading = |endpoint: Endpoint| {
         let counts = endpoint.counts();
         let detail = match (endpoint, counts.events) {
-            (KmEndpoint::OverallSurvival, Some(events)) => {
+            (Endpoint::OverallSurvival, Some(events)) => {
                 format!("{} patients, {events} deaths", counts.patients)
             }
-            (KmEndpoint::ProgressionFreeSurvival, _) => {
+            (Endpoint::ProgressionFreeSurvival, _) => {
                 format!("{} patients; investigator assessed", counts.patients)
             }
             (_, Some(events)) => format!(
@@ -335,16 +335,16 @@ fn medians_section(a: &Assessment) -> Html {
         Some(group) => html! {
             <tr>
                 <th scope="row">{ format!("{} {}", marker.label(), group.code()) }</th>
-                { for KmEndpoint::ALL.into_iter().filter_map(|endpoint| {
+                { for Endpoint::ALL.into_iter().filter_map(|endpoint| {
                     let (_, median, comparison) = a.published_median(endpoint, marker)?;
                     let (other_name, other) = match group {
-                        calculator_core::BiomarkerGroup::High => ("low", comparison.low),
-                        calculator_core::BiomarkerGroup::Low => ("high", comparison.high),
+                        calculator_core::Group::High => ("low", comparison.low),
+                        calculator_core::Group::Low => ("high", comparison.high),
                     };
                     Some(html! {
                         <td data-label={endpoint.label()}>
-                            <span data-testid={format!("median-{}-{}", km_key(endpoint), marker.key())}>{ median.to_string() }</span>
-                            <div class="other-group" data-testid={format!("median-other-{}-{}", km_key(endpoint), marker.key())}>{ format!("{} {other_name}: {} months", marker.label(), printed(other.months)) }</div>
+                            <span data-testid={format!("median-{}-{}", km_key(endpoint), marker.code())}>{ median.to_string() }</span>
+                            <div class="other-group" data-testid={format!("median-other-{}-{}", km_key(endpoint), marker.code())}>{ format!("{} {other_name}: {} months", marker.label(), printed(other.months)) }</div>
                             <div class="working">{ comparison.source }</div>
                         </td>
                     })
@@ -352,7 +352,7 @@ fn medians_section(a: &Assessment) -> Html {
             </tr>
         },
         None => html! {
-            <tr><th scope="row">{ marker.label() }</th><td colspan="3">{ pending(&format!("medians-{}-pending", marker.key()), &format!("needs a valid {}", marker.label())) }</td></tr>
+            <tr><th scope="row">{ marker.label() }</th><td colspan="3">{ pending(&format!("medians-{}-pending", marker.code()), &format!("needs a valid {}", marker.label())) }</td></tr>
         },
     };
     html! {
@@ -363,7 +363,7 @@ fn medians_section(a: &Assessment) -> Html {
             <table class="stack">
                 <thead><tr>
                     <th scope="col">{ "Group" }</th>
-                    { for KmEndpoint::ALL.into_iter().map(heading) }
+                    { for Endpoint::ALL.into_iter().map(heading) }
                 </tr></thead>
                 <tbody>{ row(Marker::Il6) }{ row(Marker::Il8) }</tbody>
             </table>
@@ -418,7 +418,7 @@ fn hazard_table(a: &Assessment, endpoint: CoxEndpoint) -> Html {
                         html! {
                             <tr class={classes!(class)}>
                                 <th scope="row">{ row.factor.paper_row() }</th>
-                                <td data-testid={format!("presence-{}-{}", endpoint_key(endpoint), row.factor.key())}>{ text }</td>
+                                <td data-testid={format!("presence-{}-{}", endpoint_key(endpoint), row.factor.code())}>{ text }</td>
                                 { hazard_cell(Some(row.univariate)) }
                                 { hazard_cell(row.model1) }
                                 { hazard_cell(row.model2) }

@@ -7,8 +7,9 @@
 //! `unknown`; the verdict is `outside` if any criterion is, otherwise
 //! `unknown` while any is unknown, otherwise `within`.
 
-use crate::inputs::{BclcStage, ChildPughClass, EcogStatus, ExtrahepaticDisease, RawInputs};
+use crate::inputs::{BclcStage, EcogStatus, ExtrahepaticDisease, RawInputs};
 use crate::published::table1;
+use crate::ChildPughClass;
 
 /// The verdict, and the `applicability` hook's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

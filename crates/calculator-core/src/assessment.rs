@@ -7,44 +7,18 @@ use crate::albi::AlbiScore;
 use crate::applicability::Applicability;
 use crate::decimal::Decimal;
 use crate::inputs::{
-    BclcStage, ChildPughClass, ChoiceError, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs,
-    Selection, UnitConfirmation,
+    BclcStage, ChoiceError, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs, Selection,
+    UnitConfirmation,
 };
 use crate::lab_values::{
     check_albumin, check_bilirubin, check_interleukin, Checked, LabField, LabValueError, LabWarning,
 };
 use crate::published::{
-    km_comparison, CoxEndpoint, CoxModel, HazardRatio, KmComparison, KmEndpoint, Marker,
+    km_comparison, CoxEndpoint, CoxModel, Endpoint, HazardRatio, KmComparison, Marker,
     PublishedMedian, RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L,
 };
 use crate::units::{AlbuminUnit, BilirubinUnit};
-
-/// Low or high against a published interleukin cutoff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BiomarkerGroup {
-    Low,
-    High,
-}
-
-impl BiomarkerGroup {
-    /// High means strictly above the cutoff (Tables 2 and 3: "> 6.53 pg/mL"),
-    /// so a value equal to the cutoff is low.
-    pub fn classify(value_pg_ml: Decimal, cutoff_pg_ml: Decimal) -> Self {
-        if value_pg_ml > cutoff_pg_ml {
-            BiomarkerGroup::High
-        } else {
-            BiomarkerGroup::Low
-        }
-    }
-
-    /// `high` or `low` (the `il6-group` and `il8-group` hooks).
-    pub fn code(self) -> &'static str {
-        match self {
-            BiomarkerGroup::Low => "low",
-            BiomarkerGroup::High => "high",
-        }
-    }
-}
+use crate::{ChildPughClass, Group};
 
 /// Whether a risk factor applies to the patient.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,22 +218,19 @@ impl Assessment {
     }
 
     /// The patient's group for `marker`, when its value is valid.
-    pub fn group(&self, marker: Marker) -> Option<BiomarkerGroup> {
+    pub fn group(&self, marker: Marker) -> Option<Group> {
         let checked = match marker {
             Marker::Il6 => &self.il6,
             Marker::Il8 => &self.il8,
         };
-        checked
-            .as_ref()
-            .ok()
-            .map(|c| BiomarkerGroup::classify(c.value, marker.cutoff_pg_ml()))
+        checked.as_ref().ok().map(|c| marker.group(c.value))
     }
 
     /// Whether `factor` applies, as the paper defines it.
     pub fn presence(&self, factor: RiskFactor) -> Presence {
         let flag = match factor {
-            RiskFactor::Il6High => self.group(Marker::Il6).map(|g| g == BiomarkerGroup::High),
-            RiskFactor::Il8High => self.group(Marker::Il8).map(|g| g == BiomarkerGroup::High),
+            RiskFactor::Il6High => self.group(Marker::Il6).map(|g| g == Group::High),
+            RiskFactor::Il8High => self.group(Marker::Il8).map(|g| g == Group::High),
             RiskFactor::Cirrhosis => self
                 .cirrhosis
                 .as_ref()
@@ -328,14 +299,14 @@ impl Assessment {
     /// The published median of `endpoint` for the patient's `marker` group.
     pub fn published_median(
         &self,
-        endpoint: KmEndpoint,
+        endpoint: Endpoint,
         marker: Marker,
-    ) -> Option<(BiomarkerGroup, PublishedMedian, &'static KmComparison)> {
+    ) -> Option<(Group, PublishedMedian, &'static KmComparison)> {
         let group = self.group(marker)?;
         let comparison = km_comparison(endpoint, marker);
         let median = match group {
-            BiomarkerGroup::Low => comparison.low,
-            BiomarkerGroup::High => comparison.high,
+            Group::Low => comparison.low,
+            Group::High => comparison.high,
         };
         Some((group, median, comparison))
     }
@@ -468,11 +439,11 @@ mod tests {
     fn il6_at_the_cutoff_is_low_and_just_above_is_high() {
         // Tables 2 and 3: "IL6 (> 6.53 pg/mL)" — strictly above is high.
         let group = |text: &str| Assessment::new(&inputs(text, "", "", "")).group(Marker::Il6);
-        assert_eq!(group("6.53"), Some(BiomarkerGroup::Low));
-        assert_eq!(group("6,53"), Some(BiomarkerGroup::Low));
-        assert_eq!(group("6.54"), Some(BiomarkerGroup::High));
-        assert_eq!(group("6.5300001"), Some(BiomarkerGroup::High));
-        assert_eq!(group("0"), Some(BiomarkerGroup::Low));
+        assert_eq!(group("6.53"), Some(Group::Low));
+        assert_eq!(group("6,53"), Some(Group::Low));
+        assert_eq!(group("6.54"), Some(Group::High));
+        assert_eq!(group("6.5300001"), Some(Group::High));
+        assert_eq!(group("0"), Some(Group::Low));
         assert_eq!(group("x"), None);
     }
 
@@ -480,10 +451,10 @@ mod tests {
     fn il8_at_the_cutoff_is_low_and_just_above_is_high() {
         // Tables 2 and 3: "IL8 (> 60.8 pg/mL)".
         let group = |text: &str| Assessment::new(&inputs("", text, "", "")).group(Marker::Il8);
-        assert_eq!(group("60.8"), Some(BiomarkerGroup::Low));
-        assert_eq!(group("60.80"), Some(BiomarkerGroup::Low));
-        assert_eq!(group("60.81"), Some(BiomarkerGroup::High));
-        assert_eq!(group("61"), Some(BiomarkerGroup::High));
+        assert_eq!(group("60.8"), Some(Group::Low));
+        assert_eq!(group("60.80"), Some(Group::Low));
+        assert_eq!(group("60.81"), Some(Group::High));
+        assert_eq!(group("61"), Some(Group::High));
     }
 
     #[test]
@@ -524,7 +495,7 @@ mod tests {
     #[test]
     fn an_invalid_field_blocks_only_what_depends_on_it() {
         let a = Assessment::new(&inputs("12", "abc", "40", "-1"));
-        assert_eq!(a.group(Marker::Il6), Some(BiomarkerGroup::High));
+        assert_eq!(a.group(Marker::Il6), Some(Group::High));
         assert_eq!(a.group(Marker::Il8), None);
         assert!(a.albumin.is_ok());
         assert!(a.bilirubin.is_err());
@@ -621,15 +592,15 @@ mod tests {
     fn published_medians_follow_the_patients_group() {
         let a = Assessment::new(&inputs("12.4", "30", "", ""));
         let (group, median, _) = a
-            .published_median(KmEndpoint::OverallSurvival, Marker::Il6)
+            .published_median(Endpoint::OverallSurvival, Marker::Il6)
             .expect("IL6 valid");
-        assert_eq!(group, BiomarkerGroup::High);
+        assert_eq!(group, Group::High);
         assert_eq!(median.months, 7.8);
         assert_eq!(median.ci, Some((6.6, 11.8)));
         let (group, median, _) = a
-            .published_median(KmEndpoint::TimeToLiverDysfunction, Marker::Il8)
+            .published_median(Endpoint::TimeToLiverDysfunction, Marker::Il8)
             .expect("IL8 valid");
-        assert_eq!(group, BiomarkerGroup::Low);
+        assert_eq!(group, Group::Low);
         assert_eq!(median.months, 30.4);
     }
 

@@ -39,7 +39,8 @@ impl LabField {
         LabField::Bilirubin,
     ];
 
-    pub fn key(self) -> &'static str {
+    /// The field's code: the link key and the `input-…` hook.
+    pub fn code(self) -> &'static str {
         match self {
             LabField::Il6 => "il6",
             LabField::Il8 => "il8",

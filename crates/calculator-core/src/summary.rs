@@ -4,9 +4,10 @@
 //! missing or invalid is left out rather than guessed. It always ends by
 //! saying what the figures are: one study cohort, not a prediction.
 
-use crate::assessment::{Assessment, BiomarkerGroup};
+use crate::assessment::Assessment;
 use crate::lab_values::LabField;
-use crate::published::{KmEndpoint, Marker, SHORT_CITATION};
+use crate::published::{Endpoint, Marker, SHORT_CITATION};
+use crate::Group;
 
 /// The persistent statement: shown on every view, in presentation mode and
 /// on paper, and closing every summary. What the evidence supports and what
@@ -35,8 +36,8 @@ pub fn summary(assessment: &Assessment) -> Option<String> {
             };
             let group = assessment.group(marker)?;
             let relation = match group {
-                BiomarkerGroup::High => "above",
-                BiomarkerGroup::Low => "at or below",
+                Group::High => "above",
+                Group::Low => "at or below",
             };
             let near = if assessment.near_cutoff(marker) {
                 ", near the cutoff"
@@ -86,7 +87,7 @@ pub fn summary(assessment: &Assessment) -> Option<String> {
         .into_iter()
         .filter_map(|marker| {
             let (group, median, _) =
-                assessment.published_median(KmEndpoint::OverallSurvival, marker)?;
+                assessment.published_median(Endpoint::OverallSurvival, marker)?;
             Some(format!(
                 "patients with {} {} had a median overall survival of {}",
                 group.code(),
@@ -96,7 +97,7 @@ pub fn summary(assessment: &Assessment) -> Option<String> {
         })
         .collect();
     if !medians.is_empty() {
-        let counts = KmEndpoint::OverallSurvival.counts();
+        let counts = Endpoint::OverallSurvival.counts();
         sentences.push(format!(
             "In {SHORT_CITATION} (overall survival in {} patients, {} deaths), {}.",
             counts.patients,

@@ -325,7 +325,7 @@ pub fn CohortView() -> Html {
                 "second_time_unit" => m.second_time_unit = value,
                 "second_event_coding" => m.second_event_coding = value,
                 role => {
-                    if let Some(role) = Role::ALL.into_iter().find(|r| r.key() == role) {
+                    if let Some(role) = Role::ALL.into_iter().find(|r| r.code() == role) {
                         let mut mapping = m.to_mapping();
                         *mapping.column_mut(role) = column;
                         *m = MappingForm {
@@ -471,7 +471,7 @@ fn mapping_form(
         let mut options = vec![(String::new(), "(not in the file)".to_owned())];
         options.extend(s.header.iter().map(|h| (h.clone(), h.clone())));
         let value = mapping.column(role).cloned().unwrap_or_default();
-        select(role.key(), role.label(), &value, options, on_change)
+        select(role.code(), role.label(), &value, options, on_change)
     };
     let units = |items: &[(&str, &str)]| -> Vec<(String, String)> {
         items

@@ -6,8 +6,8 @@
 
 use std::rc::Rc;
 
-use calculator_core::published::{km_comparison, CoxModel, Marker};
-use calculator_core::BiomarkerGroup;
+use calculator_core::published::{km_comparison, Marker};
+use calculator_core::Group;
 use cohort::analysis::{
     median_label, AnalysisError, AnalysisJob, CohortAnalysis, EndpointAnalysis, GroupComparison,
     GroupSurvival, HazardRatioEstimate, MarkerAnalysis, ModelAnalysis, NotEstimable,
@@ -362,7 +362,7 @@ fn cohort_groups(
         let (Some(outcome), Some(group)) = (patient.outcome(role), patient.group(marker)) else {
             continue;
         };
-        let side = if group == BiomarkerGroup::High {
+        let side = if group == Group::High {
             &mut high
         } else {
             &mut low
@@ -383,10 +383,10 @@ fn overlay_chart(
     marker: Marker,
 ) -> Result<(String, Vec<RiskRow>), String> {
     let reference = REFERENCE.with(Clone::clone)?;
-    let km_endpoint = endpoint.kind.km_endpoint();
+    let km_endpoint = endpoint.kind;
     let (Some(ref_low), Some(ref_high)) = (
-        reference.group(km_endpoint, marker, BiomarkerGroup::Low),
-        reference.group(km_endpoint, marker, BiomarkerGroup::High),
+        reference.group(km_endpoint, marker, Group::Low),
+        reference.group(km_endpoint, marker, Group::High),
     ) else {
         return Err("no reference curves for this endpoint".into());
     };
@@ -428,7 +428,7 @@ fn model_view(model: &ModelAnalysis) -> ModelView {
             fit.terms
                 .iter()
                 .map(|term| TermView {
-                    key: term.factor.key().into(),
+                    key: term.factor.code().into(),
                     factor: term.factor.paper_row().into(),
                     hr: term
                         .estimate
@@ -447,10 +447,7 @@ fn model_view(model: &ModelAnalysis) -> ModelView {
         Err(error) => (Vec::new(), None, Some(error.to_string())),
     };
     ModelView {
-        key: match model.model {
-            CoxModel::Model1 => "model1".into(),
-            CoxModel::Model2 => "model2".into(),
-        },
+        key: model.model.code().into(),
         name: model.model.label().into(),
         description: model.model.description().into(),
         n: model.n,
