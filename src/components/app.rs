@@ -1,7 +1,7 @@
 //! The application shell: owns the state, keeps it in the URL fragment, and
 //! lays out the form, the results and the About view.
 
-use calculator_core::published::{citation, Marker, SHORT_CITATION, SOURCE};
+use calculator_core::published::{citation, Marker, COHORT_SIZE, SHORT_CITATION, SOURCE};
 use calculator_core::summary::{summary, CAVEAT};
 use calculator_core::{Assessment, Choice, RawInputs};
 use wasm_bindgen::JsCast;
@@ -206,7 +206,7 @@ pub fn App() -> Html {
                 </main>
             }
             <footer>
-                <p>{ format!("Source: {SHORT_CITATION}, doi:{} (83 patients). Computed in your browser; nothing is sent anywhere.", SOURCE.doi) }</p>
+                <p>{ format!("Source: {SHORT_CITATION}, doi:{} ({COHORT_SIZE} patients). Computed in your browser; nothing is sent anywhere.", SOURCE.doi) }</p>
                 if state.view != View::About {
                     <p class="print-only" data-testid="citation">{ citation() }</p>
                 }

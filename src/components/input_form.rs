@@ -6,7 +6,7 @@ use std::rc::Rc;
 use calculator_core::lab_values::Checked;
 use calculator_core::{
     AlbuminUnit, Assessment, BclcStage, BilirubinUnit, ChildPughClass, Choice, Cirrhosis,
-    EcogStatus, ExtrahepaticDisease, LabField, RawInputs, Selection, UnitCheck,
+    EcogStatus, ExtrahepaticDisease, LabField, Marker, RawInputs, Selection, UnitCheck,
 };
 use yew::prelude::*;
 
@@ -86,7 +86,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 text={inputs.il6.clone()}
                 status={assessment.il6.clone()}
                 fixed_unit="pg/mL"
-                hint="Serum IL6. Cutoff: high if above 6.53 pg/mL."
+                hint={format!("Serum IL6. Cutoff: high if above {} pg/mL.", Marker::Il6.cutoff_pg_ml())}
                 on_text={on_text(LabField::Il6)}
             />
             <LabInput
@@ -94,7 +94,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 text={inputs.il8.clone()}
                 status={assessment.il8.clone()}
                 fixed_unit="pg/mL"
-                hint="Serum IL8. Cutoff: high if above 60.8 pg/mL."
+                hint={format!("Serum IL8. Cutoff: high if above {} pg/mL.", Marker::Il8.cutoff_pg_ml())}
                 on_text={on_text(LabField::Il8)}
             />
             <LabInput

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use calculator_core::assessment::NEAR_CUTOFF_PERCENT;
 use calculator_core::published::{
     printed, reference_profile_bound, CoxEndpoint, CoxModel, Endpoint, HazardRatio, Marker,
-    RiskFactor, ERRATA, SHORT_CITATION,
+    RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L, COHORT_SIZE, ERRATA, IL6_LOW_N,
+    SHORT_CITATION,
 };
 use calculator_core::summary::SEPARATE_MARKERS;
 use calculator_core::{Assessment, LabField, Presence, RelativeHazard, Verdict};
@@ -113,8 +114,8 @@ fn liver_function_card(a: &Assessment) -> Html {
                 { pending("albi-pending", "ALBI needs a valid albumin and total bilirubin.") }
             }
             <ul class="factors">
-                { factor_line(RiskFactor::AlbuminBelow36, "Albumin < 36 g/L") }
-                { factor_line(RiskFactor::Bilirubin17OrMore, "Total bilirubin ≥ 17 µmol/L") }
+                { factor_line(RiskFactor::AlbuminBelow36, &format!("Albumin < {ALBUMIN_CUTOFF_G_L} g/L")) }
+                { factor_line(RiskFactor::Bilirubin17OrMore, &format!("Total bilirubin ≥ {BILIRUBIN_CUTOFF_UMOL_L} µmol/L")) }
             </ul>
             <p class="source">{ "ALBI: Johnson, J Clin Oncol 2015; mALBI: Hiraoka, Liver Cancer 2017; factors: Tables 1–3." }</p>
         </article>
@@ -215,7 +216,7 @@ fn model_arithmetic(a: &Assessment) -> Html {
                                     <span class="ci-crosses-one">{ format!(" — 95% CI {}–{} crosses 1 (not significant)", printed(hr.lower), printed(hr.upper)) }</span>
                                 }
                                 if hr.estimate < 1.0 {
-                                    <strong class="lowers">{ " — below 1: lowers the product, although the factor is a worse finding (overlap with the other factors in 83 patients, not a protective effect)" }</strong>
+                                    <strong class="lowers">{ format!(" — below 1: lowers the product, although the factor is a worse finding (overlap with the other factors in {COHORT_SIZE} patients, not a protective effect)") }</strong>
                                 }
                             </li>
                         }
@@ -247,11 +248,11 @@ fn model_arithmetic(a: &Assessment) -> Html {
             .collect();
         let (bound, factor) = reference_profile_bound(endpoint, model);
         format!(
-            "{} {}: {}. At most {bound} of the 83 patients could have had it (35 had low IL6; {} of them were not {}; Table 1).",
+            "{} {}: {}. At most {bound} of the {COHORT_SIZE} patients could have had it ({IL6_LOW_N} had low IL6; {} of them were not {}; Table 1).",
             endpoint.table(),
             model.label(),
             absent.join(", "),
-            35 - bound,
+            IL6_LOW_N - bound,
             factor.absent()
         )
     };

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use calculator_core::number_input::parse_number;
+use calculator_core::Marker;
 use cohort::import::preview;
 use cohort::limits::check_file_size;
 use cohort::mapping::{ColumnMapping, Role, TimeUnit};
@@ -365,8 +366,8 @@ pub fn CohortView() -> Html {
                 { "For checking the published cutoffs on your centre's own cohort. \
                    It is not part of the bedside calculation, and its figures are not for decisions about an individual patient." }
             </p>
-            <p>{ "Check the published cutoffs (IL6 > 6.53 pg/mL, IL8 > 60.8 pg/mL) on your own patients. \
-                  The file is read by this page only: nothing is uploaded or stored." }</p>
+            <p>{ format!("Check the published cutoffs (IL6 > {} pg/mL, IL8 > {} pg/mL) on your own patients. \
+                  The file is read by this page only: nothing is uploaded or stored.", Marker::Il6.cutoff_pg_ml(), Marker::Il8.cutoff_pg_ml()) }</p>
             <div class="cohort-drop" ondrop={on_drop} ondragover={on_drag_over}>
                 <label for="cohort-file">{ "CSV file, one row per patient (or drop it here)" }</label>
                 <input id="cohort-file" type="file" accept=".csv,text/csv,text/plain"
@@ -787,21 +788,16 @@ pub struct CutoffExplorerProps {
 #[component]
 pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
     let marker = use_state(|| "il6".to_owned());
-    let text = use_state(|| "6.53".to_owned());
+    let text = use_state(|| Marker::Il6.cutoff_pg_ml().to_string());
     // The reason the typed cutoff is refused, if it is.
     let invalid = use_state(|| None::<String>);
     let on_marker = {
         let (marker, text) = (marker.clone(), text.clone());
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            text.set(
-                if select.value() == "il8" {
-                    "60.8"
-                } else {
-                    "6.53"
-                }
-                .into(),
-            );
+            // Each marker's field starts at its published cutoff.
+            let chosen = Marker::from_code(&select.value()).unwrap_or(Marker::Il6);
+            text.set(chosen.cutoff_pg_ml().to_string());
             marker.set(select.value());
         })
     };
@@ -865,7 +861,7 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
                 <button type="button" data-testid="cohort-optimal" onclick={on_optimal}>{ "Search the optimal cutoff" }</button>
             </p>
             if let Some(reason) = &*invalid {
-                <p class="error" role="alert">{ format!("Enter a number of pg/mL, e.g. 10 or 6.53. {reason}") }</p>
+                <p class="error" role="alert">{ format!("Enter a number of pg/mL, e.g. 10 or {}. {reason}", Marker::Il6.cutoff_pg_ml()) }</p>
             }
             if let Some(c) = &props.cutoff {
                 <p data-testid="cohort-cutoff-result">{ cutoff_text(c) }</p>
