@@ -100,15 +100,6 @@ pub enum FieldError {
     Choice(ChoiceError),
 }
 
-impl std::fmt::Display for FieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FieldError::Lab(error) => write!(f, "{error}"),
-            FieldError::Choice(error) => write!(f, "{error}"),
-        }
-    }
-}
-
 /// All results for one input state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
@@ -138,8 +129,12 @@ pub const NEAR_CUTOFF_PERCENT: u32 = 10;
 
 impl Assessment {
     pub fn new(inputs: &RawInputs) -> Self {
-        let albumin_unit = unit_of(&inputs.albumin_unit, "g/L or g/dL");
-        let bilirubin_unit = unit_of(&inputs.bilirubin_unit, "umol/L or mg/dL");
+        let albumin_unit = unit_of(LabField::Albumin, &inputs.albumin_unit, &["g/L", "g/dL"]);
+        let bilirubin_unit = unit_of(
+            LabField::Bilirubin,
+            &inputs.bilirubin_unit,
+            &["umol/L", "mg/dL"],
+        );
         let albumin = albumin_unit.and_then(|unit| check_albumin(&inputs.albumin, unit));
         let bilirubin = bilirubin_unit.and_then(|unit| check_bilirubin(&inputs.bilirubin, unit));
         let (albumin_check, bilirubin_check) = unit_checks(
@@ -162,13 +157,13 @@ impl Assessment {
             bilirubin,
             albumin_unit: inputs.albumin_unit.chosen(),
             bilirubin_unit: inputs.bilirubin_unit.chosen(),
-            cirrhosis: choice_of(&inputs.cirrhosis, "yes or no"),
-            child_pugh: choice_of(&inputs.child_pugh, "A, B7, B8-9 or C"),
-            bclc: choice_of(&inputs.bclc, "B, C or other"),
-            ecog: choice_of(&inputs.ecog, "0, 1, 2 or 3"),
+            cirrhosis: choice_of(&inputs.cirrhosis, &["yes", "no"]),
+            child_pugh: choice_of(&inputs.child_pugh, &["A", "B7", "B8-9", "C"]),
+            bclc: choice_of(&inputs.bclc, &["B", "C", "other"]),
+            ecog: choice_of(&inputs.ecog, &["0", "1", "2", "3"]),
             extrahepatic: choice_of(
                 &inputs.extrahepatic,
-                "none, liver-dominant or lung-or-not-liver-dominant",
+                &["none", "liver-dominant", "lung-or-not-liver-dominant"],
             ),
             albumin_check,
             bilirubin_check,
@@ -392,23 +387,29 @@ fn unit_checks(
     (albumin_check, bilirubin_check)
 }
 
-fn unit_of<U: Copy>(selection: &Selection<U>, expected: &'static str) -> Result<U, LabValueError> {
+fn unit_of<U: Copy>(
+    field: LabField,
+    selection: &Selection<U>,
+    expected: &'static [&'static str],
+) -> Result<U, LabValueError> {
     match selection {
         Selection::Chosen(unit) => Ok(*unit),
         Selection::Unknown => Err(LabValueError::UnknownUnit {
+            field,
             given: String::new(),
-            expected: expected.to_owned(),
+            expected,
         }),
         Selection::Invalid(given) => Err(LabValueError::UnknownUnit {
+            field,
             given: given.clone(),
-            expected: expected.to_owned(),
+            expected,
         }),
     }
 }
 
 fn choice_of<T: Copy>(
     selection: &Selection<T>,
-    expected: &'static str,
+    expected: &'static [&'static str],
 ) -> Result<Option<T>, ChoiceError> {
     match selection {
         Selection::Unknown => Ok(None),

@@ -5,7 +5,6 @@
 //! back exactly. Choices are explicit: "unknown" is a value the user sees
 //! selected, never a silent default standing in for "no".
 
-use std::fmt;
 use study::ChildPughClass;
 
 use crate::lab_values::LabField;
@@ -222,21 +221,13 @@ impl Choice for UnitConfirmation {
     }
 }
 
-/// Why a choice gives no value.
+/// Why a choice gives no value: a link gave a code the field does not know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChoiceError {
+    /// What the link gave.
     pub given: String,
-    pub expected: &'static str,
-}
-
-impl fmt::Display for ChoiceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "The link gave \"{}\", which is not {}: choose again.",
-            self.given, self.expected
-        )
-    }
+    /// The codes the field accepts, in form order.
+    pub expected: &'static [&'static str],
 }
 
 /// Everything on the form.

@@ -34,6 +34,6 @@ pub use inputs::{
     BclcStage, Choice, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs, Selection,
     UnitConfirmation,
 };
-pub use lab_values::{LabField, LabValueError, LabWarning};
+pub use lab_values::{Analyte, LabField, LabValueError, LabWarning};
 pub use study::Decimal;
 pub use units::{AlbuminUnit, BilirubinUnit};

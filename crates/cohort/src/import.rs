@@ -44,7 +44,7 @@ use std::fmt;
 use calculator_core::albi::AlbiScore;
 use calculator_core::decimal::Decimal;
 use calculator_core::lab_values::{
-    check_albumin_value, check_bilirubin_value, check_interleukin_value, LabValueError,
+    check_albumin_value, check_bilirubin_value, check_interleukin_value, LabValueError, LabWarning,
 };
 use calculator_core::number_input::{parse_number, NumberInputError};
 use calculator_core::published::{Marker, RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L};
@@ -243,8 +243,8 @@ pub enum RowProblem {
         role: Role,
         /// The text found.
         text: String,
-        /// The coding, e.g. `1 = event, 0 = censored`.
-        coding: String,
+        /// The coding the column was read with.
+        coding: EventCoding,
     },
     /// A lab value must pass the calculator's checks.
     Lab {
@@ -275,17 +275,24 @@ impl fmt::Display for RowProblem {
                 f,
                 "{found} fields where the header has {expected} (a separator inside an unquoted value?)"
             ),
-            RowProblem::Time { role, text, error } => {
-                write!(f, "{}: \"{text}\": {error}", role.label())
-            }
+            RowProblem::Time { role, text, error } => write!(
+                f,
+                "{}: \"{text}\": {}",
+                role.label(),
+                text::number_input_error(error)
+            ),
             RowProblem::Event { role, text, coding } => write!(
                 f,
-                "{}: \"{text}\" is not in the coding ({coding})",
-                role.label()
+                "{}: \"{text}\" is not in the coding ({})",
+                role.label(),
+                coding.describe()
             ),
-            RowProblem::Lab { role, text, error } => {
-                write!(f, "{}: \"{text}\": {error}", role.label())
-            }
+            RowProblem::Lab { role, text, error } => write!(
+                f,
+                "{}: \"{text}\": {}",
+                role.label(),
+                text::lab_value_error(error)
+            ),
             RowProblem::Cirrhosis { text } => write!(
                 f,
                 "Cirrhosis: \"{text}\" should be yes/no, 1/0 or true/false"
@@ -331,7 +338,16 @@ pub struct RowWarning {
     /// The column's role.
     pub role: Role,
     /// What to check.
-    pub message: String,
+    pub kind: RowWarningKind,
+}
+
+/// What a [`RowWarning`] is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowWarningKind {
+    /// The calculator's plausibility warning for the value.
+    Lab(LabWarning),
+    /// Child–Pugh C: outside the study's eligibility, counted with B.
+    ChildPughC,
 }
 
 impl fmt::Display for RowWarning {
@@ -341,7 +357,10 @@ impl fmt::Display for RowWarning {
             "line {}: {}: {}",
             self.line,
             self.role.label(),
-            self.message
+            match &self.kind {
+                RowWarningKind::Lab(warning) => text::lab_warning(warning),
+                RowWarningKind::ChildPughC => "Child–Pugh C: outside the study's eligibility (A to B7); counted as \"B or worse\"".to_owned(),
+            }
         )
     }
 }
@@ -837,7 +856,7 @@ fn read_fields(
                 problems.push(RowProblem::Event {
                     role: event_role,
                     text: text.to_owned(),
-                    coding: coding.describe(),
+                    coding: coding.clone(),
                 });
                 None
             }
@@ -875,7 +894,7 @@ fn read_fields(
                     row_warnings.push(RowWarning {
                         line,
                         role,
-                        message: warning.to_string(),
+                        kind: RowWarningKind::Lab(warning),
                     });
                 }
                 Some(LabValue::new(checked.value))
@@ -913,7 +932,7 @@ fn read_fields(
                 row_warnings.push(RowWarning {
                     line,
                     role: Role::ChildPugh,
-                    message: "Child–Pugh C: outside the study's eligibility (A to B7); counted as \"B or worse\"".to_owned(),
+                    kind: RowWarningKind::ChildPughC,
                 });
             }
             Some(class)

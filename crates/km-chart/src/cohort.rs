@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use reference_cohort::{ReferenceCohort, RECONSTRUCTED_COHORT_CSV};
+use reference_cohort::{ReferenceCohort, ReferenceCohortError, RECONSTRUCTED_COHORT_CSV};
 use study::{Endpoint, Group, Marker};
 use survival::{SurvivalData, SurvivalDataError};
 
@@ -18,7 +18,7 @@ use survival::{SurvivalData, SurvivalDataError};
 #[derive(Debug, Clone, PartialEq)]
 pub enum CohortError {
     /// The embedded CSV must parse; carries the parser's reason.
-    Csv(String),
+    Csv(ReferenceCohortError),
     /// Every group must be valid survival data.
     InvalidGroup {
         /// `os/il6/low`.
@@ -50,8 +50,8 @@ pub struct ReferenceCurves {
 impl ReferenceCurves {
     /// Parses the embedded reconstruction and splits it into groups.
     pub fn load() -> Result<Self, CohortError> {
-        let cohort = ReferenceCohort::from_csv(RECONSTRUCTED_COHORT_CSV)
-            .map_err(|e| CohortError::Csv(e.to_string()))?;
+        let cohort =
+            ReferenceCohort::from_csv(RECONSTRUCTED_COHORT_CSV).map_err(CohortError::Csv)?;
         let mut groups = Vec::new();
         for endpoint in Endpoint::ALL {
             for marker in Marker::ALL {
