@@ -243,6 +243,9 @@ pub struct GroupSurvival {
     pub events: usize,
     /// The curve (`None` for an empty group).
     pub fit: Option<KaplanMeierFit>,
+    /// The group's follow-up (`None` for an empty group): the one split a
+    /// chart of the group draws, so that no view splits the patients again.
+    pub data: Option<SurvivalData>,
 }
 
 impl GroupSurvival {
@@ -312,6 +315,7 @@ impl GroupComparison {
             n: d.as_ref().map_or(0, SurvivalData::len),
             events: d.as_ref().map_or(0, SurvivalData::n_events),
             fit: d.as_ref().map(KaplanMeierFit::fit),
+            data: d.clone(),
         };
         let (low_survival, high_survival) = (survival(&low), survival(&high_data));
         let (log_rank, hazard_ratio) = match (&low, &high_data) {

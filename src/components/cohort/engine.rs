@@ -15,10 +15,9 @@ use cohort::analysis::{
 use cohort::csv::{decode_utf8, Separator};
 use cohort::cutoff::{explore_cutoff, optimal_cutoff, CutoffResult, MaxStatOptions};
 use cohort::import::{Cohort, ImportJob};
-use cohort::mapping::{EndpointRole, Role};
+use cohort::mapping::Role;
 use km_chart::cohort::ReferenceCurves;
 use km_chart::{render_svg, KmChartGeometry, KmChartInput, Layout, OverlayInput};
-use survival::SurvivalData;
 
 use super::model::{
     marker_code, marker_from_code, role_code, role_from_code, AnalysisView, CutoffView,
@@ -175,8 +174,7 @@ impl Session {
                     });
                 }
                 let analysis = job.finish();
-                let cohort = self.cohort.clone()?;
-                let mut view = analysis_view(&cohort, &analysis);
+                let mut view = analysis_view(&analysis);
                 view.elapsed_ms = (self.now)() - self.started_ms;
                 Some(Reply::Analysed(view))
             }
@@ -244,7 +242,7 @@ fn import_view(cohort: &Cohort, elapsed_ms: f64) -> ImportView {
     }
 }
 
-fn analysis_view(cohort: &Cohort, analysis: &CohortAnalysis) -> AnalysisView {
+fn analysis_view(analysis: &CohortAnalysis) -> AnalysisView {
     AnalysisView {
         endpoints: analysis
             .endpoints
@@ -257,7 +255,7 @@ fn analysis_view(cohort: &Cohort, analysis: &CohortAnalysis) -> AnalysisView {
                 markers: endpoint
                     .markers
                     .iter()
-                    .map(|m| marker_view(cohort, endpoint, m))
+                    .map(|m| marker_view(endpoint, m))
                     .collect(),
                 models: endpoint.models.iter().map(model_view).collect(),
             })
@@ -273,7 +271,7 @@ fn median_figure(group: &GroupSurvival) -> Figure {
     }
 }
 
-fn marker_view(cohort: &Cohort, endpoint: &EndpointAnalysis, m: &MarkerAnalysis) -> MarkerView {
+fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis) -> MarkerView {
     let c = &m.comparison;
     let (hr, hr_ci) = match &c.hazard_ratio {
         Ok(hr) => (
@@ -316,7 +314,7 @@ fn marker_view(cohort: &Cohort, endpoint: &EndpointAnalysis, m: &MarkerAnalysis)
         },
     };
     let published = &m.published_km;
-    let chart = overlay_chart(cohort, endpoint, m.marker);
+    let chart = overlay_chart(endpoint, m);
     MarkerView {
         marker: marker_code(m.marker).into(),
         label: m.marker.label().into(),
@@ -350,38 +348,12 @@ thread_local! {
         ReferenceCurves::load().map(Rc::new).map_err(|e| e.to_string());
 }
 
-/// The cohort's groups at the published cutoff.
-fn cohort_groups(
-    cohort: &Cohort,
-    role: EndpointRole,
-    marker: Marker,
-) -> Result<(SurvivalData, SurvivalData), String> {
-    let mut low = (Vec::new(), Vec::new());
-    let mut high = (Vec::new(), Vec::new());
-    for patient in cohort.patients() {
-        let (Some(outcome), Some(group)) = (patient.outcome(role), patient.group(marker)) else {
-            continue;
-        };
-        let side = if group == Group::High {
-            &mut high
-        } else {
-            &mut low
-        };
-        side.0.push(outcome.time_months);
-        side.1.push(outcome.event);
-    }
-    let data = |(times, events): (Vec<f64>, Vec<bool>)| {
-        SurvivalData::new(times, events).map_err(|e| e.to_string())
-    };
-    Ok((data(low)?, data(high)?))
-}
-
 /// The overlay chart's SVG and its risk table as rows.
 fn overlay_chart(
-    cohort: &Cohort,
     endpoint: &EndpointAnalysis,
-    marker: Marker,
+    m: &MarkerAnalysis,
 ) -> Result<(String, Vec<RiskRow>), String> {
+    let marker = m.marker;
     let reference = REFERENCE.with(Clone::clone)?;
     let km_endpoint = endpoint.kind;
     let (Some(ref_low), Some(ref_high)) = (
@@ -390,7 +362,11 @@ fn overlay_chart(
     ) else {
         return Err("no reference curves for this endpoint".into());
     };
-    let (low, high) = cohort_groups(cohort, endpoint.role, marker)?;
+    // The analysis's own split (cohort::analysis): the groups the table
+    // counts are the groups the chart draws.
+    let (Some(low), Some(high)) = (&m.comparison.low.data, &m.comparison.high.data) else {
+        return Err("a group of the cohort is empty".into());
+    };
     let mut geometry = KmChartGeometry::compute_overlay(&OverlayInput {
         reference: KmChartInput {
             endpoint: km_endpoint,
@@ -399,8 +375,8 @@ fn overlay_chart(
             high: ref_high,
             patient_group: None,
         },
-        cohort_low: &low,
-        cohort_high: &high,
+        cohort_low: low,
+        cohort_high: high,
     });
     let published = km_comparison(km_endpoint, marker);
     geometry.text.statistics = format!(
