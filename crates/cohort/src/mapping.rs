@@ -106,6 +106,24 @@ pub enum EndpointRole {
     Second,
 }
 
+impl EndpointRole {
+    /// Both, the first endpoint first.
+    pub const ALL: [EndpointRole; 2] = [EndpointRole::Primary, EndpointRole::Second];
+
+    /// `primary` or `second` (the cohort view's hooks and messages).
+    pub fn code(self) -> &'static str {
+        match self {
+            EndpointRole::Primary => "primary",
+            EndpointRole::Second => "second",
+        }
+    }
+
+    /// The role whose code is `code`, if any.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
 /// The roles a column can play.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {

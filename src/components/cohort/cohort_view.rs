@@ -11,7 +11,7 @@ use calculator_core::number_input::parse_number;
 use calculator_core::Marker;
 use cohort::import::preview;
 use cohort::limits::check_file_size;
-use cohort::mapping::{ColumnMapping, Role, TimeUnit};
+use cohort::mapping::{ColumnMapping, EndpointRole, Role, TimeUnit};
 use js_sys::Array;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement, HtmlSelectElement, Url};
@@ -253,7 +253,8 @@ pub fn CohortView() -> Html {
                 detail: "Starting…".into(),
             });
             let request = Request::Import {
-                separator: Some(next.separator.clone()),
+                // The form's select holds a code; an unknown one means "detect".
+                separator: cohort::csv::Separator::from_code(&next.separator),
                 mapping: Box::new(next.mapping.clone()),
             };
             screen.set(next);
@@ -627,7 +628,7 @@ fn analysis_section(analysis: &AnalysisView) -> Html {
             { summary(analysis) }
             <p data-testid="cohort-analysis-time">{ format!("Analysed in {:.1} s.", analysis.elapsed_ms / 1000.0) }</p>
             { for analysis.endpoints.iter().map(|e| {
-                let primary = e.role == "primary";
+                let primary = e.role == EndpointRole::Primary;
                 html! {
                 <section class="cohort-endpoint" aria-label={e.label.clone()}>
                     <h3>{ format!("{}{}", e.label, if primary { "" } else { " (second endpoint)" }) }</h3>
@@ -640,7 +641,7 @@ fn analysis_section(analysis: &AnalysisView) -> Html {
                         </tbody>
                     </table>
                     { for e.models.iter().map(model_table) }
-                    { for e.markers.iter().map(|m| chart(m, &e.role)) }
+                    { for e.markers.iter().map(|m| chart(m, e.role.code())) }
                 </section>
             }}) }
         </>
@@ -684,16 +685,16 @@ fn marker_rows(m: &MarkerView, primary: bool) -> Html {
     // carry a `-second` suffix.
     let id = |name: &str| {
         if primary {
-            format!("cohort-{name}-{}", m.marker)
+            format!("cohort-{name}-{}", m.marker.code())
         } else {
-            format!("cohort-{name}-{}-second", m.marker)
+            format!("cohort-{name}-{}-second", m.marker.code())
         }
     };
     let median_id = |group: &str| {
         if primary {
-            format!("cohort-median-{}-{group}", m.marker)
+            format!("cohort-median-{}-{group}", m.marker.code())
         } else {
-            format!("cohort-median-{}-{group}-second", m.marker)
+            format!("cohort-median-{}-{group}-second", m.marker.code())
         }
     };
     html! {
@@ -754,7 +755,7 @@ fn chart(m: &MarkerView, role: &str) -> Html {
         .map(|svg| Html::from_html_unchecked(AttrValue::from(svg.clone())));
     html! {
         <figure class="cohort-chart">
-            <div class="km-chart" role="img" data-testid={format!("cohort-km-{}-{role}", m.marker)}
+            <div class="km-chart" role="img" data-testid={format!("cohort-km-{}-{role}", m.marker.code())}
                 aria-label={format!("Kaplan–Meier curves of your cohort by {} group over the reference curves", m.label)}>
                 { svg.unwrap_or_default() }
             </div>
@@ -787,7 +788,7 @@ pub struct CutoffExplorerProps {
 /// the maximally selected log-rank cutoff with its corrected p.
 #[component]
 pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
-    let marker = use_state(|| "il6".to_owned());
+    let marker = use_state(|| Marker::Il6);
     let text = use_state(|| Marker::Il6.cutoff_pg_ml().to_string());
     // The reason the typed cutoff is refused, if it is.
     let invalid = use_state(|| None::<String>);
@@ -798,7 +799,7 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
             // Each marker's field starts at its published cutoff.
             let chosen = Marker::from_code(&select.value()).unwrap_or(Marker::Il6);
             text.set(chosen.cutoff_pg_ml().to_string());
-            marker.set(select.value());
+            marker.set(chosen);
         })
     };
     let on_text = {
@@ -821,8 +822,8 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
             Ok(cutoff) => {
                 invalid.set(None);
                 on_request.emit(Request::Explore {
-                    role: "primary".into(),
-                    marker: (*marker).clone(),
+                    role: EndpointRole::Primary,
+                    marker: *marker,
                     cutoff: cutoff.to_f64(),
                 });
             }
@@ -833,8 +834,8 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
         let (marker, on_request) = (marker.clone(), props.on_request.clone());
         Callback::from(move |_: MouseEvent| {
             on_request.emit(Request::Optimal {
-                role: "primary".into(),
-                marker: (*marker).clone(),
+                role: EndpointRole::Primary,
+                marker: *marker,
             })
         })
     };
@@ -846,8 +847,9 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
                 <div class="cohort-field">
                     <label for="cohort-cutoff-marker">{ "Marker" }</label>
                     <select id="cohort-cutoff-marker" data-testid="cohort-cutoff-marker" onchange={on_marker}>
-                        <option value="il6" selected={*marker == "il6"}>{ "IL6" }</option>
-                        <option value="il8" selected={*marker == "il8"}>{ "IL8" }</option>
+                        { for Marker::ALL.into_iter().map(|m| html! {
+                            <option value={m.code()} selected={*marker == m}>{ m.label() }</option>
+                        }) }
                     </select>
                 </div>
                 <div class="cohort-field">
@@ -869,7 +871,7 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
             if let Some(o) = &props.optimal {
                 <p data-testid="cohort-optimal-result">
                     { format!("Optimal {} cutoff: > {} pg/mL (maximally selected log-rank statistic {:.3} over {} candidate cutoffs); p corrected for the search (Lausen & Schumacher 1992): ",
-                        o.marker.to_uppercase(), o.cutoff, o.statistic, o.candidates) }
+                        o.marker.label(), o.cutoff, o.statistic, o.candidates) }
                     <span data-testid="cohort-optimal-p">{ o.corrected_p.clone() }</span>
                     { format!(". At that cutoff: {}", cutoff_text(&o.at_cutoff)) }
                 </p>
@@ -880,10 +882,10 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
 
 fn cutoff_text(c: &CutoffView) -> String {
     match &c.error {
-        Some(error) => format!("{} > {} pg/mL: not computed ({error}).", c.marker.to_uppercase(), c.cutoff),
+        Some(error) => format!("{} > {} pg/mL: not computed ({error}).", c.marker.label(), c.cutoff),
         None => format!(
             "{} > {} pg/mL: low n = {}, high n = {} ({} missing); HR high vs low {}; log-rank p {} (not corrected for choosing the cutoff).",
-            c.marker.to_uppercase(), c.cutoff, c.n_low, c.n_high, c.missing, c.hr, c.logrank_p
+            c.marker.label(), c.cutoff, c.n_low, c.n_high, c.missing, c.hr, c.logrank_p
         ),
     }
 }

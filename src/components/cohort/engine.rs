@@ -20,9 +20,8 @@ use km_chart::cohort::ReferenceCurves;
 use km_chart::{render_svg, KmChartGeometry, KmChartInput, Layout, OverlayInput};
 
 use super::model::{
-    marker_code, marker_from_code, role_code, role_from_code, AnalysisView, CutoffView,
-    EndpointView, Figure, ImportView, MappingForm, MarkerView, ModelView, OptimalView, Phase,
-    Reply, Request, RiskRow, TermView, LISTED_ROWS,
+    AnalysisView, CutoffView, EndpointView, Figure, ImportView, MappingForm, MarkerView, ModelView,
+    OptimalView, Phase, Reply, Request, RiskRow, TermView, LISTED_ROWS,
 };
 
 /// Rows parsed per import step: a few tens of milliseconds in wasm.
@@ -62,7 +61,7 @@ impl Session {
     pub fn start_import(
         &mut self,
         bytes: Vec<u8>,
-        separator: Option<String>,
+        separator: Option<Separator>,
         mapping: &MappingForm,
     ) -> Reply {
         self.started_ms = (self.now)();
@@ -71,7 +70,6 @@ impl Session {
             Ok(text) => text,
             Err(error) => return Reply::Failed(error.to_string()),
         };
-        let separator = separator.as_deref().and_then(Separator::from_code);
         match ImportJob::new(text, separator, &mapping.to_mapping()) {
             Ok(job) => {
                 self.job = Job::Importing(Box::new(job));
@@ -111,24 +109,15 @@ impl Session {
                 role,
                 marker,
                 cutoff,
-            } => {
-                let marker = marker_from_code(&marker);
-                Reply::Cutoff(cutoff_view(
-                    marker,
-                    cutoff,
-                    explore_cutoff(&cohort, role_from_code(&role), marker, cutoff),
-                ))
-            }
+            } => Reply::Cutoff(cutoff_view(
+                marker,
+                cutoff,
+                explore_cutoff(&cohort, role, marker, cutoff),
+            )),
             Request::Optimal { role, marker } => {
-                let marker = marker_from_code(&marker);
-                match optimal_cutoff(
-                    &cohort,
-                    role_from_code(&role),
-                    marker,
-                    &MaxStatOptions::default(),
-                ) {
+                match optimal_cutoff(&cohort, role, marker, &MaxStatOptions::default()) {
                     Ok(found) => Reply::Optimal(OptimalView {
-                        marker: marker_code(marker).into(),
+                        marker,
                         cutoff: found.test.cutoff,
                         statistic: found.test.statistic,
                         corrected_p: p_text(found.test.p_value),
@@ -248,7 +237,7 @@ fn analysis_view(analysis: &CohortAnalysis) -> AnalysisView {
             .endpoints
             .iter()
             .map(|endpoint| EndpointView {
-                role: role_code(endpoint.role).into(),
+                role: endpoint.role,
                 label: endpoint.kind.label().into(),
                 n: endpoint.n,
                 missing_endpoint: endpoint.missing_endpoint,
@@ -316,7 +305,7 @@ fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis) -> MarkerView {
     let published = &m.published_km;
     let chart = overlay_chart(endpoint, m);
     MarkerView {
-        marker: marker_code(m.marker).into(),
+        marker: m.marker,
         label: m.marker.label().into(),
         n: c.n,
         missing: m.missing,
@@ -451,7 +440,7 @@ fn cutoff_view(
     result: Result<CutoffResult, AnalysisError>,
 ) -> CutoffView {
     let empty = |error: String| CutoffView {
-        marker: marker_code(marker).into(),
+        marker,
         cutoff,
         n_low: 0,
         n_high: 0,
@@ -465,7 +454,7 @@ fn cutoff_view(
         Ok(result) => {
             let c: &GroupComparison = &result.comparison;
             CutoffView {
-                marker: marker_code(marker).into(),
+                marker,
                 cutoff: result.cutoff_pg_ml,
                 n_low: c.low.n,
                 n_high: c.high.n,
@@ -588,7 +577,7 @@ id,time_months,event,il6,il8,albumin_g_l,bilirubin_umol_l,cirrhosis,child_pugh,t
             }
         }
         let il6 = |e: usize| &analysis.endpoints[e].markers[0];
-        assert_eq!(il6(0).marker, "il6");
+        assert_eq!(il6(0).marker, Marker::Il6);
         assert_eq!(
             il6(0).hr.text,
             "not estimable (the estimate is infinite: the likelihood keeps rising as it grows)"
