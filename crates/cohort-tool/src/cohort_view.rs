@@ -17,12 +17,12 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement, HtmlSelectElement, Url};
 use yew::prelude::*;
 
-use super::model::{
+use crate::model::{
     coding_code, coding_text, AnalysisView, CutoffView, ImportView, MappingForm, MarkerView,
     ModelView, OptimalView, Phase, Reply, Request, EVENT_CODINGS,
 };
-use super::runner::CohortRunner;
-use crate::chart_export::download;
+use crate::runner::CohortRunner;
+use soramic_il_calculator::chart_export::download;
 
 /// Bytes read from the start of the file for the preview and the mapping.
 const PREVIEW_BYTES: f64 = 65_536.0;
@@ -615,7 +615,7 @@ fn import_section(
     }
 }
 
-fn figure(testid: String, f: &super::model::Figure) -> Html {
+fn figure(testid: String, f: &crate::model::Figure) -> Html {
     html! {
         <span data-testid={testid} data-value={f.value.map(|v| v.to_string())}>{ f.text.clone() }</span>
     }
@@ -650,7 +650,7 @@ fn analysis_section(analysis: &AnalysisView) -> Html {
 
 /// "IL6: HR 2.14 (95% CI 1.10–4.16) in your cohort vs 2.4 (1.5–3.88)
 /// published; IL8: …", per endpoint, from the figures the tables show.
-fn summary_line(e: &super::model::EndpointView) -> String {
+fn summary_line(e: &crate::model::EndpointView) -> String {
     let parts: Vec<String> = e
         .markers
         .iter()

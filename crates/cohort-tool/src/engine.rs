@@ -19,7 +19,7 @@ use cohort::mapping::Role;
 use km_chart::cohort::ReferenceCurves;
 use km_chart::{render_svg, KmChartGeometry, KmChartInput, Layout, OverlayInput};
 
-use super::model::{
+use crate::model::{
     AnalysisView, CutoffView, EndpointView, Figure, ImportView, MappingForm, MarkerView, ModelView,
     OptimalView, Phase, Reply, Request, RiskRow, TermView, LISTED_ROWS,
 };
@@ -482,7 +482,7 @@ mod tests {
     fn example() -> Vec<u8> {
         std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/static/cohort-example.csv"
+            "/../../static/cohort-example.csv"
         ))
         .unwrap()
     }
