@@ -10,12 +10,12 @@ declare -A allowed=(
   [survival]=""
   [r-harness]=""
   [calculator-core]="study"
-  [text]="calculator-core"
+  [wording]="calculator-core"
   [reference-cohort]="study survival"
   [km-chart]="plotters reference-cohort study survival"
-  [cohort]="calculator-core survival text"
-  [soramic-il-calculator]="calculator-core js-sys km-chart text wasm-bindgen wasm-bindgen-futures web-sys yew"
-  [cohort-tool]="calculator-core cohort js-sys km-chart serde serde_json soramic-il-calculator text wasm-bindgen wasm-bindgen-futures web-sys yew"
+  [cohort]="calculator-core survival wording"
+  [soramic-il-calculator]="calculator-core js-sys km-chart wasm-bindgen wasm-bindgen-futures web-sys wording yew"
+  [cohort-tool]="calculator-core cohort js-sys km-chart serde serde_json soramic-il-calculator wasm-bindgen wasm-bindgen-futures web-sys wording yew"
 )
 
 status=0

@@ -126,7 +126,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 legend="Liver cirrhosis"
                 options={Cirrhosis::ALL.iter().copied().map(option).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.cirrhosis, |c| c.code())}
-                error={assessment.cirrhosis_error().map(|e| AttrValue::from(text::field_error(&e)))}
+                error={assessment.cirrhosis_error().map(|e| AttrValue::from(wording::field_error(&e)))}
                 hint="Needed for the overall-survival models."
                 on_change={on_cirrhosis}
             />
@@ -135,7 +135,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 legend="Child–Pugh class"
                 options={child_pugh_options}
                 selected={selected_code(&inputs.child_pugh, |c| c.code())}
-                error={assessment.child_pugh_error().map(|e| AttrValue::from(text::field_error(&e)))}
+                error={assessment.child_pugh_error().map(|e| AttrValue::from(wording::field_error(&e)))}
                 hint="The trial enrolled Child–Pugh A to B7. The models' \"B vs A\" ratio applies to any B; B8–9 and C are outside the trial."
                 on_change={on_child_pugh}
             />
@@ -145,7 +145,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 legend="BCLC stage"
                 options={BclcStage::ALL.iter().copied().map(option).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.bclc, |c| c.code())}
-                error={assessment.bclc_error().map(|e| AttrValue::from(text::field_error(&e)))}
+                error={assessment.bclc_error().map(|e| AttrValue::from(wording::field_error(&e)))}
                 on_change={on_bclc}
             />
             <ChoiceInput
@@ -153,7 +153,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 legend="ECOG performance status"
                 options={EcogStatus::ALL.iter().copied().map(option).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.ecog, |c| c.code())}
-                error={assessment.ecog_error().map(|e| AttrValue::from(text::field_error(&e)))}
+                error={assessment.ecog_error().map(|e| AttrValue::from(wording::field_error(&e)))}
                 on_change={on_ecog}
             />
             <ChoiceInput
@@ -161,7 +161,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 legend="Extrahepatic disease"
                 options={ExtrahepaticDisease::ALL.iter().copied().map(option).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.extrahepatic, |c| c.code())}
-                error={assessment.extrahepatic_error().map(|e| AttrValue::from(text::field_error(&e)))}
+                error={assessment.extrahepatic_error().map(|e| AttrValue::from(wording::field_error(&e)))}
                 on_change={on_extrahepatic}
             />
             <button

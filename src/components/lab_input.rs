@@ -156,7 +156,7 @@ pub fn LabInput(props: &LabInputProps) -> Html {
                 } else if let Some(error) = error {
                     <p class={if empty { "prompt" } else { "error" }} data-testid={format!("error-{key}")}>
                         if !empty { <span class="icon" aria-hidden="true">{ "✖ " }</span> }
-                        { text::lab_value_error(error) }
+                        { wording::lab_value_error(error) }
                     </p>
                 }
                 if !quiet {
@@ -182,7 +182,7 @@ fn warning_view(key: &str, warning: &LabWarning, on_unit: &Callback<String>) -> 
     html! {
         <p class="warning" data-testid={format!("warning-{key}")}>
             <span class="icon" aria-hidden="true">{ "⚠ " }</span>
-            { text::lab_warning(warning) }
+            { wording::lab_warning(warning) }
             if let Some((code, label)) = suggestion {
                 { " " }
                 { switch_unit_button(key, code, label, on_unit) }

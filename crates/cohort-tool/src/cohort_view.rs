@@ -827,7 +827,7 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
                     cutoff: cutoff.to_f64(),
                 });
             }
-            Err(error) => invalid.set(Some(text::number_input_error(&error))),
+            Err(error) => invalid.set(Some(wording::number_input_error(&error))),
         })
     };
     let on_optimal = {
