@@ -1,4 +1,4 @@
-// The page's side of the cohort tool (src/bin/cohort_tool.rs), shared by the
+// The page's side of the cohort tool (crates/cohort-tool), shared by the
 // served site's start script and the single file's script (scripts/postbuild.mjs
 // puts this text into both). The calculator's wasm calls
 // `soramicCohort.mount(element)` when the cohort view opens and

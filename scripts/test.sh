@@ -30,9 +30,12 @@ eslint --max-warnings 0 scripts/ offline/ eslint.config.js
 step "unit tests of the post-build steps on a sample of Trunk's output (scripts/test/)"
 node --test scripts/test/*.test.mjs
 
+step "the crate graph of docs/architecture.md"
+scripts/check-deps.sh
+
 step "cargo clippy (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p soramic-il-calculator --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p soramic-il-calculator -p cohort-tool --all-targets -- -D warnings
 
 step "native tests (includes the comparisons with R)"
 cargo test --workspace

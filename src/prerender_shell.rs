@@ -101,7 +101,7 @@ fn read_shell(document: &Document) -> RawInputs {
     for field in LabField::ALL {
         if let Some(input) = element::<HtmlInputElement>(
             document,
-            &format!("[data-testid=\"input-{}\"]", field.key()),
+            &format!("[data-testid=\"input-{}\"]", field.code()),
         ) {
             *inputs.text_mut(field) = input.value();
         }

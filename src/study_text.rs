@@ -13,10 +13,10 @@
 
 use calculator_core::applicability::{Criterion, Verdict};
 use calculator_core::published::{
-    printed, table1, CoxEndpoint, CoxModel, HazardRatio, KmEndpoint, Marker, PValue,
-    PublishedMedian, RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L, COHORT_SIZE,
+    printed, table1, CoxEndpoint, CoxModel, Endpoint, HazardRatio, Marker, PValue, PublishedMedian,
+    RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L, COHORT_SIZE,
 };
-use calculator_core::{BiomarkerGroup, Presence};
+use calculator_core::{Group, Presence};
 use text::{Lang, Text};
 
 /// A number in machine form as the reader sees it: unchanged in English (the
@@ -43,11 +43,11 @@ pub fn cox_endpoint(t: &Text, endpoint: CoxEndpoint) -> &str {
     }
 }
 
-pub fn km_endpoint(t: &Text, endpoint: KmEndpoint) -> &str {
+pub fn km_endpoint(t: &Text, endpoint: Endpoint) -> &str {
     match endpoint {
-        KmEndpoint::OverallSurvival => t.study_endpoint_os(),
-        KmEndpoint::ProgressionFreeSurvival => t.study_endpoint_pfs(),
-        KmEndpoint::TimeToLiverDysfunction => t.study_endpoint_ttld(),
+        Endpoint::OverallSurvival => t.study_endpoint_os(),
+        Endpoint::ProgressionFreeSurvival => t.study_endpoint_pfs(),
+        Endpoint::TimeToLiverDysfunction => t.study_endpoint_ttld(),
     }
 }
 
@@ -66,10 +66,10 @@ pub fn model(t: &Text, model: CoxModel) -> &str {
 }
 
 /// `high` or `low` as the reader says it (the hook's `data-value` keeps the code).
-pub fn group(t: &Text, group: BiomarkerGroup) -> &str {
+pub fn group(t: &Text, group: Group) -> &str {
     match group {
-        BiomarkerGroup::High => t.study_group_high(),
-        BiomarkerGroup::Low => t.study_group_low(),
+        Group::High => t.study_group_high(),
+        Group::Low => t.study_group_low(),
     }
 }
 
@@ -236,7 +236,7 @@ pub fn median(t: &Text, median: PublishedMedian) -> String {
 mod tests {
     use super::*;
     use calculator_core::published::{
-        CoxEndpoint, CoxModel, KmEndpoint, KM_COMPARISONS, OVERALL_SURVIVAL_COX,
+        CoxEndpoint, CoxModel, Endpoint, KM_COMPARISONS, OVERALL_SURVIVAL_COX,
     };
     use calculator_core::summary::SEPARATE_MARKERS;
     use calculator_core::{parse_fragment, Applicability};
@@ -252,13 +252,13 @@ mod tests {
             assert_eq!(cox_endpoint(&t, endpoint), endpoint.label());
             assert_eq!(table(&t, endpoint), endpoint.table());
         }
-        for endpoint in KmEndpoint::ALL {
+        for endpoint in Endpoint::ALL {
             assert_eq!(km_endpoint(&t, endpoint), endpoint.label());
         }
         for m in CoxModel::ALL {
             assert_eq!(model(&t, m), m.label());
         }
-        for g in [BiomarkerGroup::High, BiomarkerGroup::Low] {
+        for g in [Group::High, Group::Low] {
             assert_eq!(group(&t, g), g.code());
         }
         for factor in RiskFactor::ALL {

@@ -6,9 +6,9 @@
 //! missing or invalid is left out rather than guessed. It always ends with the
 //! persistent statement: one study cohort, not a prediction.
 
-use calculator_core::assessment::{Assessment, BiomarkerGroup};
 use calculator_core::lab_values::LabField;
-use calculator_core::published::{KmEndpoint, Marker, SHORT_CITATION};
+use calculator_core::published::{Endpoint, Marker, SHORT_CITATION};
+use calculator_core::{Assessment, Group};
 use text::Text;
 
 use crate::study_text::{reason, shown};
@@ -29,10 +29,10 @@ pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
             let near = assessment.near_cutoff(marker);
             let label = marker.label();
             Some(match (assessment.group(marker)?, near) {
-                (BiomarkerGroup::High, false) => t.summary_marker_high(label, &value, &cutoff),
-                (BiomarkerGroup::High, true) => t.summary_marker_high_near(label, &value, &cutoff),
-                (BiomarkerGroup::Low, false) => t.summary_marker_low(label, &value, &cutoff),
-                (BiomarkerGroup::Low, true) => t.summary_marker_low_near(label, &value, &cutoff),
+                (Group::High, false) => t.summary_marker_high(label, &value, &cutoff),
+                (Group::High, true) => t.summary_marker_high_near(label, &value, &cutoff),
+                (Group::Low, false) => t.summary_marker_low(label, &value, &cutoff),
+                (Group::Low, true) => t.summary_marker_low_near(label, &value, &cutoff),
             })
         })
         .collect();
@@ -64,16 +64,16 @@ pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
         .into_iter()
         .filter_map(|marker| {
             let (group, median, _) =
-                assessment.published_median(KmEndpoint::OverallSurvival, marker)?;
+                assessment.published_median(Endpoint::OverallSurvival, marker)?;
             let median = crate::study_text::median(t, median);
             Some(match group {
-                BiomarkerGroup::High => t.summary_median_high(marker.label(), &median),
-                BiomarkerGroup::Low => t.summary_median_low(marker.label(), &median),
+                Group::High => t.summary_median_high(marker.label(), &median),
+                Group::Low => t.summary_median_low(marker.label(), &median),
             })
         })
         .collect();
     if !medians.is_empty() {
-        let counts = KmEndpoint::OverallSurvival.counts();
+        let counts = Endpoint::OverallSurvival.counts();
         let medians = match medians.as_slice() {
             [first, second] => t.summary_two(first, second),
             _ => medians.join(" "),

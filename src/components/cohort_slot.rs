@@ -1,5 +1,5 @@
 //! Where the cohort view goes. The view, its analyses and its worker are a
-//! wasm of their own (`src/bin/cohort_tool.rs`), downloaded the first time
+//! wasm of their own (`crates/cohort-tool`), downloaded the first time
 //! the view is opened, so that the calculator's first visit stays small. The
 //! start script (offline/start.js, or the single file's script) provides
 //! `soramicCohort.mount(element)` and `soramicCohort.unmount()`.

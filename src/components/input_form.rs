@@ -6,7 +6,7 @@ use std::rc::Rc;
 use calculator_core::lab_values::Checked;
 use calculator_core::{
     AlbuminUnit, Assessment, BclcStage, BilirubinUnit, ChildPughClass, Choice, Cirrhosis,
-    EcogStatus, ExtrahepaticDisease, LabField, RawInputs, Selection, UnitCheck,
+    EcogStatus, ExtrahepaticDisease, LabField, Marker, RawInputs, Selection, UnitCheck,
 };
 use yew::prelude::*;
 
@@ -86,7 +86,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 text={inputs.il6.clone()}
                 status={assessment.il6.clone()}
                 fixed_unit="pg/mL"
-                hint="Serum IL6. Cutoff: high if above 6.53 pg/mL."
+                hint={format!("Serum IL6. Cutoff: high if above {} pg/mL.", Marker::Il6.cutoff_pg_ml())}
                 on_text={on_text(LabField::Il6)}
             />
             <LabInput
@@ -94,7 +94,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 text={inputs.il8.clone()}
                 status={assessment.il8.clone()}
                 fixed_unit="pg/mL"
-                hint="Serum IL8. Cutoff: high if above 60.8 pg/mL."
+                hint={format!("Serum IL8. Cutoff: high if above {} pg/mL.", Marker::Il8.cutoff_pg_ml())}
                 on_text={on_text(LabField::Il8)}
             />
             <LabInput
@@ -126,7 +126,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 legend="Liver cirrhosis"
                 options={Cirrhosis::ALL.iter().copied().map(option).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.cirrhosis, |c| c.code())}
-                error={assessment.cirrhosis_error().map(|e| AttrValue::from(e.to_string()))}
+                error={assessment.cirrhosis_error().map(|e| AttrValue::from(wording::field_error(&e)))}
                 hint="Needed for the overall-survival models."
                 on_change={on_cirrhosis}
             />
@@ -135,7 +135,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 legend="Child–Pugh class"
                 options={child_pugh_options}
                 selected={selected_code(&inputs.child_pugh, |c| c.code())}
-                error={assessment.child_pugh_error().map(|e| AttrValue::from(e.to_string()))}
+                error={assessment.child_pugh_error().map(|e| AttrValue::from(wording::field_error(&e)))}
                 hint="The trial enrolled Child–Pugh A to B7. The models' \"B vs A\" ratio applies to any B; B8–9 and C are outside the trial."
                 on_change={on_child_pugh}
             />
@@ -145,7 +145,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 legend="BCLC stage"
                 options={BclcStage::ALL.iter().copied().map(option).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.bclc, |c| c.code())}
-                error={assessment.bclc_error().map(|e| AttrValue::from(e.to_string()))}
+                error={assessment.bclc_error().map(|e| AttrValue::from(wording::field_error(&e)))}
                 on_change={on_bclc}
             />
             <ChoiceInput
@@ -153,7 +153,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 legend="ECOG performance status"
                 options={EcogStatus::ALL.iter().copied().map(option).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.ecog, |c| c.code())}
-                error={assessment.ecog_error().map(|e| AttrValue::from(e.to_string()))}
+                error={assessment.ecog_error().map(|e| AttrValue::from(wording::field_error(&e)))}
                 on_change={on_ecog}
             />
             <ChoiceInput
@@ -161,7 +161,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 legend="Extrahepatic disease"
                 options={ExtrahepaticDisease::ALL.iter().copied().map(option).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.extrahepatic, |c| c.code())}
-                error={assessment.extrahepatic_error().map(|e| AttrValue::from(e.to_string()))}
+                error={assessment.extrahepatic_error().map(|e| AttrValue::from(wording::field_error(&e)))}
                 on_change={on_extrahepatic}
             />
             <button

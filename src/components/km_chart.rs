@@ -8,9 +8,9 @@
 
 use std::rc::Rc;
 
-use calculator_core::published::{km_comparison, KmEndpoint, Marker};
-use calculator_core::BiomarkerGroup;
-use km_chart::cohort::{endpoint_code, ReferenceCurves};
+use calculator_core::published::{km_comparison, Endpoint, Marker};
+use calculator_core::Group;
+use km_chart::cohort::ReferenceCurves;
 use km_chart::{
     csv_data_url, group_label, render_svg, render_svg_file, svg_data_url, KmChartGeometry,
     KmChartInput, Layout, RECONSTRUCTION_LABEL, SURVIVAL_TABLE_MONTHS,
@@ -23,9 +23,9 @@ use crate::window_events::WindowListener;
 #[derive(Properties, PartialEq)]
 pub struct KmChartProps {
     /// The patient's IL6 group, once a valid IL6 is entered.
-    pub il6_group: Option<BiomarkerGroup>,
+    pub il6_group: Option<Group>,
     /// The patient's IL8 group, once a valid IL8 is entered.
-    pub il8_group: Option<BiomarkerGroup>,
+    pub il8_group: Option<Group>,
     /// The "outside the studied population" mark, when it applies.
     #[prop_or_default]
     pub outside_mark: Html,
@@ -102,9 +102,9 @@ impl Drawing {
 
 fn compute_view(
     reference: &Reference,
-    endpoint: KmEndpoint,
+    endpoint: Endpoint,
     marker: Marker,
-    patient_group: Option<BiomarkerGroup>,
+    patient_group: Option<Group>,
     drawing: Drawing,
 ) -> Result<ChartView, String> {
     let curves = reference.curves.as_ref().map_err(Clone::clone)?;
@@ -120,8 +120,8 @@ fn compute_view(
     let geometry = KmChartGeometry::compute(&KmChartInput {
         endpoint,
         marker,
-        low: group(BiomarkerGroup::Low)?,
-        high: group(BiomarkerGroup::High)?,
+        low: group(Group::Low)?,
+        high: group(Group::High)?,
         patient_group,
     });
     let svg = render_svg(&geometry, &drawing.layout())
@@ -137,7 +137,7 @@ fn compute_view(
 #[component]
 pub fn KmChart(props: &KmChartProps) -> Html {
     let reference = use_memo((), |_| REFERENCE.with(Rc::clone));
-    let endpoint = use_state_eq(|| KmEndpoint::OverallSurvival);
+    let endpoint = use_state_eq(|| Endpoint::OverallSurvival);
     let marker = use_state_eq(|| Marker::Il6);
     let patient_group = match *marker {
         Marker::Il6 => props.il6_group,
@@ -172,8 +172,8 @@ pub fn KmChart(props: &KmChartProps) -> Html {
             let layout = Layout::wide();
             let name = format!(
                 "km-{}-{}",
-                endpoint_code(view.geometry.endpoint),
-                view.geometry.marker.key()
+                view.geometry.endpoint.code(),
+                view.geometry.marker.code()
             );
             let svg = match render_svg_file(&view.geometry, &layout) {
                 Ok(svg) => svg,
@@ -204,9 +204,9 @@ pub fn KmChart(props: &KmChartProps) -> Html {
         })
     };
 
-    let endpoint_choice = |choice: KmEndpoint| {
+    let endpoint_choice = |choice: Endpoint| {
         let endpoint = endpoint.clone();
-        let code = endpoint_code(choice);
+        let code = choice.code();
         html! {
             <label>
                 <input type="radio" name="km-endpoint" value={code}
@@ -219,7 +219,7 @@ pub fn KmChart(props: &KmChartProps) -> Html {
     };
     let marker_choice = |choice: Marker| {
         let marker = marker.clone();
-        let code = choice.key();
+        let code = choice.code();
         html! {
             <label>
                 <input type="radio" name="km-marker" value={code}
@@ -241,7 +241,7 @@ pub fn KmChart(props: &KmChartProps) -> Html {
             <div class="km-controls">
                 <fieldset>
                     <legend>{ "Endpoint" }</legend>
-                    { for KmEndpoint::ALL.into_iter().map(endpoint_choice) }
+                    { for Endpoint::ALL.into_iter().map(endpoint_choice) }
                 </fieldset>
                 <fieldset>
                     <legend>{ "Marker" }</legend>
@@ -275,7 +275,7 @@ pub fn KmChart(props: &KmChartProps) -> Html {
     }
 }
 
-fn chart(view: &ChartView, patient_group: Option<BiomarkerGroup>) -> Html {
+fn chart(view: &ChartView, patient_group: Option<Group>) -> Html {
     let g = &view.geometry;
     let comparison = km_comparison(g.endpoint, g.marker);
     let patient_note = match patient_group {
@@ -314,8 +314,8 @@ fn chart(view: &ChartView, patient_group: Option<BiomarkerGroup>) -> Html {
                     <ul class="km-legend">
                         { for g.curves.iter().map(|curve| {
                             let published = match curve.group {
-                                BiomarkerGroup::Low => comparison.low,
-                                BiomarkerGroup::High => comparison.high,
+                                Group::Low => comparison.low,
+                                Group::High => comparison.high,
                             };
                             let is_patient = patient_group == Some(curve.group);
                             html! {
@@ -361,7 +361,7 @@ fn where_in_the_paper(source: &str, figure: &str) -> String {
 }
 
 fn survival_table(g: &KmChartGeometry) -> Html {
-    let mut groups: Vec<BiomarkerGroup> = g.survival_table.iter().map(|r| r.group).collect();
+    let mut groups: Vec<Group> = g.survival_table.iter().map(|r| r.group).collect();
     groups.dedup();
     html! {
         <div class="km-scroll">

@@ -62,7 +62,7 @@ pub struct UnitCheckView {
 
 #[component]
 pub fn LabInput(props: &LabInputProps) -> Html {
-    let key = props.field.key();
+    let key = props.field.code();
     let input_id = format!("input-{key}");
     let message_id = format!("message-{key}");
 
@@ -156,7 +156,7 @@ pub fn LabInput(props: &LabInputProps) -> Html {
                 } else if let Some(error) = error {
                     <p class={if empty { "prompt" } else { "error" }} data-testid={format!("error-{key}")}>
                         if !empty { <span class="icon" aria-hidden="true">{ "✖ " }</span> }
-                        { error.to_string() }
+                        { wording::lab_value_error(error) }
                     </p>
                 }
                 if !quiet {
@@ -177,12 +177,12 @@ fn warning_view(key: &str, warning: &LabWarning, on_unit: &Callback<String>) -> 
     let suggestion = match warning {
         LabWarning::AlbuminLikelyInUnit(unit) => Some((unit.code(), unit.label())),
         LabWarning::BilirubinLikelyInUnit(unit) => Some((unit.code(), unit.label())),
-        LabWarning::Unusual(_) => None,
+        LabWarning::Unusual { .. } => None,
     };
     html! {
         <p class="warning" data-testid={format!("warning-{key}")}>
             <span class="icon" aria-hidden="true">{ "⚠ " }</span>
-            { warning.to_string() }
+            { wording::lab_warning(warning) }
             if let Some((code, label)) = suggestion {
                 { " " }
                 { switch_unit_button(key, code, label, on_unit) }

@@ -1,7 +1,6 @@
 pub mod about;
 pub mod app;
 pub mod choice_input;
-pub mod cohort;
 pub mod cohort_slot;
 pub mod input_form;
 pub mod km_chart;

@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use calculator_core::assessment::NEAR_CUTOFF_PERCENT;
 use calculator_core::published::{
-    reference_profile_bound, CoxEndpoint, CoxModel, HazardRatio, KmEndpoint, Marker, RiskFactor,
+    reference_profile_bound, CoxEndpoint, CoxModel, Endpoint, HazardRatio, Marker, RiskFactor,
     ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L, COHORT_SIZE, ERRATA, IL6_LOW_N, SHORT_CITATION,
 };
-use calculator_core::{Assessment, BiomarkerGroup, LabField, Presence, RelativeHazard, Verdict};
+use calculator_core::{Assessment, Group, LabField, Presence, RelativeHazard, Verdict};
 use text::Text;
 use yew::prelude::*;
 
@@ -98,7 +98,7 @@ fn liver_function_card(t: &Text, a: &Assessment) -> Html {
         html! {
             <li>
                 { format!("{label}: ") }
-                <strong class={class} data-testid={format!("factor-{}", factor.key())} data-value={class}>{ text }</strong>
+                <strong class={class} data-testid={format!("factor-{}", factor.code())} data-value={class}>{ text }</strong>
             </li>
         }
     };
@@ -145,7 +145,7 @@ fn liver_function_card(t: &Text, a: &Assessment) -> Html {
 
 fn interleukin_card(t: &Text, a: &Assessment) -> Html {
     let marker_line = |marker: Marker| {
-        let key = marker.key();
+        let key = marker.code();
         let cutoff = shown(t, &marker.cutoff_pg_ml().to_string());
         match a.group(marker) {
             Some(group) => html! {
@@ -158,8 +158,8 @@ fn interleukin_card(t: &Text, a: &Assessment) -> Html {
                         </dd>
                     }
                     <dd class="detail">{ match group {
-                        BiomarkerGroup::High => t.results_above(&cutoff),
-                        BiomarkerGroup::Low => t.results_at_or_below(&cutoff),
+                        Group::High => t.results_above(&cutoff),
+                        Group::Low => t.results_at_or_below(&cutoff),
                     } }</dd>
                 </div>
             },
@@ -339,19 +339,19 @@ fn applicability_panel(t: &Text, a: &Assessment) -> Html {
 }
 
 fn medians_section(t: &Text, a: &Assessment) -> Html {
-    let km_key = |endpoint: KmEndpoint| match endpoint {
-        KmEndpoint::OverallSurvival => "os",
-        KmEndpoint::ProgressionFreeSurvival => "pfs",
-        KmEndpoint::TimeToLiverDysfunction => "ttld",
+    let km_key = |endpoint: Endpoint| match endpoint {
+        Endpoint::OverallSurvival => "os",
+        Endpoint::ProgressionFreeSurvival => "pfs",
+        Endpoint::TimeToLiverDysfunction => "ttld",
     };
-    let heading = |endpoint: KmEndpoint| {
+    let heading = |endpoint: Endpoint| {
         let counts = endpoint.counts();
         let patients = counts.patients.to_string();
         let detail = match (endpoint, counts.events) {
-            (KmEndpoint::OverallSurvival, Some(events)) => {
+            (Endpoint::OverallSurvival, Some(events)) => {
                 t.results_denominator_os(&patients, &events.to_string())
             }
-            (KmEndpoint::ProgressionFreeSurvival, _) => t.results_denominator_pfs(&patients),
+            (Endpoint::ProgressionFreeSurvival, _) => t.results_denominator_pfs(&patients),
             (_, Some(events)) => t.results_denominator_ttld(&patients, &events.to_string()),
             (_, None) => t.results_denominator(&patients),
         };
@@ -362,20 +362,20 @@ fn medians_section(t: &Text, a: &Assessment) -> Html {
         Some(group) => html! {
             <tr>
                 <th scope="row">{ format!("{} {}", marker.label(), words::group(t, group)) }</th>
-                { for KmEndpoint::ALL.into_iter().filter_map(|endpoint| {
+                { for Endpoint::ALL.into_iter().filter_map(|endpoint| {
                     let (_, median, comparison) = a.published_median(endpoint, marker)?;
                     let other_group = match group {
-                        BiomarkerGroup::High => BiomarkerGroup::Low,
-                        BiomarkerGroup::Low => BiomarkerGroup::High,
+                        Group::High => Group::Low,
+                        Group::Low => Group::High,
                     };
                     let other = match other_group {
-                        BiomarkerGroup::Low => comparison.low,
-                        BiomarkerGroup::High => comparison.high,
+                        Group::Low => comparison.low,
+                        Group::High => comparison.high,
                     };
                     Some(html! {
                         <td data-label={words::km_endpoint(t, endpoint).to_owned()}>
-                            <span data-testid={format!("median-{}-{}", km_key(endpoint), marker.key())} data-value={figure(&Text::english(), median.months)}>{ words::median(t, median) }</span>
-                            <div class="other-group" data-testid={format!("median-other-{}-{}", km_key(endpoint), marker.key())} data-value={figure(&Text::english(), other.months)}>{ t.results_other_group(marker.label(), words::group(t, other_group), &figure(t, other.months)) }</div>
+                            <span data-testid={format!("median-{}-{}", km_key(endpoint), marker.code())} data-value={figure(&Text::english(), median.months)}>{ words::median(t, median) }</span>
+                            <div class="other-group" data-testid={format!("median-other-{}-{}", km_key(endpoint), marker.code())} data-value={figure(&Text::english(), other.months)}>{ t.results_other_group(marker.label(), words::group(t, other_group), &figure(t, other.months)) }</div>
                             // Where the figure stands in the (English) paper: its section and figure names.
                             <div class="working" lang="en">{ comparison.source }</div>
                         </td>
@@ -384,7 +384,7 @@ fn medians_section(t: &Text, a: &Assessment) -> Html {
             </tr>
         },
         None => html! {
-            <tr><th scope="row">{ marker.label() }</th><td colspan="3">{ pending(&format!("medians-{}-pending", marker.key()), &t.results_needs_valid(marker.label())) }</td></tr>
+            <tr><th scope="row">{ marker.label() }</th><td colspan="3">{ pending(&format!("medians-{}-pending", marker.code()), &t.results_needs_valid(marker.label())) }</td></tr>
         },
     };
     html! {
@@ -395,7 +395,7 @@ fn medians_section(t: &Text, a: &Assessment) -> Html {
             <table class="stack">
                 <thead><tr>
                     <th scope="col">{ t.results_group_column() }</th>
-                    { for KmEndpoint::ALL.into_iter().map(heading) }
+                    { for Endpoint::ALL.into_iter().map(heading) }
                 </tr></thead>
                 <tbody>{ row(Marker::Il6) }{ row(Marker::Il8) }</tbody>
             </table>
@@ -451,7 +451,7 @@ fn hazard_table(t: &Text, a: &Assessment, endpoint: CoxEndpoint) -> Html {
                         html! {
                             <tr class={classes!(class)}>
                                 <th scope="row">{ words::paper_row(t, row.factor) }</th>
-                                <td data-testid={format!("presence-{}-{}", endpoint_key(endpoint), row.factor.key())} data-value={class}>{ words::presence(t, presence) }</td>
+                                <td data-testid={format!("presence-{}-{}", endpoint_key(endpoint), row.factor.code())} data-value={class}>{ words::presence(t, presence) }</td>
                                 { hazard_cell(t, Some(row.univariate)) }
                                 { hazard_cell(t, row.model1) }
                                 { hazard_cell(t, row.model2) }

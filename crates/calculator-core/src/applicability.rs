@@ -7,8 +7,9 @@
 //! `unknown`; the verdict is `outside` if any criterion is, otherwise
 //! `unknown` while any is unknown, otherwise `within`.
 
-use crate::inputs::{BclcStage, ChildPughClass, EcogStatus, ExtrahepaticDisease, RawInputs};
-use crate::published::table1;
+use crate::inputs::{BclcStage, EcogStatus, ExtrahepaticDisease, RawInputs};
+use crate::published::{table1, COHORT_SIZE};
+use crate::ChildPughClass;
 
 /// The verdict, and the `applicability` hook's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,7 +60,7 @@ impl Criterion {
     pub fn cohort(self) -> String {
         match self {
             Criterion::Bclc => format!(
-                "BCLC B (not eligible for TACE): {}, BCLC C: {} of 83",
+                "BCLC B (not eligible for TACE): {}, BCLC C: {} of {COHORT_SIZE}",
                 table1::BCLC_B,
                 table1::BCLC_C
             ),
@@ -70,11 +71,11 @@ impl Criterion {
                 table1::ECOG_MISSING
             ),
             Criterion::Extrahepatic => format!(
-                "extrahepatic spread in {} of 83, only if liver-dominant without lung involvement (eligibility)",
+                "extrahepatic spread in {} of {COHORT_SIZE}, only if liver-dominant without lung involvement (eligibility)",
                 table1::EXTRAHEPATIC_SPREAD
             ),
             Criterion::ChildPugh => format!(
-                "Child–Pugh A: {}, B: {} of 83 (eligibility: A to B7)",
+                "Child–Pugh A: {}, B: {} of {COHORT_SIZE} (eligibility: A to B7)",
                 table1::CHILD_PUGH_A,
                 table1::CHILD_PUGH_B
             ),

@@ -7,44 +7,18 @@ use crate::albi::AlbiScore;
 use crate::applicability::Applicability;
 use crate::decimal::Decimal;
 use crate::inputs::{
-    BclcStage, ChildPughClass, ChoiceError, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs,
-    Selection, UnitConfirmation,
+    BclcStage, ChoiceError, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs, Selection,
+    UnitConfirmation,
 };
 use crate::lab_values::{
     check_albumin, check_bilirubin, check_interleukin, Checked, LabField, LabValueError, LabWarning,
 };
 use crate::published::{
-    km_comparison, CoxEndpoint, CoxModel, HazardRatio, KmComparison, KmEndpoint, Marker,
+    km_comparison, CoxEndpoint, CoxModel, Endpoint, HazardRatio, KmComparison, Marker,
     PublishedMedian, RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L,
 };
 use crate::units::{AlbuminUnit, BilirubinUnit};
-
-/// Low or high against a published interleukin cutoff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BiomarkerGroup {
-    Low,
-    High,
-}
-
-impl BiomarkerGroup {
-    /// High means strictly above the cutoff (Tables 2 and 3: "> 6.53 pg/mL"),
-    /// so a value equal to the cutoff is low.
-    pub fn classify(value_pg_ml: Decimal, cutoff_pg_ml: Decimal) -> Self {
-        if value_pg_ml > cutoff_pg_ml {
-            BiomarkerGroup::High
-        } else {
-            BiomarkerGroup::Low
-        }
-    }
-
-    /// `high` or `low` (the `il6-group` and `il8-group` hooks).
-    pub fn code(self) -> &'static str {
-        match self {
-            BiomarkerGroup::Low => "low",
-            BiomarkerGroup::High => "high",
-        }
-    }
-}
+use crate::{ChildPughClass, Group};
 
 /// Whether a risk factor applies to the patient.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,15 +100,6 @@ pub enum FieldError {
     Choice(ChoiceError),
 }
 
-impl std::fmt::Display for FieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FieldError::Lab(error) => write!(f, "{error}"),
-            FieldError::Choice(error) => write!(f, "{error}"),
-        }
-    }
-}
-
 /// All results for one input state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
@@ -164,8 +129,12 @@ pub const NEAR_CUTOFF_PERCENT: u32 = 10;
 
 impl Assessment {
     pub fn new(inputs: &RawInputs) -> Self {
-        let albumin_unit = unit_of(&inputs.albumin_unit, "g/L or g/dL");
-        let bilirubin_unit = unit_of(&inputs.bilirubin_unit, "umol/L or mg/dL");
+        let albumin_unit = unit_of(LabField::Albumin, &inputs.albumin_unit, &["g/L", "g/dL"]);
+        let bilirubin_unit = unit_of(
+            LabField::Bilirubin,
+            &inputs.bilirubin_unit,
+            &["umol/L", "mg/dL"],
+        );
         let albumin = albumin_unit.and_then(|unit| check_albumin(&inputs.albumin, unit));
         let bilirubin = bilirubin_unit.and_then(|unit| check_bilirubin(&inputs.bilirubin, unit));
         let (albumin_check, bilirubin_check) = unit_checks(
@@ -188,13 +157,13 @@ impl Assessment {
             bilirubin,
             albumin_unit: inputs.albumin_unit.chosen(),
             bilirubin_unit: inputs.bilirubin_unit.chosen(),
-            cirrhosis: choice_of(&inputs.cirrhosis, "yes or no"),
-            child_pugh: choice_of(&inputs.child_pugh, "A, B7, B8-9 or C"),
-            bclc: choice_of(&inputs.bclc, "B, C or other"),
-            ecog: choice_of(&inputs.ecog, "0, 1, 2 or 3"),
+            cirrhosis: choice_of(&inputs.cirrhosis, &["yes", "no"]),
+            child_pugh: choice_of(&inputs.child_pugh, &["A", "B7", "B8-9", "C"]),
+            bclc: choice_of(&inputs.bclc, &["B", "C", "other"]),
+            ecog: choice_of(&inputs.ecog, &["0", "1", "2", "3"]),
             extrahepatic: choice_of(
                 &inputs.extrahepatic,
-                "none, liver-dominant or lung-or-not-liver-dominant",
+                &["none", "liver-dominant", "lung-or-not-liver-dominant"],
             ),
             albumin_check,
             bilirubin_check,
@@ -244,22 +213,19 @@ impl Assessment {
     }
 
     /// The patient's group for `marker`, when its value is valid.
-    pub fn group(&self, marker: Marker) -> Option<BiomarkerGroup> {
+    pub fn group(&self, marker: Marker) -> Option<Group> {
         let checked = match marker {
             Marker::Il6 => &self.il6,
             Marker::Il8 => &self.il8,
         };
-        checked
-            .as_ref()
-            .ok()
-            .map(|c| BiomarkerGroup::classify(c.value, marker.cutoff_pg_ml()))
+        checked.as_ref().ok().map(|c| marker.group(c.value))
     }
 
     /// Whether `factor` applies, as the paper defines it.
     pub fn presence(&self, factor: RiskFactor) -> Presence {
         let flag = match factor {
-            RiskFactor::Il6High => self.group(Marker::Il6).map(|g| g == BiomarkerGroup::High),
-            RiskFactor::Il8High => self.group(Marker::Il8).map(|g| g == BiomarkerGroup::High),
+            RiskFactor::Il6High => self.group(Marker::Il6).map(|g| g == Group::High),
+            RiskFactor::Il8High => self.group(Marker::Il8).map(|g| g == Group::High),
             RiskFactor::Cirrhosis => self
                 .cirrhosis
                 .as_ref()
@@ -328,14 +294,14 @@ impl Assessment {
     /// The published median of `endpoint` for the patient's `marker` group.
     pub fn published_median(
         &self,
-        endpoint: KmEndpoint,
+        endpoint: Endpoint,
         marker: Marker,
-    ) -> Option<(BiomarkerGroup, PublishedMedian, &'static KmComparison)> {
+    ) -> Option<(Group, PublishedMedian, &'static KmComparison)> {
         let group = self.group(marker)?;
         let comparison = km_comparison(endpoint, marker);
         let median = match group {
-            BiomarkerGroup::Low => comparison.low,
-            BiomarkerGroup::High => comparison.high,
+            Group::Low => comparison.low,
+            Group::High => comparison.high,
         };
         Some((group, median, comparison))
     }
@@ -421,23 +387,29 @@ fn unit_checks(
     (albumin_check, bilirubin_check)
 }
 
-fn unit_of<U: Copy>(selection: &Selection<U>, expected: &'static str) -> Result<U, LabValueError> {
+fn unit_of<U: Copy>(
+    field: LabField,
+    selection: &Selection<U>,
+    expected: &'static [&'static str],
+) -> Result<U, LabValueError> {
     match selection {
         Selection::Chosen(unit) => Ok(*unit),
         Selection::Unknown => Err(LabValueError::UnknownUnit {
+            field,
             given: String::new(),
-            expected: expected.to_owned(),
+            expected,
         }),
         Selection::Invalid(given) => Err(LabValueError::UnknownUnit {
+            field,
             given: given.clone(),
-            expected: expected.to_owned(),
+            expected,
         }),
     }
 }
 
 fn choice_of<T: Copy>(
     selection: &Selection<T>,
-    expected: &'static str,
+    expected: &'static [&'static str],
 ) -> Result<Option<T>, ChoiceError> {
     match selection {
         Selection::Unknown => Ok(None),
@@ -468,11 +440,11 @@ mod tests {
     fn il6_at_the_cutoff_is_low_and_just_above_is_high() {
         // Tables 2 and 3: "IL6 (> 6.53 pg/mL)" — strictly above is high.
         let group = |text: &str| Assessment::new(&inputs(text, "", "", "")).group(Marker::Il6);
-        assert_eq!(group("6.53"), Some(BiomarkerGroup::Low));
-        assert_eq!(group("6,53"), Some(BiomarkerGroup::Low));
-        assert_eq!(group("6.54"), Some(BiomarkerGroup::High));
-        assert_eq!(group("6.5300001"), Some(BiomarkerGroup::High));
-        assert_eq!(group("0"), Some(BiomarkerGroup::Low));
+        assert_eq!(group("6.53"), Some(Group::Low));
+        assert_eq!(group("6,53"), Some(Group::Low));
+        assert_eq!(group("6.54"), Some(Group::High));
+        assert_eq!(group("6.5300001"), Some(Group::High));
+        assert_eq!(group("0"), Some(Group::Low));
         assert_eq!(group("x"), None);
     }
 
@@ -480,10 +452,10 @@ mod tests {
     fn il8_at_the_cutoff_is_low_and_just_above_is_high() {
         // Tables 2 and 3: "IL8 (> 60.8 pg/mL)".
         let group = |text: &str| Assessment::new(&inputs("", text, "", "")).group(Marker::Il8);
-        assert_eq!(group("60.8"), Some(BiomarkerGroup::Low));
-        assert_eq!(group("60.80"), Some(BiomarkerGroup::Low));
-        assert_eq!(group("60.81"), Some(BiomarkerGroup::High));
-        assert_eq!(group("61"), Some(BiomarkerGroup::High));
+        assert_eq!(group("60.8"), Some(Group::Low));
+        assert_eq!(group("60.80"), Some(Group::Low));
+        assert_eq!(group("60.81"), Some(Group::High));
+        assert_eq!(group("61"), Some(Group::High));
     }
 
     #[test]
@@ -524,7 +496,7 @@ mod tests {
     #[test]
     fn an_invalid_field_blocks_only_what_depends_on_it() {
         let a = Assessment::new(&inputs("12", "abc", "40", "-1"));
-        assert_eq!(a.group(Marker::Il6), Some(BiomarkerGroup::High));
+        assert_eq!(a.group(Marker::Il6), Some(Group::High));
         assert_eq!(a.group(Marker::Il8), None);
         assert!(a.albumin.is_ok());
         assert!(a.bilirubin.is_err());
@@ -621,15 +593,15 @@ mod tests {
     fn published_medians_follow_the_patients_group() {
         let a = Assessment::new(&inputs("12.4", "30", "", ""));
         let (group, median, _) = a
-            .published_median(KmEndpoint::OverallSurvival, Marker::Il6)
+            .published_median(Endpoint::OverallSurvival, Marker::Il6)
             .expect("IL6 valid");
-        assert_eq!(group, BiomarkerGroup::High);
+        assert_eq!(group, Group::High);
         assert_eq!(median.months, 7.8);
         assert_eq!(median.ci, Some((6.6, 11.8)));
         let (group, median, _) = a
-            .published_median(KmEndpoint::TimeToLiverDysfunction, Marker::Il8)
+            .published_median(Endpoint::TimeToLiverDysfunction, Marker::Il8)
             .expect("IL8 valid");
-        assert_eq!(group, BiomarkerGroup::Low);
+        assert_eq!(group, Group::Low);
         assert_eq!(median.months, 30.4);
     }
 

@@ -10,7 +10,8 @@
 //! row, as the table reads. Comparisons are exact, in decimal.
 
 use crate::decimal::Decimal;
-use crate::inputs::{ChildPughClass, Choice};
+use crate::inputs::Choice;
+use crate::ChildPughClass;
 
 /// Ascites as the Child–Pugh table grades it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -17,10 +17,11 @@
 //! [`Selection::Invalid`] so the field can say what was wrong.
 
 use crate::inputs::{
-    BclcStage, ChildPughClass, Choice, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs,
-    Selection, UnitConfirmation,
+    BclcStage, Choice, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs, Selection,
+    UnitConfirmation,
 };
 use crate::units::{AlbuminUnit, BilirubinUnit};
+use crate::ChildPughClass;
 
 /// Reads a fragment, with or without its leading `#`. Unknown keys are
 /// ignored; for a repeated key the last one wins.

@@ -5,7 +5,7 @@
 //! back exactly. Choices are explicit: "unknown" is a value the user sees
 //! selected, never a silent default standing in for "no".
 
-use std::fmt;
+use study::ChildPughClass;
 
 use crate::lab_values::LabField;
 use crate::units::{AlbuminUnit, BilirubinUnit};
@@ -68,58 +68,13 @@ pub trait Choice: Copy + PartialEq + 'static {
     }
 }
 
-/// Child–Pugh class, with the points that decide whether the patient is
-/// within SORAMIC's eligibility (A to B7). The models' "B vs A" ratio
-/// applies to any B.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ChildPughClass {
-    /// 5–6 points.
-    A,
-    /// 7 points: the most the trial enrolled.
-    B7,
-    /// 8–9 points: class B, outside the trial.
-    B8To9,
-    /// 10–15 points.
-    C,
-    /// Class B with the points not given (the old `child_pugh=B` link code).
-    BUnspecified,
-}
-
-impl ChildPughClass {
-    /// The choices the form offers (the unspecified B only comes from a link).
-    pub const FORM: [ChildPughClass; 4] = [
-        ChildPughClass::A,
-        ChildPughClass::B7,
-        ChildPughClass::B8To9,
-        ChildPughClass::C,
-    ];
-
-    /// Class B, whatever its points: the models' "Child–Pugh (B vs. A)".
-    pub fn is_class_b(self) -> bool {
-        matches!(
-            self,
-            ChildPughClass::B7 | ChildPughClass::B8To9 | ChildPughClass::BUnspecified
-        )
-    }
-}
-
+// The class itself is the study's vocabulary (`study::ChildPughClass`); the
+// form's words for it are here with the other choices'.
 impl Choice for ChildPughClass {
-    const ALL: &'static [Self] = &[
-        ChildPughClass::A,
-        ChildPughClass::B7,
-        ChildPughClass::B8To9,
-        ChildPughClass::C,
-        ChildPughClass::BUnspecified,
-    ];
+    const ALL: &'static [Self] = &ChildPughClass::ALL;
 
     fn code(self) -> &'static str {
-        match self {
-            ChildPughClass::A => "A",
-            ChildPughClass::B7 => "B7",
-            ChildPughClass::B8To9 => "B8-9",
-            ChildPughClass::C => "C",
-            ChildPughClass::BUnspecified => "B",
-        }
+        ChildPughClass::code(self)
     }
 
     fn label(self) -> &'static str {
@@ -266,21 +221,13 @@ impl Choice for UnitConfirmation {
     }
 }
 
-/// Why a choice gives no value.
+/// Why a choice gives no value: a link gave a code the field does not know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChoiceError {
+    /// What the link gave.
     pub given: String,
-    pub expected: &'static str,
-}
-
-impl fmt::Display for ChoiceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "The link gave \"{}\", which is not {}: choose again.",
-            self.given, self.expected
-        )
-    }
+    /// The codes the field accepts, in form order.
+    pub expected: &'static [&'static str],
 }
 
 /// Everything on the form.

@@ -15,8 +15,6 @@
 //! certainly g/dL"). The warning thresholds for IL6 (> 10 000 pg/mL) and
 //! bilirubin (> 800 µmol/L) are the ones the project's issue names.
 
-use std::fmt;
-
 use crate::decimal::Decimal;
 use crate::number_input::{parse_number, NumberInputError};
 use crate::units::{AlbuminUnit, BilirubinUnit};
@@ -39,7 +37,8 @@ impl LabField {
         LabField::Bilirubin,
     ];
 
-    pub fn key(self) -> &'static str {
+    /// The field's code: the link key and the `input-…` hook.
+    pub fn code(self) -> &'static str {
         match self {
             LabField::Il6 => "il6",
             LabField::Il8 => "il8",
@@ -88,38 +87,24 @@ pub enum LabValueError {
     Zero,
     /// Above what any human serum has, in the unit the user chose.
     Impossible {
-        maximum: String,
+        /// What was measured.
+        analyte: Analyte,
+        /// The largest possible value, in `unit`.
+        maximum: Decimal,
+        /// The unit the value was typed in (its symbol).
+        unit: &'static str,
         /// A unit in which the typed number would be plausible, if any.
-        likely_unit: Option<String>,
+        likely_unit: Option<&'static str>,
     },
     /// The unit came from a link and is not one the app knows.
-    UnknownUnit { given: String, expected: String },
-}
-
-impl fmt::Display for LabValueError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LabValueError::Number(error) => write!(f, "{error}"),
-            LabValueError::Zero => f.write_str(
-                "Must be greater than 0 (the ALBI score needs a positive measured value).",
-            ),
-            LabValueError::Impossible {
-                maximum,
-                likely_unit: Some(unit),
-            } => write!(
-                f,
-                "Impossible value: above {maximum}. Is the report in {unit}? Check the unit selector."
-            ),
-            LabValueError::Impossible {
-                maximum,
-                likely_unit: None,
-            } => write!(f, "Impossible value: above {maximum}. Check the number."),
-            LabValueError::UnknownUnit { given, expected } => write!(
-                f,
-                "The link gave the unit \"{given}\", which is not {expected}: choose the unit."
-            ),
-        }
-    }
+    UnknownUnit {
+        /// The field whose unit it is.
+        field: LabField,
+        /// What the link gave (empty: no unit).
+        given: String,
+        /// The units the field accepts (their codes).
+        expected: &'static [&'static str],
+    },
 }
 
 impl LabValueError {
@@ -135,6 +120,18 @@ impl From<NumberInputError> for LabValueError {
     }
 }
 
+/// What a lab value measures, as far as its limits go (IL6 and IL8 share
+/// theirs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Analyte {
+    /// IL6 or IL8, pg/mL.
+    Interleukin,
+    /// Serum albumin, g/L.
+    Albumin,
+    /// Total bilirubin, µmol/L.
+    Bilirubin,
+}
+
 /// A value that computes, but that the clinician should look at again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LabWarning {
@@ -142,28 +139,16 @@ pub enum LabWarning {
     AlbuminLikelyInUnit(AlbuminUnit),
     /// The bilirubin looks typed in the other unit; the app offers to switch.
     BilirubinLikelyInUnit(BilirubinUnit),
-    /// Outside the usual range; the text says which range.
-    Unusual(String),
-}
-
-impl fmt::Display for LabWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LabWarning::AlbuminLikelyInUnit(unit) => write!(
-                f,
-                "Implausibly low in {}: serum albumin is usually 35–50 g/L (3.5–5.0 g/dL). Is the report in {}?",
-                unit.other().label(),
-                unit.label()
-            ),
-            LabWarning::BilirubinLikelyInUnit(BilirubinUnit::MilligramsPerDecilitre) => f.write_str(
-                "Unusually low in µmol/L (usual range about 3–21 µmol/L, 0.2–1.2 mg/dL). Is the report in mg/dL?",
-            ),
-            LabWarning::BilirubinLikelyInUnit(BilirubinUnit::MicromolesPerLitre) => f.write_str(
-                "Above 800 µmol/L: implausibly high in mg/dL. Is the report in µmol/L?",
-            ),
-            LabWarning::Unusual(text) => f.write_str(text),
-        }
-    }
+    /// Outside the usual range: above (or below) `limit`, in the field's
+    /// internal unit (pg/mL, g/L, µmol/L).
+    Unusual {
+        /// What was measured.
+        analyte: Analyte,
+        /// The limit crossed.
+        limit: Decimal,
+        /// `true`: above the limit; `false`: below it.
+        above: bool,
+    },
 }
 
 /// A validated value in the internal unit, with any warnings.
@@ -184,16 +169,19 @@ pub fn check_interleukin(text: &str) -> Result<Checked, LabValueError> {
 pub fn check_interleukin_value(value: Decimal) -> Result<Checked, LabValueError> {
     if value > INTERLEUKIN_MAX_PG_ML {
         return Err(LabValueError::Impossible {
-            maximum: "1000000 pg/mL".to_owned(),
+            analyte: Analyte::Interleukin,
+            maximum: INTERLEUKIN_MAX_PG_ML,
+            unit: "pg/mL",
             likely_unit: None,
         });
     }
     let mut warnings = Vec::new();
     if value > INTERLEUKIN_WARN_ABOVE_PG_ML {
-        warnings.push(LabWarning::Unusual(
-            "Above 10000 pg/mL: far beyond the study's range. Check the value and its unit (pg/mL = ng/L)."
-                .to_owned(),
-        ));
+        warnings.push(LabWarning::Unusual {
+            analyte: Analyte::Interleukin,
+            limit: INTERLEUKIN_WARN_ABOVE_PG_ML,
+            above: true,
+        });
     }
     Ok(Checked { value, warnings })
 }
@@ -211,14 +199,12 @@ pub fn check_albumin_value(typed: Decimal, unit: AlbuminUnit) -> Result<Checked,
     let value = unit.to_grams_per_litre(typed);
     if value > ALBUMIN_MAX_G_L {
         return Err(LabValueError::Impossible {
-            maximum: format!(
-                "{} {}",
-                unit.from_grams_per_litre(ALBUMIN_MAX_G_L),
-                unit.label()
-            ),
+            analyte: Analyte::Albumin,
+            maximum: unit.from_grams_per_litre(ALBUMIN_MAX_G_L),
+            unit: unit.label(),
             likely_unit: (unit == AlbuminUnit::GramsPerDecilitre
                 && unit.other().to_grams_per_litre(typed) <= ALBUMIN_MAX_G_L)
-                .then(|| unit.other().label().to_owned()),
+                .then(|| unit.other().label()),
         });
     }
     let mut warnings = Vec::new();
@@ -227,14 +213,17 @@ pub fn check_albumin_value(typed: Decimal, unit: AlbuminUnit) -> Result<Checked,
             AlbuminUnit::GramsPerDecilitre,
         ));
     } else if value < ALBUMIN_WARN_BELOW_G_L {
-        warnings.push(LabWarning::Unusual(
-            "Below 15 g/L (1.5 g/dL): far below the usual 35–50 g/L. Check the value.".to_owned(),
-        ));
+        warnings.push(LabWarning::Unusual {
+            analyte: Analyte::Albumin,
+            limit: ALBUMIN_WARN_BELOW_G_L,
+            above: false,
+        });
     } else if value > ALBUMIN_WARN_ABOVE_G_L {
-        warnings.push(LabWarning::Unusual(
-            "Above 60 g/L (6.0 g/dL): above the usual 35–50 g/L. Check the value and unit."
-                .to_owned(),
-        ));
+        warnings.push(LabWarning::Unusual {
+            analyte: Analyte::Albumin,
+            limit: ALBUMIN_WARN_ABOVE_G_L,
+            above: true,
+        });
     }
     Ok(Checked { value, warnings })
 }
@@ -254,15 +243,18 @@ pub fn check_bilirubin_value(
     }
     let value = unit.to_micromoles_per_litre(typed);
     if value > BILIRUBIN_MAX_UMOL_L {
-        let max_in_unit = match unit {
-            BilirubinUnit::MicromolesPerLitre => "2000 µmol/L".to_owned(),
-            BilirubinUnit::MilligramsPerDecilitre => "117 mg/dL (2000 µmol/L)".to_owned(),
+        // 2000 µmol/L is 116.96 mg/dL: the refusal names it as 117.
+        let maximum = match unit {
+            BilirubinUnit::MicromolesPerLitre => BILIRUBIN_MAX_UMOL_L,
+            BilirubinUnit::MilligramsPerDecilitre => Decimal::new(117, 0),
         };
         return Err(LabValueError::Impossible {
-            maximum: max_in_unit,
+            analyte: Analyte::Bilirubin,
+            maximum,
+            unit: unit.label(),
             likely_unit: (unit == BilirubinUnit::MilligramsPerDecilitre
                 && typed <= BILIRUBIN_MAX_UMOL_L)
-                .then(|| unit.other().label().to_owned()),
+                .then(|| unit.other().label()),
         });
     }
     let mut warnings = Vec::new();
@@ -271,9 +263,11 @@ pub fn check_bilirubin_value(
             BilirubinUnit::MilligramsPerDecilitre => {
                 LabWarning::BilirubinLikelyInUnit(BilirubinUnit::MicromolesPerLitre)
             }
-            BilirubinUnit::MicromolesPerLitre => LabWarning::Unusual(
-                "Above 800 µmol/L (47 mg/dL): extremely high. Check the value.".to_owned(),
-            ),
+            BilirubinUnit::MicromolesPerLitre => LabWarning::Unusual {
+                analyte: Analyte::Bilirubin,
+                limit: BILIRUBIN_WARN_ABOVE_UMOL_L,
+                above: true,
+            },
         });
     } else if unit == BilirubinUnit::MicromolesPerLitre
         && value < BILIRUBIN_LIKELY_MG_DL_BELOW_UMOL_L
@@ -328,7 +322,6 @@ mod tests {
                 AlbuminUnit::GramsPerDecilitre
             )]
         );
-        assert!(checked.warnings[0].to_string().contains("g/dL"));
     }
 
     #[test]
@@ -336,9 +329,12 @@ mod tests {
         let error = check_albumin("34", AlbuminUnit::GramsPerDecilitre).expect_err("impossible");
         assert_eq!(
             error,
+            // 100 g/L is the most any serum has: 10 g/dL.
             LabValueError::Impossible {
-                maximum: "10 g/dL".to_owned(),
-                likely_unit: Some("g/L".to_owned())
+                analyte: Analyte::Albumin,
+                maximum: Decimal::new(10, 0),
+                unit: "g/dL",
+                likely_unit: Some("g/L")
             }
         );
     }

@@ -16,23 +16,26 @@ pub mod applicability;
 pub mod assessment;
 pub mod child_pugh;
 pub mod ctcae;
-pub mod decimal;
 pub mod fragment;
 pub mod inputs;
 pub mod lab_values;
 pub mod number_input;
-pub mod published;
 pub mod summary;
 pub mod units;
 
+// The study's vocabulary and figures live in the `study` crate; they are
+// re-exported here so the calculator's code names one crate.
+pub use study::{decimal, published};
+pub use study::{ChildPughClass, CoxEndpoint, CoxModel, Endpoint, Group, Marker, RiskFactor};
+
 pub use albi::{AlbiGrade, AlbiScore, MalbiGrade, MalbiGroup};
 pub use applicability::{Applicability, Verdict};
-pub use assessment::{Assessment, BiomarkerGroup, Presence, RelativeHazard, UnitCheck};
-pub use decimal::Decimal;
+pub use assessment::{Assessment, Presence, RelativeHazard, UnitCheck};
 pub use fragment::{parse_fragment, to_fragment};
 pub use inputs::{
-    BclcStage, ChildPughClass, Choice, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs,
-    Selection, UnitConfirmation,
+    BclcStage, Choice, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs, Selection,
+    UnitConfirmation,
 };
-pub use lab_values::{LabField, LabValueError, LabWarning};
+pub use lab_values::{Analyte, LabField, LabValueError, LabWarning};
+pub use study::Decimal;
 pub use units::{AlbuminUnit, BilirubinUnit};

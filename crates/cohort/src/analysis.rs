@@ -4,7 +4,7 @@
 //! For each endpoint of the file (the first, and the second if mapped):
 //!
 //! * per marker (IL6 > 6.53, IL8 > 60.8 pg/mL; strictly above = high, as
-//!   `calculator_core::assessment::BiomarkerGroup::classify`): Kaplan–Meier
+//!   `calculator_core::assessment::Group::classify`): Kaplan–Meier
 //!   per group with its median (`None` = not reached, as R's
 //!   `print.survfit`), the log-rank test (`survdiff`), and the univariate Cox
 //!   hazard ratio high vs low (`coxph`, Efron ties), beside the published
@@ -48,7 +48,8 @@ use survival::{
 };
 
 use crate::import::{Cohort, Patient};
-use crate::mapping::{EndpointKind, EndpointRole};
+use crate::mapping::EndpointRole;
+use calculator_core::Endpoint;
 
 /// Why one analysis gives no figure. The others are unaffected.
 #[derive(Debug, Clone, PartialEq)]
@@ -242,6 +243,9 @@ pub struct GroupSurvival {
     pub events: usize,
     /// The curve (`None` for an empty group).
     pub fit: Option<KaplanMeierFit>,
+    /// The group's follow-up (`None` for an empty group): the one split a
+    /// chart of the group draws, so that no view splits the patients again.
+    pub data: Option<SurvivalData>,
 }
 
 impl GroupSurvival {
@@ -311,6 +315,7 @@ impl GroupComparison {
             n: d.as_ref().map_or(0, SurvivalData::len),
             events: d.as_ref().map_or(0, SurvivalData::n_events),
             fit: d.as_ref().map(KaplanMeierFit::fit),
+            data: d.clone(),
         };
         let (low_survival, high_survival) = (survival(&low), survival(&high_data));
         let (log_rank, hazard_ratio) = match (&low, &high_data) {
@@ -461,7 +466,7 @@ pub struct EndpointAnalysis {
     /// First or second endpoint of the file.
     pub role: EndpointRole,
     /// What it measures (decides the published comparison).
-    pub kind: EndpointKind,
+    pub kind: Endpoint,
     /// Patients with this endpoint.
     pub n: usize,
     /// Valid rows without this endpoint (time or event missing).
@@ -530,10 +535,8 @@ impl<'c> EndpointData<'c> {
     }
 }
 
-fn published_univariate(kind: EndpointKind, factor: RiskFactor) -> Option<HazardRatio> {
-    kind.cox_endpoint()
-        .and_then(|e| e.row(factor))
-        .map(|r| r.univariate)
+fn published_univariate(kind: Endpoint, factor: RiskFactor) -> Option<HazardRatio> {
+    kind.cox().and_then(|e| e.row(factor)).map(|r| r.univariate)
 }
 
 fn marker_factor(marker: Marker) -> RiskFactor {
@@ -563,7 +566,7 @@ pub fn model_factors(endpoint: CoxEndpoint, model: PublishedModel) -> Vec<RiskFa
 fn analyse_marker(
     cohort: &Cohort,
     role: EndpointRole,
-    kind: EndpointKind,
+    kind: Endpoint,
     marker: Marker,
 ) -> MarkerAnalysis {
     let data = EndpointData::new(cohort, role);
@@ -572,12 +575,12 @@ fn analyse_marker(
         marker,
         missing: data.patients.len() - times.len(),
         comparison: GroupComparison::compute(&times, &events, &high),
-        published_km: *km_comparison(kind.km_endpoint(), marker),
+        published_km: *km_comparison(kind, marker),
         published_hr: published_univariate(kind, marker_factor(marker)),
     }
 }
 
-fn analyse_factors(cohort: &Cohort, role: EndpointRole, kind: EndpointKind) -> Vec<FactorAnalysis> {
+fn analyse_factors(cohort: &Cohort, role: EndpointRole, kind: Endpoint) -> Vec<FactorAnalysis> {
     let data = EndpointData::new(cohort, role);
     RiskFactor::ALL
         .into_iter()
@@ -592,7 +595,7 @@ fn analyse_factors(cohort: &Cohort, role: EndpointRole, kind: EndpointKind) -> V
             } else if n_with_factor == flags.len() {
                 Err(AnalysisError::EmptyGroup { group: "without" })
             } else {
-                univariate_hazard_ratio(&times, &events, factor.key(), &flags, ["without", "with"])
+                univariate_hazard_ratio(&times, &events, factor.code(), &flags, ["without", "with"])
             };
             FactorAnalysis {
                 factor,
@@ -643,7 +646,7 @@ fn analyse_model(
             });
         } else {
             used.push(*factor);
-            columns.push((factor.key().to_owned(), column));
+            columns.push((factor.code().to_owned(), column));
         }
     }
     let fit = if times.is_empty() {
@@ -750,7 +753,7 @@ impl<C: Borrow<Cohort>> AnalysisJob<C> {
                 }
             }
             tasks.push(Task::Factors(index));
-            if let Some(cox) = kind.cox_endpoint() {
+            if let Some(cox) = kind.cox() {
                 for model in PublishedModel::ALL {
                     tasks.push(Task::Model(index, cox, model));
                 }

@@ -137,7 +137,7 @@ pub fn patients_csv(cohort: &Cohort) -> String {
         });
         fields.push(
             p.child_pugh
-                .map(|c| c.code().to_owned())
+                .map(|c| c.letter().to_owned())
                 .unwrap_or_default(),
         );
         out.push_str(&fields.join(","));

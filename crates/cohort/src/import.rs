@@ -42,14 +42,14 @@ use std::borrow::Cow;
 use std::fmt;
 
 use calculator_core::albi::AlbiScore;
-use calculator_core::assessment::BiomarkerGroup;
 use calculator_core::decimal::Decimal;
 use calculator_core::lab_values::{
-    check_albumin_value, check_bilirubin_value, check_interleukin_value, LabValueError,
+    check_albumin_value, check_bilirubin_value, check_interleukin_value, LabValueError, LabWarning,
 };
 use calculator_core::number_input::{parse_number, NumberInputError};
 use calculator_core::published::{Marker, RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L};
 use calculator_core::MalbiGroup;
+use calculator_core::{ChildPughClass, Group};
 
 use crate::csv::{CsvError, CsvField, CsvReader, CsvRecord, Separator};
 use crate::mapping::{
@@ -96,61 +96,32 @@ pub struct Outcome {
     pub event: bool,
 }
 
-/// Child–Pugh class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ChildPugh {
-    /// Class A (5–6 points).
-    A,
-    /// Class B (7–9 points).
-    B,
-    /// Class C (10–15 points); outside the study's eligibility.
-    C,
-}
-
-impl ChildPugh {
-    /// `A`, `B` or `C`.
-    pub fn code(self) -> &'static str {
-        match self {
-            ChildPugh::A => "A",
-            ChildPugh::B => "B",
-            ChildPugh::C => "C",
-        }
-    }
-
-    fn from_score(score: u32) -> Option<Self> {
-        match score {
-            5..=6 => Some(ChildPugh::A),
-            7..=9 => Some(ChildPugh::B),
-            10..=15 => Some(ChildPugh::C),
-            _ => None,
-        }
-    }
-
-    /// Reads `A`, `b`, `B7`, `C10` or a score `5`–`15`.
-    pub fn parse(text: &str) -> Option<Self> {
-        let text = text.trim().to_ascii_uppercase();
-        let (letter, digits) = match text.chars().next()? {
-            c @ ('A' | 'B' | 'C') => (Some(c), text.get(1..)?.trim()),
-            _ => (None, text.as_str()),
-        };
-        let score = if digits.is_empty() {
-            None
-        } else if digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() <= 2 {
-            Some(ChildPugh::from_score(digits.parse().ok()?)?)
-        } else {
-            return None;
-        };
-        let class = letter.map(|c| match c {
-            'A' => ChildPugh::A,
-            'B' => ChildPugh::B,
-            _ => ChildPugh::C,
-        });
-        match (class, score) {
-            (Some(c), Some(s)) if c == s => Some(c),
-            (Some(_), Some(_)) => None,
-            (Some(c), None) => Some(c),
-            (None, s) => s,
-        }
+/// Reads a Child–Pugh cell: `A`, `b`, `B7`, `C10` or a score `5`–`15`.
+/// A letter with points must agree with them (`A9` is not read); a letter
+/// alone gives the class without points (`B`: [`ChildPughClass::BUnspecified`]).
+pub fn parse_child_pugh(text: &str) -> Option<ChildPughClass> {
+    let text = text.trim().to_ascii_uppercase();
+    let (letter, digits) = match text.chars().next()? {
+        c @ ('A' | 'B' | 'C') => (Some(c), text.get(1..)?.trim()),
+        _ => (None, text.as_str()),
+    };
+    let scored = if digits.is_empty() {
+        None
+    } else if digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() <= 2 {
+        Some(ChildPughClass::from_score(digits.parse().ok()?)?)
+    } else {
+        return None;
+    };
+    let lettered = letter.map(|c| match c {
+        'A' => ChildPughClass::A,
+        'B' => ChildPughClass::BUnspecified,
+        _ => ChildPughClass::C,
+    });
+    match (lettered, scored) {
+        (Some(l), Some(s)) if l.letter() == s.letter() => Some(s),
+        (Some(_), Some(_)) => None,
+        (Some(l), None) => Some(l),
+        (None, s) => s,
     }
 }
 
@@ -177,7 +148,7 @@ pub struct Patient {
     /// Cirrhosis.
     pub cirrhosis: Option<bool>,
     /// Child–Pugh class.
-    pub child_pugh: Option<ChildPugh>,
+    pub child_pugh: Option<ChildPughClass>,
 }
 
 impl Patient {
@@ -199,9 +170,8 @@ impl Patient {
 
     /// The group at the published cutoff (strictly above = high), compared
     /// exactly in decimal as the calculator does.
-    pub fn group(&self, marker: Marker) -> Option<BiomarkerGroup> {
-        self.marker(marker)
-            .map(|v| BiomarkerGroup::classify(v.exact, marker.cutoff_pg_ml()))
+    pub fn group(&self, marker: Marker) -> Option<Group> {
+        self.marker(marker).map(|v| marker.group(v.exact))
     }
 
     /// ALBI score (Johnson 2015, as `calculator_core::albi`).
@@ -217,10 +187,11 @@ impl Patient {
     /// bilirubin ≥ 17 µmol/L, mALBI 2b or 3. `None` when a value is missing.
     pub fn factor(&self, factor: RiskFactor) -> Option<bool> {
         match factor {
-            RiskFactor::Il6High => self.group(Marker::Il6).map(|g| g == BiomarkerGroup::High),
-            RiskFactor::Il8High => self.group(Marker::Il8).map(|g| g == BiomarkerGroup::High),
+            RiskFactor::Il6High => self.group(Marker::Il6).map(|g| g == Group::High),
+            RiskFactor::Il8High => self.group(Marker::Il8).map(|g| g == Group::High),
             RiskFactor::Cirrhosis => self.cirrhosis,
-            RiskFactor::ChildPughB => self.child_pugh.map(|c| c != ChildPugh::A),
+            // "B or worse": a class C row is counted with B (and warned about).
+            RiskFactor::ChildPughB => self.child_pugh.map(|c| c != ChildPughClass::A),
             RiskFactor::AlbuminBelow36 => self.albumin_g_l.map(|a| a.exact < ALBUMIN_CUTOFF_G_L),
             RiskFactor::Bilirubin17OrMore => self
                 .bilirubin_umol_l
@@ -272,8 +243,8 @@ pub enum RowProblem {
         role: Role,
         /// The text found.
         text: String,
-        /// The coding, e.g. `1 = event, 0 = censored`.
-        coding: String,
+        /// The coding the column was read with.
+        coding: EventCoding,
     },
     /// A lab value must pass the calculator's checks.
     Lab {
@@ -304,17 +275,24 @@ impl fmt::Display for RowProblem {
                 f,
                 "{found} fields where the header has {expected} (a separator inside an unquoted value?)"
             ),
-            RowProblem::Time { role, text, error } => {
-                write!(f, "{}: \"{text}\": {error}", role.label())
-            }
+            RowProblem::Time { role, text, error } => write!(
+                f,
+                "{}: \"{text}\": {}",
+                role.label(),
+                wording::number_input_error(error)
+            ),
             RowProblem::Event { role, text, coding } => write!(
                 f,
-                "{}: \"{text}\" is not in the coding ({coding})",
-                role.label()
+                "{}: \"{text}\" is not in the coding ({})",
+                role.label(),
+                coding.describe()
             ),
-            RowProblem::Lab { role, text, error } => {
-                write!(f, "{}: \"{text}\": {error}", role.label())
-            }
+            RowProblem::Lab { role, text, error } => write!(
+                f,
+                "{}: \"{text}\": {}",
+                role.label(),
+                wording::lab_value_error(error)
+            ),
             RowProblem::Cirrhosis { text } => write!(
                 f,
                 "Cirrhosis: \"{text}\" should be yes/no, 1/0 or true/false"
@@ -360,7 +338,16 @@ pub struct RowWarning {
     /// The column's role.
     pub role: Role,
     /// What to check.
-    pub message: String,
+    pub kind: RowWarningKind,
+}
+
+/// What a [`RowWarning`] is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowWarningKind {
+    /// The calculator's plausibility warning for the value.
+    Lab(LabWarning),
+    /// Child–Pugh C: outside the study's eligibility, counted with B.
+    ChildPughC,
 }
 
 impl fmt::Display for RowWarning {
@@ -370,7 +357,10 @@ impl fmt::Display for RowWarning {
             "line {}: {}: {}",
             self.line,
             self.role.label(),
-            self.message
+            match &self.kind {
+                RowWarningKind::Lab(warning) => wording::lab_warning(warning),
+                RowWarningKind::ChildPughC => "Child–Pugh C: outside the study's eligibility (A to B7); counted as \"B or worse\"".to_owned(),
+            }
         )
     }
 }
@@ -866,7 +856,7 @@ fn read_fields(
                 problems.push(RowProblem::Event {
                     role: event_role,
                     text: text.to_owned(),
-                    coding: coding.describe(),
+                    coding: coding.clone(),
                 });
                 None
             }
@@ -904,7 +894,7 @@ fn read_fields(
                     row_warnings.push(RowWarning {
                         line,
                         role,
-                        message: warning.to_string(),
+                        kind: RowWarningKind::Lab(warning),
                     });
                 }
                 Some(LabValue::new(checked.value))
@@ -936,13 +926,13 @@ fn read_fields(
                 None
             }
         });
-    let child_pugh = present(Role::ChildPugh).and_then(|text| match ChildPugh::parse(text) {
+    let child_pugh = present(Role::ChildPugh).and_then(|text| match parse_child_pugh(text) {
         Some(class) => {
-            if class == ChildPugh::C {
+            if class == ChildPughClass::C {
                 row_warnings.push(RowWarning {
                     line,
                     role: Role::ChildPugh,
-                    message: "Child–Pugh C: outside the study's eligibility (A to B7); counted as \"B or worse\"".to_owned(),
+                    kind: RowWarningKind::ChildPughC,
                 });
             }
             Some(class)
@@ -1069,14 +1059,16 @@ mod tests {
 
     #[test]
     fn child_pugh_reads_classes_scores_and_both() {
-        assert_eq!(ChildPugh::parse("a"), Some(ChildPugh::A));
-        assert_eq!(ChildPugh::parse(" B7 "), Some(ChildPugh::B));
-        assert_eq!(ChildPugh::parse("6"), Some(ChildPugh::A));
-        assert_eq!(ChildPugh::parse("C10"), Some(ChildPugh::C));
-        assert_eq!(ChildPugh::parse("A9"), None);
-        assert_eq!(ChildPugh::parse("4"), None);
-        assert_eq!(ChildPugh::parse("D"), None);
-        assert_eq!(ChildPugh::parse(""), None);
+        assert_eq!(parse_child_pugh("a"), Some(ChildPughClass::A));
+        assert_eq!(parse_child_pugh(" B7 "), Some(ChildPughClass::B7));
+        assert_eq!(parse_child_pugh("b"), Some(ChildPughClass::BUnspecified));
+        assert_eq!(parse_child_pugh("8"), Some(ChildPughClass::B8To9));
+        assert_eq!(parse_child_pugh("6"), Some(ChildPughClass::A));
+        assert_eq!(parse_child_pugh("C10"), Some(ChildPughClass::C));
+        assert_eq!(parse_child_pugh("A9"), None);
+        assert_eq!(parse_child_pugh("4"), None);
+        assert_eq!(parse_child_pugh("D"), None);
+        assert_eq!(parse_child_pugh(""), None);
     }
 
     #[test]
@@ -1226,10 +1218,7 @@ mod tests {
             il8_values(&cohort),
             vec![(2, Some("1234".into())), (3, Some("85.2".into()))]
         );
-        assert_eq!(
-            cohort.patients()[0].group(Marker::Il8),
-            Some(BiomarkerGroup::High)
-        );
+        assert_eq!(cohort.patients()[0].group(Marker::Il8), Some(Group::High));
         let note = &cohort.reading_notes()[0];
         assert_eq!((note.reading, note.cells), (GroupingReading::Thousands, 1));
         assert!(note.to_string().contains("as 1234:"), "{note}");

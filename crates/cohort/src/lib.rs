@@ -31,17 +31,17 @@
 //!
 //! // 2. the mapping form edits a ColumnMapping (all fields public)
 //! mapping::ColumnMapping { id, time, time_unit: TimeUnit, event, event_coding: EventCoding,
-//!     endpoint: EndpointKind, il6, il8, albumin, albumin_unit: AlbuminUnit, bilirubin,
+//!     endpoint: Endpoint, il6, il8, albumin, albumin_unit: AlbuminUnit, bilirubin,
 //!     bilirubin_unit: BilirubinUnit, cirrhosis, child_pugh, second_time, second_time_unit,
-//!     second_event, second_event_coding, second_endpoint: EndpointKind }   // columns: Option<String>
+//!     second_event, second_event_coding, second_endpoint: Endpoint }   // columns: Option<String>
 //! ColumnMapping::suggest(header: &[String]) -> ColumnMapping            // HEADER_ALIASES
 //! ColumnMapping::check(&self, header: &[String]) -> Result<CheckedMapping, MappingError>
 //!     .column(Role) / .column_mut(Role)
 //! mapping::TimeUnit::{Days, Weeks, Months, Years}.to_months(f64)        // 1 month = 30.4375 days
 //! mapping::EventCoding::new(event: &[&str], censored: &[&str]) -> Result<EventCoding, MappingError>
 //!     ::one_zero() (default), ::yes_no(), ::dead_alive(), ::true_false(), ::two_one(); .classify(&str) -> Option<bool>
-//! mapping::EndpointKind::{OverallSurvival, LiverDysfunction, ProgressionFreeSurvival}
-//! mapping::EndpointRole::{Primary, Second}; mapping::Role (11 roles), .key(), .label()
+//! study::Endpoint::{OverallSurvival, ProgressionFreeSurvival, TimeToLiverDysfunction} (the mapping's endpoint kinds)
+//! mapping::EndpointRole::{Primary, Second}; mapping::Role (11 roles), .code(), .label()
 //!
 //! // 3. import, all at once or in steps (a worker posts progress between steps)
 //! import::Cohort::import(text: &str, separator: Option<Separator>, &ColumnMapping) -> Result<Cohort, ImportError>
@@ -54,8 +54,8 @@
 //!     .patients() -> &[Patient], .separator(), .mapping() -> &CheckedMapping, .has(Role), .has_factor(RiskFactor)
 //!     .reading_notes() -> &[ReadingNote]   // ambiguous "1,234" cells a column's other values settled, Display per column
 //! Patient { line, id, primary: Option<Outcome>, second, il6: Option<LabValue>, il8, albumin_g_l,
-//!     bilirubin_umol_l, cirrhosis: Option<bool>, child_pugh: Option<ChildPugh> }
-//!     .group(Marker) -> Option<BiomarkerGroup>, .albi() -> Option<AlbiScore>, .factor(RiskFactor) -> Option<bool>
+//!     bilirubin_umol_l, cirrhosis: Option<bool>, child_pugh: Option<ChildPughClass> }
+//!     .group(Marker) -> Option<Group>, .albi() -> Option<AlbiScore>, .factor(RiskFactor) -> Option<bool>
 //!
 //! // 4. analyses at the published cutoffs, all at once or one per step
 //! analysis::CohortAnalysis::compute(&Cohort) -> CohortAnalysis     // { endpoints: Vec<EndpointAnalysis> }

@@ -243,8 +243,8 @@ impl fmt::Display for TooFewToAnalyse {
 /// event among them (the rest of the analyses then say per figure what is
 /// not estimable); otherwise what each marker would have had.
 pub fn check_enough_patients(cohort: &crate::import::Cohort) -> Result<(), TooFewToAnalyse> {
-    use calculator_core::assessment::BiomarkerGroup;
     use calculator_core::published::Marker;
+    use calculator_core::Group;
     let mut comparisons = Vec::new();
     for marker in [Marker::Il6, Marker::Il8] {
         let mut c = Comparable {
@@ -260,8 +260,8 @@ pub fn check_enough_patients(cohort: &crate::import::Cohort) -> Result<(), TooFe
             };
             any = true;
             match group {
-                BiomarkerGroup::High => c.high += 1,
-                BiomarkerGroup::Low => c.low += 1,
+                Group::High => c.high += 1,
+                Group::Low => c.low += 1,
             }
             c.events += usize::from(outcome.event);
         }

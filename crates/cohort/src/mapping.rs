@@ -42,8 +42,8 @@
 
 use std::fmt;
 
-use calculator_core::published::{CoxEndpoint, KmEndpoint};
 use calculator_core::units::{AlbuminUnit, BilirubinUnit};
+use calculator_core::Endpoint;
 
 /// Days per month: 365.25 / 12 (exact in binary floating point).
 pub const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
@@ -97,64 +97,6 @@ impl TimeUnit {
     }
 }
 
-/// Which endpoint a time/event pair measures; decides which published
-/// figures the results are set beside.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EndpointKind {
-    /// Overall survival: Table 2, Fig. 2.
-    OverallSurvival,
-    /// Time to liver dysfunction: Table 3, Fig. 3.
-    LiverDysfunction,
-    /// Progression-free survival: Additional files 1–2 (no published Cox model).
-    ProgressionFreeSurvival,
-}
-
-impl EndpointKind {
-    /// Every kind.
-    pub const ALL: [EndpointKind; 3] = [
-        EndpointKind::OverallSurvival,
-        EndpointKind::LiverDysfunction,
-        EndpointKind::ProgressionFreeSurvival,
-    ];
-
-    /// A stable code: `os`, `liver_dysfunction`, `pfs`.
-    pub fn code(self) -> &'static str {
-        match self {
-            EndpointKind::OverallSurvival => "os",
-            EndpointKind::LiverDysfunction => "liver_dysfunction",
-            EndpointKind::ProgressionFreeSurvival => "pfs",
-        }
-    }
-
-    /// The kind named by [`EndpointKind::code`].
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
-    /// The published Kaplan–Meier comparisons of this endpoint.
-    pub fn km_endpoint(self) -> KmEndpoint {
-        match self {
-            EndpointKind::OverallSurvival => KmEndpoint::OverallSurvival,
-            EndpointKind::LiverDysfunction => KmEndpoint::TimeToLiverDysfunction,
-            EndpointKind::ProgressionFreeSurvival => KmEndpoint::ProgressionFreeSurvival,
-        }
-    }
-
-    /// The published Cox table of this endpoint, if the paper has one.
-    pub fn cox_endpoint(self) -> Option<CoxEndpoint> {
-        match self {
-            EndpointKind::OverallSurvival => Some(CoxEndpoint::OverallSurvival),
-            EndpointKind::LiverDysfunction => Some(CoxEndpoint::LiverDysfunction),
-            EndpointKind::ProgressionFreeSurvival => None,
-        }
-    }
-
-    /// How the endpoint is written for people.
-    pub fn label(self) -> &'static str {
-        self.km_endpoint().label()
-    }
-}
-
 /// The first (required) or the second (optional) endpoint of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EndpointRole {
@@ -162,6 +104,24 @@ pub enum EndpointRole {
     Primary,
     /// Mapped from `second_time`/`second_event`.
     Second,
+}
+
+impl EndpointRole {
+    /// Both, the first endpoint first.
+    pub const ALL: [EndpointRole; 2] = [EndpointRole::Primary, EndpointRole::Second];
+
+    /// `primary` or `second` (the cohort view's hooks and messages).
+    pub fn code(self) -> &'static str {
+        match self {
+            EndpointRole::Primary => "primary",
+            EndpointRole::Second => "second",
+        }
+    }
+
+    /// The role whose code is `code`, if any.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
 }
 
 /// The roles a column can play.
@@ -207,8 +167,9 @@ impl Role {
         Role::SecondEvent,
     ];
 
-    /// A stable key: the canonical header name without unit.
-    pub fn key(self) -> &'static str {
+    /// A stable code: the canonical header name without unit (the mapping
+    /// form's select names and hooks).
+    pub fn code(self) -> &'static str {
         match self {
             Role::Id => "id",
             Role::Time => "time",
@@ -710,7 +671,7 @@ pub struct ColumnMapping {
     /// Its coding.
     pub event_coding: EventCoding,
     /// What the first endpoint is (default overall survival).
-    pub endpoint: EndpointKind,
+    pub endpoint: Endpoint,
     /// IL6 column, pg/mL.
     pub il6: Option<String>,
     /// IL8 column, pg/mL.
@@ -736,7 +697,7 @@ pub struct ColumnMapping {
     /// Its coding.
     pub second_event_coding: EventCoding,
     /// What the second endpoint is (default time to liver dysfunction).
-    pub second_endpoint: EndpointKind,
+    pub second_endpoint: Endpoint,
 }
 
 impl Default for ColumnMapping {
@@ -747,7 +708,7 @@ impl Default for ColumnMapping {
             time_unit: TimeUnit::Months,
             event: None,
             event_coding: EventCoding::one_zero(),
-            endpoint: EndpointKind::OverallSurvival,
+            endpoint: Endpoint::OverallSurvival,
             il6: None,
             il8: None,
             albumin: None,
@@ -760,7 +721,7 @@ impl Default for ColumnMapping {
             second_time_unit: TimeUnit::Months,
             second_event: None,
             second_event_coding: EventCoding::one_zero(),
-            second_endpoint: EndpointKind::LiverDysfunction,
+            second_endpoint: Endpoint::TimeToLiverDysfunction,
         }
     }
 }

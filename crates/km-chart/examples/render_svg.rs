@@ -2,9 +2,9 @@
 //! working on the drawing: `cargo run -p km-chart --example render_svg > chart.svg`
 //! (add `narrow` or `presentation` for those layouts).
 
-use calculator_core::published::{KmEndpoint, Marker};
-use calculator_core::BiomarkerGroup;
 use km_chart::{render_svg, KmChartGeometry, KmChartInput, Layout};
+use study::published::{Endpoint, Marker};
+use study::Group;
 use survival::SurvivalData;
 
 /// Deterministic exponential-looking follow-up: quantiles of an exponential
@@ -22,11 +22,11 @@ fn main() {
     let low = group(35, 19.0);
     let high = group(48, 7.8);
     let geometry = KmChartGeometry::compute(&KmChartInput {
-        endpoint: KmEndpoint::OverallSurvival,
+        endpoint: Endpoint::OverallSurvival,
         marker: Marker::Il6,
         low: &low,
         high: &high,
-        patient_group: Some(BiomarkerGroup::High),
+        patient_group: Some(Group::High),
     });
     let layout = match std::env::args().nth(1).as_deref() {
         Some("narrow") => Layout::narrow(),

@@ -1,7 +1,6 @@
 //! ADAPTER: the one place that knows where the chart's patient-level data
-//! comes from, mapping the app's names (`KmEndpoint`, `Marker`,
-//! `BiomarkerGroup` from `calculator-core`) onto the reference cohort's
-//! (`reference_cohort::{Endpoint, Marker, Group}`).
+//! comes from. The chart and the reference cohort speak the same vocabulary
+//! (`study::{Endpoint, Marker, Group}`), so nothing is translated here.
 //!
 //! The data are the `reference-cohort` crate's deterministic reconstruction
 //! of the study's patient-level data from the published figures
@@ -11,16 +10,15 @@
 
 use std::fmt;
 
-use calculator_core::published::{KmEndpoint, Marker};
-use calculator_core::BiomarkerGroup;
-use reference_cohort::{Endpoint, Group, ReferenceCohort, RECONSTRUCTED_COHORT_CSV};
+use reference_cohort::{ReferenceCohort, ReferenceCohortError, RECONSTRUCTED_COHORT_CSV};
+use study::{Endpoint, Group, Marker};
 use survival::{SurvivalData, SurvivalDataError};
 
 /// Why the reference data could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CohortError {
     /// The embedded CSV must parse; carries the parser's reason.
-    Csv(String),
+    Csv(ReferenceCohortError),
     /// Every group must be valid survival data.
     InvalidGroup {
         /// `os/il6/low`.
@@ -46,58 +44,25 @@ impl std::error::Error for CohortError {}
 /// The follow-up of every (endpoint, marker, group) the chart can show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReferenceCurves {
-    groups: Vec<((KmEndpoint, Marker, BiomarkerGroup), SurvivalData)>,
+    groups: Vec<((Endpoint, Marker, Group), SurvivalData)>,
 }
-
-/// `os`, `pfs`, `ttld`: the endpoint codes of the CSV and of the page's hooks.
-pub fn endpoint_code(endpoint: KmEndpoint) -> &'static str {
-    cohort_endpoint(endpoint).as_str()
-}
-
-fn cohort_endpoint(endpoint: KmEndpoint) -> Endpoint {
-    match endpoint {
-        KmEndpoint::OverallSurvival => Endpoint::OverallSurvival,
-        KmEndpoint::ProgressionFreeSurvival => Endpoint::ProgressionFreeSurvival,
-        KmEndpoint::TimeToLiverDysfunction => Endpoint::TimeToLiverDysfunction,
-    }
-}
-
-fn cohort_marker(marker: Marker) -> reference_cohort::Marker {
-    match marker {
-        Marker::Il6 => reference_cohort::Marker::Il6,
-        Marker::Il8 => reference_cohort::Marker::Il8,
-    }
-}
-
-fn cohort_group(group: BiomarkerGroup) -> Group {
-    match group {
-        BiomarkerGroup::Low => Group::Low,
-        BiomarkerGroup::High => Group::High,
-    }
-}
-
-const GROUPS: [BiomarkerGroup; 2] = [BiomarkerGroup::Low, BiomarkerGroup::High];
 
 impl ReferenceCurves {
     /// Parses the embedded reconstruction and splits it into groups.
     pub fn load() -> Result<Self, CohortError> {
-        let cohort = ReferenceCohort::from_csv(RECONSTRUCTED_COHORT_CSV)
-            .map_err(|e| CohortError::Csv(e.to_string()))?;
+        let cohort =
+            ReferenceCohort::from_csv(RECONSTRUCTED_COHORT_CSV).map_err(CohortError::Csv)?;
         let mut groups = Vec::new();
-        for endpoint in KmEndpoint::ALL {
+        for endpoint in Endpoint::ALL {
             for marker in Marker::ALL {
-                for group in GROUPS {
+                for group in Group::ALL {
                     let data = cohort
-                        .survival_data(
-                            cohort_endpoint(endpoint),
-                            cohort_marker(marker),
-                            cohort_group(group),
-                        )
+                        .survival_data(endpoint, marker, group)
                         .map_err(|reason| CohortError::InvalidGroup {
                             group: format!(
                                 "{}/{}/{}",
-                                endpoint_code(endpoint),
-                                marker.key(),
+                                endpoint.code(),
+                                marker.code(),
                                 group.code()
                             ),
                             reason,
@@ -110,12 +75,7 @@ impl ReferenceCurves {
     }
 
     /// One group's follow-up.
-    pub fn group(
-        &self,
-        endpoint: KmEndpoint,
-        marker: Marker,
-        group: BiomarkerGroup,
-    ) -> Option<&SurvivalData> {
+    pub fn group(&self, endpoint: Endpoint, marker: Marker, group: Group) -> Option<&SurvivalData> {
         self.groups
             .iter()
             .find(|(key, _)| *key == (endpoint, marker, group))
@@ -132,15 +92,15 @@ impl ReferenceCurves {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use calculator_core::published::km_comparison;
+    use study::published::km_comparison;
     use survival::KaplanMeierFit;
 
     #[test]
     fn every_view_has_both_groups() {
         let curves = ReferenceCurves::load().unwrap();
-        for endpoint in KmEndpoint::ALL {
+        for endpoint in Endpoint::ALL {
             for marker in Marker::ALL {
-                for group in GROUPS {
+                for group in Group::ALL {
                     assert!(curves.group(endpoint, marker, group).is_some());
                 }
             }
@@ -152,8 +112,8 @@ mod tests {
         // Table 1 header: IL6 35/48, IL8 45/38; Results: PFS n = 82, liver dysfunction n = 78.
         let curves = ReferenceCurves::load().unwrap();
         let n = |e, m, g| curves.group(e, m, g).map_or(0, SurvivalData::len);
-        use BiomarkerGroup::{High, Low};
-        use KmEndpoint::*;
+        use Endpoint::*;
+        use Group::{High, Low};
         assert_eq!(n(OverallSurvival, Marker::Il6, Low), 35);
         assert_eq!(n(OverallSurvival, Marker::Il6, High), 48);
         assert_eq!(n(OverallSurvival, Marker::Il8, Low), 45);
@@ -175,12 +135,12 @@ mod tests {
         // published.toml [[km]]: e.g. OS IL6 low 19.0, high 7.8; TTLD IL6 low 32.6.
         // The reconstruction guarantees them to 0.1 month.
         let curves = ReferenceCurves::load().unwrap();
-        for endpoint in KmEndpoint::ALL {
+        for endpoint in Endpoint::ALL {
             for marker in Marker::ALL {
                 let published = km_comparison(endpoint, marker);
                 for (group, expected) in [
-                    (BiomarkerGroup::Low, published.low.months),
-                    (BiomarkerGroup::High, published.high.months),
+                    (Group::Low, published.low.months),
+                    (Group::High, published.high.months),
                 ] {
                     let data = curves.group(endpoint, marker, group).unwrap();
                     let median = KaplanMeierFit::fit(data).median().estimate.unwrap();

@@ -649,12 +649,12 @@ fn risk_table<DB: DrawingBackend>(
 mod tests {
     use super::*;
     use crate::geometry::KmChartInput;
-    use calculator_core::BiomarkerGroup;
+    use study::Group;
 
-    use calculator_core::published::{KmEndpoint, Marker};
+    use study::published::{Endpoint, Marker};
     use survival::SurvivalData;
 
-    fn curve_of(geometry: &KmChartGeometry, group: BiomarkerGroup) -> &CurveGeometry {
+    fn curve_of(geometry: &KmChartGeometry, group: Group) -> &CurveGeometry {
         geometry.curves.iter().find(|c| c.group == group).unwrap()
     }
 
@@ -672,7 +672,7 @@ mod tests {
         (low, high)
     }
 
-    fn svg(endpoint: KmEndpoint, patient: Option<BiomarkerGroup>) -> (KmChartGeometry, String) {
+    fn svg(endpoint: Endpoint, patient: Option<Group>) -> (KmChartGeometry, String) {
         let (low, high) = data();
         let g = KmChartGeometry::compute(&KmChartInput {
             endpoint,
@@ -687,7 +687,7 @@ mod tests {
 
     #[test]
     fn the_svg_scales_with_its_container() {
-        let (g, svg) = svg(KmEndpoint::OverallSurvival, None);
+        let (g, svg) = svg(Endpoint::OverallSurvival, None);
         let height = Layout::wide().height(&g);
         assert!(
             svg.starts_with("<svg width=\"100%\" viewBox=\"0 0 960 "),
@@ -704,7 +704,7 @@ mod tests {
     fn the_export_file_has_fixed_dimensions_and_carries_legend_and_label() {
         let (low, high) = data();
         let g = KmChartGeometry::compute(&KmChartInput {
-            endpoint: KmEndpoint::OverallSurvival,
+            endpoint: Endpoint::OverallSurvival,
             marker: Marker::Il6,
             low: &low,
             high: &high,
@@ -732,7 +732,7 @@ mod tests {
 
     #[test]
     fn text_is_emitted_as_svg_text_without_any_font_file() {
-        let (_, svg) = svg(KmEndpoint::OverallSurvival, None);
+        let (_, svg) = svg(Endpoint::OverallSurvival, None);
         assert!(svg.contains("<text"));
         assert!(svg.contains("font-family=\"sans-serif\""));
         assert!(svg.contains("text-anchor=\"middle\""));
@@ -740,22 +740,22 @@ mod tests {
 
     #[test]
     fn every_chart_carries_the_reconstruction_label_title_and_statistics() {
-        for endpoint in KmEndpoint::ALL {
+        for endpoint in Endpoint::ALL {
             let (g, svg) = svg(endpoint, None);
             assert!(svg.contains("Reconstructed from the published summary statistics; not the trial&apos;s patient-level data"));
             assert!(svg.contains(&escape(&g.text.title)), "{}", g.text.title);
             assert!(svg.contains(&escape(&g.text.statistics)));
         }
-        let (_, pfs) = svg(KmEndpoint::ProgressionFreeSurvival, None);
+        let (_, pfs) = svg(Endpoint::ProgressionFreeSurvival, None);
         assert!(pfs.contains("no hazard ratio published for PFS"));
-        let (_, os) = svg(KmEndpoint::OverallSurvival, None);
+        let (_, os) = svg(Endpoint::OverallSurvival, None);
         assert!(os.contains("HR high vs low 2.4 (95% CI 1.5–3.88)"));
     }
 
     #[test]
     fn the_legend_shows_n_and_median_of_each_group() {
-        let (g, svg) = svg(KmEndpoint::OverallSurvival, None);
-        for group in [BiomarkerGroup::Low, BiomarkerGroup::High] {
+        let (g, svg) = svg(Endpoint::OverallSurvival, None);
+        for group in [Group::Low, Group::High] {
             let legend = curve_of(&g, group).legend();
             assert!(legend.contains("n = 8"), "{legend}");
             assert!(svg.contains(&escape(&legend)), "{legend}");
@@ -766,12 +766,12 @@ mod tests {
 
     #[test]
     fn the_patients_group_is_labelled_as_such_and_only_when_known() {
-        let (_, svg_unknown) = svg(KmEndpoint::OverallSurvival, None);
+        let (_, svg_unknown) = svg(Endpoint::OverallSurvival, None);
         assert!(!svg_unknown.contains("This patient&apos;s group"));
-        let (g, svg_high) = svg(KmEndpoint::OverallSurvival, Some(BiomarkerGroup::High));
+        let (g, svg_high) = svg(Endpoint::OverallSurvival, Some(Group::High));
         let tagged = format!(
             "This patient's group — {}",
-            curve_of(&g, BiomarkerGroup::High).legend()
+            curve_of(&g, Group::High).legend()
         );
         assert!(svg_high.contains(&escape(&tagged)));
         assert!(svg_high.contains("font-weight=\"bold\""));
@@ -779,7 +779,7 @@ mod tests {
 
     #[test]
     fn the_risk_table_prints_every_column() {
-        let (g, svg) = svg(KmEndpoint::TimeToLiverDysfunction, None);
+        let (g, svg) = svg(Endpoint::TimeToLiverDysfunction, None);
         for name in ["At risk", "Events", "Censored"] {
             assert_eq!(
                 svg.matches(&format!(">\n{name}\n<")).count()
@@ -794,7 +794,7 @@ mod tests {
     #[test]
     fn the_high_group_is_dashed_and_the_low_group_solid() {
         // A dashed path is drawn as many short polylines; a solid one as one.
-        let (_, svg) = svg(KmEndpoint::OverallSurvival, None);
+        let (_, svg) = svg(Endpoint::OverallSurvival, None);
         let vermillion = svg.matches("stroke=\"#D55E00\"").count();
         let blue = svg.matches("stroke=\"#0072B2\"").count();
         assert!(vermillion > 20, "{vermillion}");
@@ -805,11 +805,11 @@ mod tests {
     fn a_narrow_drawing_breaks_long_lines_and_keeps_every_word() {
         let (low, high) = data();
         let g = KmChartGeometry::compute(&KmChartInput {
-            endpoint: KmEndpoint::TimeToLiverDysfunction,
+            endpoint: Endpoint::TimeToLiverDysfunction,
             marker: Marker::Il8,
             low: &low,
             high: &high,
-            patient_group: Some(BiomarkerGroup::Low),
+            patient_group: Some(Group::Low),
         });
         let svg = render_svg(&g, &Layout::narrow()).unwrap();
         assert!(svg.starts_with("<svg width=\"100%\" viewBox=\"0 0 540 "));
@@ -852,9 +852,9 @@ mod tests {
                 })
                 .collect();
             let group = SurvivalData::new(times, events).unwrap();
-            let patient = [None, Some(BiomarkerGroup::Low), Some(BiomarkerGroup::High)][case % 3];
+            let patient = [None, Some(Group::Low), Some(Group::High)][case % 3];
             let g = KmChartGeometry::compute(&KmChartInput {
-                endpoint: KmEndpoint::ALL[case % 3],
+                endpoint: Endpoint::ALL[case % 3],
                 marker: Marker::ALL[case % 2],
                 low: &group,
                 high: &data().1,
@@ -892,24 +892,22 @@ mod presentation_tests {
     use crate::cohort::ReferenceCurves;
     use crate::geometry::KmChartInput;
     use crate::palette::contrast_on_white;
-    use calculator_core::published::{KmEndpoint, Marker};
-    use calculator_core::BiomarkerGroup;
+    use study::published::{Endpoint, Marker};
+    use study::Group;
 
     /// Every view the calculator can show: 3 endpoints × 2 markers × the
     /// patient's group unknown, low or high, on the real reference data.
     fn every_view() -> Vec<KmChartGeometry> {
         let curves = ReferenceCurves::load().unwrap();
         let mut views = Vec::new();
-        for endpoint in KmEndpoint::ALL {
+        for endpoint in Endpoint::ALL {
             for marker in Marker::ALL {
-                for patient_group in [None, Some(BiomarkerGroup::Low), Some(BiomarkerGroup::High)] {
+                for patient_group in [None, Some(Group::Low), Some(Group::High)] {
                     views.push(KmChartGeometry::compute(&KmChartInput {
                         endpoint,
                         marker,
-                        low: curves.group(endpoint, marker, BiomarkerGroup::Low).unwrap(),
-                        high: curves
-                            .group(endpoint, marker, BiomarkerGroup::High)
-                            .unwrap(),
+                        low: curves.group(endpoint, marker, Group::Low).unwrap(),
+                        high: curves.group(endpoint, marker, Group::High).unwrap(),
                         patient_group,
                     }));
                 }
@@ -931,7 +929,7 @@ mod presentation_tests {
     const CSS_WIDTH_1920: f64 = 828.0;
     const CSS_WIDTH_1280: f64 = 476.0;
 
-    fn presentation_svg(patient_group: Option<BiomarkerGroup>) -> (KmChartGeometry, String) {
+    fn presentation_svg(patient_group: Option<Group>) -> (KmChartGeometry, String) {
         let view = every_view()
             .into_iter()
             .find(|g| g.patient_group == patient_group)
@@ -971,7 +969,7 @@ mod presentation_tests {
     fn every_text_of_the_presentation_drawing_is_24_css_px_at_1920_and_16_at_1280() {
         // Rendered size = font-size × CSS width / viewBox width (600):
         // 21 × 828 / 600 = 29.0 px and 21 × 476 / 600 = 16.7 px.
-        let (_, svg) = presentation_svg(Some(BiomarkerGroup::High));
+        let (_, svg) = presentation_svg(Some(Group::High));
         let sizes = numbers(&svg, "font-size");
         assert!(
             sizes.len() > 20,
@@ -1001,7 +999,7 @@ mod presentation_tests {
                 .fold(0.0, f64::max)
         };
         let width = f64::from(Layout::presentation().width);
-        let (_, svg) = presentation_svg(Some(BiomarkerGroup::High));
+        let (_, svg) = presentation_svg(Some(Group::High));
         let other = widest(&svg, crate::GROUP_LOW_COLOUR);
         let patient = widest(&svg, crate::GROUP_HIGH_COLOUR);
         assert!(other * CSS_WIDTH_1280 / width >= 4.0, "{other}");
@@ -1018,15 +1016,13 @@ mod presentation_tests {
         // WCAG 2.x non-text contrast: 3:1. Okabe–Ito blue 5.2:1, vermillion
         // 3.9:1 at full opacity; the old 45% comparison curve was 2.0:1.
         let curves = ReferenceCurves::load().unwrap();
-        let (endpoint, marker) = (KmEndpoint::OverallSurvival, Marker::Il6);
-        for patient_group in [None, Some(BiomarkerGroup::Low), Some(BiomarkerGroup::High)] {
+        let (endpoint, marker) = (Endpoint::OverallSurvival, Marker::Il6);
+        for patient_group in [None, Some(Group::Low), Some(Group::High)] {
             let g = KmChartGeometry::compute(&KmChartInput {
                 endpoint,
                 marker,
-                low: curves.group(endpoint, marker, BiomarkerGroup::Low).unwrap(),
-                high: curves
-                    .group(endpoint, marker, BiomarkerGroup::High)
-                    .unwrap(),
+                low: curves.group(endpoint, marker, Group::Low).unwrap(),
+                high: curves.group(endpoint, marker, Group::High).unwrap(),
                 patient_group,
             });
             for layout in [Layout::wide(), Layout::narrow(), Layout::presentation()] {
@@ -1103,7 +1099,7 @@ mod presentation_tests {
 
     #[test]
     fn the_presentation_drawing_leaves_out_the_risk_table_and_keeps_the_words() {
-        let (g, svg) = presentation_svg(Some(BiomarkerGroup::Low));
+        let (g, svg) = presentation_svg(Some(Group::Low));
         for absent in ["At risk", "Events", "Censored"] {
             assert!(!svg.contains(absent), "{absent}");
         }

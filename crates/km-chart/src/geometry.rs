@@ -8,8 +8,8 @@
 //! same staircase; censorings are marked where they happen on the curve.
 //! Everything is clipped to the x axis, which ends where the risk table does.
 
-use calculator_core::published::{KmEndpoint, Marker};
-use calculator_core::BiomarkerGroup;
+use study::published::{Endpoint, Marker};
+use study::Group;
 use survival::{KaplanMeierFit, SurvivalData};
 
 use crate::labels::{self, group_label, months, percent};
@@ -26,7 +26,7 @@ pub const SURVIVAL_TABLE_MONTHS: [f64; 3] = [6.0, 12.0, 24.0];
 #[derive(Debug, Clone, Copy)]
 pub struct KmChartInput<'a> {
     /// Which endpoint the curves show.
-    pub endpoint: KmEndpoint,
+    pub endpoint: Endpoint,
     /// Which marker splits the cohort.
     pub marker: Marker,
     /// Follow-up of the low group.
@@ -34,7 +34,7 @@ pub struct KmChartInput<'a> {
     /// Follow-up of the high group.
     pub high: &'a SurvivalData,
     /// The patient's group for this marker, once a valid value is entered.
-    pub patient_group: Option<BiomarkerGroup>,
+    pub patient_group: Option<Group>,
 }
 
 /// How prominently a group is drawn.
@@ -114,7 +114,7 @@ impl MedianMarker {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CurveGeometry {
     /// Low or high.
-    pub group: BiomarkerGroup,
+    pub group: Group,
     /// `IL6 low (≤ 6.53 pg/mL)`.
     pub label: String,
     /// Line colour.
@@ -175,7 +175,7 @@ pub struct RiskTableColumn {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RiskTableGeometry {
     /// Low or high.
-    pub group: BiomarkerGroup,
+    pub group: Group,
     /// `IL6 low (≤ 6.53 pg/mL)`.
     pub label: String,
     /// One column per [`RISK_TABLE_MONTHS`].
@@ -186,7 +186,7 @@ pub struct RiskTableGeometry {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SurvivalTableRow {
     /// Low or high.
-    pub group: BiomarkerGroup,
+    pub group: Group,
     /// `IL6 high (> 6.53 pg/mL)`.
     pub label: String,
     /// The time, months.
@@ -244,11 +244,11 @@ pub struct ChartText {
 #[derive(Debug, Clone, PartialEq)]
 pub struct KmChartGeometry {
     /// The endpoint shown.
-    pub endpoint: KmEndpoint,
+    pub endpoint: Endpoint,
     /// The marker shown.
     pub marker: Marker,
     /// The patient's group, if known.
-    pub patient_group: Option<BiomarkerGroup>,
+    pub patient_group: Option<Group>,
     /// Words.
     pub text: ChartText,
     /// Low, then high.
@@ -269,10 +269,7 @@ pub struct KmChartGeometry {
 impl KmChartGeometry {
     /// Fits both groups and lays out everything the chart shows.
     pub fn compute(input: &KmChartInput<'_>) -> Self {
-        let groups = [
-            (BiomarkerGroup::Low, input.low),
-            (BiomarkerGroup::High, input.high),
-        ];
+        let groups = [(Group::Low, input.low), (Group::High, input.high)];
         let fits = groups.map(|(group, data)| (group, KaplanMeierFit::fit(data)));
         let emphasis = |group| match input.patient_group {
             None => Emphasis::Neutral,
@@ -356,12 +353,7 @@ fn whole_months(t: f64) -> u32 {
     t.round() as u32
 }
 
-fn curve(
-    marker: Marker,
-    group: BiomarkerGroup,
-    fit: &KaplanMeierFit,
-    emphasis: Emphasis,
-) -> CurveGeometry {
+fn curve(marker: Marker, group: Group, fit: &KaplanMeierFit, emphasis: Emphasis) -> CurveGeometry {
     let steps = fit.steps();
     let last_time = steps.last().map_or(0.0, |s| s.time);
     let end = last_time.min(X_AXIS_MAX_MONTHS);
@@ -437,11 +429,7 @@ fn push_distinct(points: &mut Vec<(f64, f64)>, point: (f64, f64)) {
     }
 }
 
-fn survival_rows(
-    marker: Marker,
-    group: BiomarkerGroup,
-    fit: &KaplanMeierFit,
-) -> Vec<SurvivalTableRow> {
+fn survival_rows(marker: Marker, group: Group, fit: &KaplanMeierFit) -> Vec<SurvivalTableRow> {
     let last_time = fit.steps().last().map_or(0.0, |s| s.time);
     SURVIVAL_TABLE_MONTHS
         .iter()
@@ -482,13 +470,9 @@ mod tests {
         SurvivalData::new(vec![10.0, 40.0, 50.0], vec![true, true, false]).unwrap()
     }
 
-    fn chart(
-        low: &SurvivalData,
-        high: &SurvivalData,
-        patient: Option<BiomarkerGroup>,
-    ) -> KmChartGeometry {
+    fn chart(low: &SurvivalData, high: &SurvivalData, patient: Option<Group>) -> KmChartGeometry {
         KmChartGeometry::compute(&KmChartInput {
-            endpoint: KmEndpoint::OverallSurvival,
+            endpoint: Endpoint::OverallSurvival,
             marker: Marker::Il6,
             low,
             high,
@@ -640,13 +624,10 @@ mod tests {
     #[test]
     fn the_patients_group_is_emphasised_and_the_other_muted() {
         let (low, high) = (five(), long());
-        let g = chart(&low, &high, Some(BiomarkerGroup::High));
+        let g = chart(&low, &high, Some(Group::High));
         assert_eq!(g.curves[0].emphasis, Emphasis::Other);
         assert_eq!(g.curves[1].emphasis, Emphasis::Patient);
-        assert_eq!(
-            g.patient_curve().map(|c| c.group),
-            Some(BiomarkerGroup::High)
-        );
+        assert_eq!(g.patient_curve().map(|c| c.group), Some(Group::High));
         let g = chart(&low, &high, None);
         assert!(g.curves.iter().all(|c| c.emphasis == Emphasis::Neutral));
         assert!(g.patient_curve().is_none());
@@ -709,12 +690,12 @@ mod tests {
         let (low, high) = (five(), long());
         let g = chart(&low, &high, None);
         assert_eq!(g.survival_table.len(), 6);
-        let g = chart(&low, &high, Some(BiomarkerGroup::High));
+        let g = chart(&low, &high, Some(Group::High));
         assert_eq!(g.survival_table.len(), 6);
         assert_eq!(
             g.survival_table
                 .iter()
-                .filter(|r| r.group == BiomarkerGroup::Low)
+                .filter(|r| r.group == Group::Low)
                 .count(),
             3
         );

@@ -1,10 +1,10 @@
 //! Every piece of text the chart shows, built from the published figures in
-//! `calculator_core::published` so that no number is typed twice.
+//! `study::published` so that no number is typed twice.
 
-use calculator_core::published::{
-    km_comparison, printed, CoxEndpoint, HazardRatio, KmEndpoint, Marker, PValue, RiskFactor,
+use study::published::{
+    km_comparison, printed, CoxEndpoint, Endpoint, HazardRatio, Marker, PValue, RiskFactor,
 };
-use calculator_core::BiomarkerGroup;
+use study::Group;
 
 /// Shown on every chart, in the picture itself and next to it.
 pub const RECONSTRUCTION_LABEL: &str =
@@ -12,40 +12,40 @@ pub const RECONSTRUCTION_LABEL: &str =
 
 /// The paper's figure that the chart reconstructs (Figs. 2 and 3 in the
 /// paper; the PFS curves are in Additional files 1 and 2).
-pub fn figure_name(endpoint: KmEndpoint, marker: Marker) -> &'static str {
+pub fn figure_name(endpoint: Endpoint, marker: Marker) -> &'static str {
     match (endpoint, marker) {
-        (KmEndpoint::OverallSurvival, Marker::Il6) => "Fig. 2a",
-        (KmEndpoint::OverallSurvival, Marker::Il8) => "Fig. 2b",
-        (KmEndpoint::ProgressionFreeSurvival, Marker::Il6) => "Additional file 1: Fig. S2a",
-        (KmEndpoint::ProgressionFreeSurvival, Marker::Il8) => "Additional file 2: Fig. S2b",
-        (KmEndpoint::TimeToLiverDysfunction, Marker::Il6) => "Fig. 3a",
-        (KmEndpoint::TimeToLiverDysfunction, Marker::Il8) => "Fig. 3b",
+        (Endpoint::OverallSurvival, Marker::Il6) => "Fig. 2a",
+        (Endpoint::OverallSurvival, Marker::Il8) => "Fig. 2b",
+        (Endpoint::ProgressionFreeSurvival, Marker::Il6) => "Additional file 1: Fig. S2a",
+        (Endpoint::ProgressionFreeSurvival, Marker::Il8) => "Additional file 2: Fig. S2b",
+        (Endpoint::TimeToLiverDysfunction, Marker::Il6) => "Fig. 3a",
+        (Endpoint::TimeToLiverDysfunction, Marker::Il8) => "Fig. 3b",
     }
 }
 
 /// `IL6 low (≤ 6.53 pg/mL)`: the group with its rule, as Tables 2 and 3
 /// define high (strictly above the cutoff).
-pub fn group_label(marker: Marker, group: BiomarkerGroup) -> String {
+pub fn group_label(marker: Marker, group: Group) -> String {
     let cutoff = marker.cutoff_pg_ml();
     match group {
-        BiomarkerGroup::Low => format!("{} low (≤ {cutoff} pg/mL)", marker.label()),
-        BiomarkerGroup::High => format!("{} high (> {cutoff} pg/mL)", marker.label()),
+        Group::Low => format!("{} low (≤ {cutoff} pg/mL)", marker.label()),
+        Group::High => format!("{} high (> {cutoff} pg/mL)", marker.label()),
     }
 }
 
 /// What the y axis measures, for each endpoint.
-pub(crate) fn y_axis_label(endpoint: KmEndpoint) -> &'static str {
+pub(crate) fn y_axis_label(endpoint: Endpoint) -> &'static str {
     match endpoint {
-        KmEndpoint::OverallSurvival => "Overall survival",
-        KmEndpoint::ProgressionFreeSurvival => "Progression-free survival",
-        KmEndpoint::TimeToLiverDysfunction => "Free of liver dysfunction",
+        Endpoint::OverallSurvival => "Overall survival",
+        Endpoint::ProgressionFreeSurvival => "Progression-free survival",
+        Endpoint::TimeToLiverDysfunction => "Free of liver dysfunction",
     }
 }
 
 /// `Overall survival by baseline IL6 (reconstruction of Fig. 2a)`; the
 /// additional files are named by their figure only (`Fig. S2a`), which keeps
 /// the title on one line of a narrow drawing.
-pub(crate) fn title(endpoint: KmEndpoint, marker: Marker) -> String {
+pub(crate) fn title(endpoint: Endpoint, marker: Marker) -> String {
     let figure = figure_name(endpoint, marker);
     let short = figure.rsplit(": ").next().unwrap_or(figure);
     format!(
@@ -75,11 +75,11 @@ fn p_value(p: PValue) -> String {
 /// The published univariate hazard ratio of high against low, where the
 /// paper gives one: Table 2 for overall survival, Table 3 for liver
 /// dysfunction; none for progression-free survival.
-pub(crate) fn published_hazard_ratio(endpoint: KmEndpoint, marker: Marker) -> Option<HazardRatio> {
+pub(crate) fn published_hazard_ratio(endpoint: Endpoint, marker: Marker) -> Option<HazardRatio> {
     let table = match endpoint {
-        KmEndpoint::OverallSurvival => CoxEndpoint::OverallSurvival,
-        KmEndpoint::TimeToLiverDysfunction => CoxEndpoint::LiverDysfunction,
-        KmEndpoint::ProgressionFreeSurvival => return None,
+        Endpoint::OverallSurvival => CoxEndpoint::OverallSurvival,
+        Endpoint::TimeToLiverDysfunction => CoxEndpoint::LiverDysfunction,
+        Endpoint::ProgressionFreeSurvival => return None,
     };
     let factor = match marker {
         Marker::Il6 => RiskFactor::Il6High,
@@ -89,12 +89,12 @@ pub(crate) fn published_hazard_ratio(endpoint: KmEndpoint, marker: Marker) -> Op
 }
 
 /// `Published: log-rank p < 0.001; HR high vs low 2.4 (95% CI 1.5–3.88), Table 2 univariate`.
-pub(crate) fn published_statistics(endpoint: KmEndpoint, marker: Marker) -> String {
+pub(crate) fn published_statistics(endpoint: Endpoint, marker: Marker) -> String {
     let comparison = km_comparison(endpoint, marker);
     let hazard = match published_hazard_ratio(endpoint, marker) {
         Some(hr) => {
             let table = match endpoint {
-                KmEndpoint::TimeToLiverDysfunction => "Table 3",
+                Endpoint::TimeToLiverDysfunction => "Table 3",
                 _ => "Table 2",
             };
             format!(
@@ -120,24 +120,24 @@ mod tests {
     fn every_view_names_the_papers_figure() {
         // Figure captions in the paper; PFS: Results, "Additional file 1: Figure S2a".
         assert_eq!(
-            figure_name(KmEndpoint::OverallSurvival, Marker::Il8),
+            figure_name(Endpoint::OverallSurvival, Marker::Il8),
             "Fig. 2b"
         );
         assert_eq!(
-            figure_name(KmEndpoint::TimeToLiverDysfunction, Marker::Il6),
+            figure_name(Endpoint::TimeToLiverDysfunction, Marker::Il6),
             "Fig. 3a"
         );
-        assert!(figure_name(KmEndpoint::ProgressionFreeSurvival, Marker::Il6).ends_with("S2a"));
+        assert!(figure_name(Endpoint::ProgressionFreeSurvival, Marker::Il6).ends_with("S2a"));
     }
 
     #[test]
     fn titles_name_the_figure_briefly() {
         assert_eq!(
-            title(KmEndpoint::ProgressionFreeSurvival, Marker::Il8),
+            title(Endpoint::ProgressionFreeSurvival, Marker::Il8),
             "Progression-free survival by baseline IL8 (reconstruction of Fig. S2b)"
         );
         assert_eq!(
-            title(KmEndpoint::OverallSurvival, Marker::Il6),
+            title(Endpoint::OverallSurvival, Marker::Il6),
             "Overall survival by baseline IL6 (reconstruction of Fig. 2a)"
         );
     }
@@ -146,11 +146,11 @@ mod tests {
     fn group_labels_state_the_cutoff_rule() {
         // Tables 2 and 3: "IL6 (> 6.53 pg/mL)", "IL8 (> 60.8 pg/mL)".
         assert_eq!(
-            group_label(Marker::Il6, BiomarkerGroup::Low),
+            group_label(Marker::Il6, Group::Low),
             "IL6 low (≤ 6.53 pg/mL)"
         );
         assert_eq!(
-            group_label(Marker::Il8, BiomarkerGroup::High),
+            group_label(Marker::Il8, Group::High),
             "IL8 high (> 60.8 pg/mL)"
         );
     }
@@ -159,17 +159,17 @@ mod tests {
     fn published_statistics_quote_table_2_and_the_log_rank_p() {
         // Table 2, IL6 univariate: 2.4 (1.5–3.88), p < 0.001 (Fig. 2a log-rank).
         assert_eq!(
-            published_statistics(KmEndpoint::OverallSurvival, Marker::Il6),
+            published_statistics(Endpoint::OverallSurvival, Marker::Il6),
             "Published: log-rank p < 0.001; HR high vs low 2.4 (95% CI 1.5–3.88), Table 2 univariate"
         );
         // Results text: IL8 log-rank p = 0.009; Table 2: 1.8 (1.1–2.9).
         assert_eq!(
-            published_statistics(KmEndpoint::OverallSurvival, Marker::Il8),
+            published_statistics(Endpoint::OverallSurvival, Marker::Il8),
             "Published: log-rank p = 0.009; HR high vs low 1.8 (95% CI 1.1–2.9), Table 2 univariate"
         );
         // Table 3, IL8: 1.5 (0.75–3.0); Fig. 3b p = 0.25.
         assert_eq!(
-            published_statistics(KmEndpoint::TimeToLiverDysfunction, Marker::Il8),
+            published_statistics(Endpoint::TimeToLiverDysfunction, Marker::Il8),
             "Published: log-rank p = 0.25; HR high vs low 1.5 (95% CI 0.75–3.0), Table 3 univariate"
         );
     }
@@ -178,7 +178,7 @@ mod tests {
     fn pfs_says_that_no_hazard_ratio_was_published() {
         // Additional file 2: PFS by IL8, p = 0.017; the paper gives no Cox model for PFS.
         assert_eq!(
-            published_statistics(KmEndpoint::ProgressionFreeSurvival, Marker::Il8),
+            published_statistics(Endpoint::ProgressionFreeSurvival, Marker::Il8),
             "Published: log-rank p = 0.017; no hazard ratio published for PFS"
         );
     }

@@ -270,8 +270,8 @@ mod tests {
     fn two_groups() -> KmChartGeometry {
         let data = survival::SurvivalData::new(vec![1.0, 2.0], vec![true, false]).unwrap();
         KmChartGeometry::compute(&crate::KmChartInput {
-            endpoint: calculator_core::published::KmEndpoint::OverallSurvival,
-            marker: calculator_core::published::Marker::Il6,
+            endpoint: study::published::Endpoint::OverallSurvival,
+            marker: study::published::Marker::Il6,
             low: &data,
             high: &data,
             patient_group: None,

@@ -121,8 +121,8 @@ impl Layout {
 mod tests {
     use super::*;
     use crate::draw::render_svg;
-    use calculator_core::published::{KmEndpoint, Marker};
-    use calculator_core::BiomarkerGroup;
+    use study::published::{Endpoint, Marker};
+    use study::Group;
 
     fn data(times: &[f64], events: &[bool]) -> SurvivalData {
         SurvivalData::new(times.to_vec(), events.to_vec()).unwrap()
@@ -139,11 +139,11 @@ mod tests {
         );
         KmChartGeometry::compute_overlay(&OverlayInput {
             reference: KmChartInput {
-                endpoint: KmEndpoint::OverallSurvival,
+                endpoint: Endpoint::OverallSurvival,
                 marker: Marker::Il6,
                 low: &ref_low,
                 high: &ref_high,
-                patient_group: Some(BiomarkerGroup::High),
+                patient_group: Some(Group::High),
             },
             cohort_low: &low,
             cohort_high: &high,

@@ -6,7 +6,7 @@
 //! group dashed, so the chart survives greyscale printing and every form of
 //! colour-vision deficiency.
 
-use calculator_core::BiomarkerGroup;
+use study::Group;
 
 /// An opaque sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,17 +49,17 @@ impl LineDash {
     }
 }
 
-pub(crate) fn colour(group: BiomarkerGroup) -> Rgb {
+pub(crate) fn colour(group: Group) -> Rgb {
     match group {
-        BiomarkerGroup::Low => GROUP_LOW_COLOUR,
-        BiomarkerGroup::High => GROUP_HIGH_COLOUR,
+        Group::Low => GROUP_LOW_COLOUR,
+        Group::High => GROUP_HIGH_COLOUR,
     }
 }
 
-pub(crate) fn dash(group: BiomarkerGroup) -> LineDash {
+pub(crate) fn dash(group: Group) -> LineDash {
     match group {
-        BiomarkerGroup::Low => LineDash::Solid,
-        BiomarkerGroup::High => LineDash::Dashed,
+        Group::Low => LineDash::Solid,
+        Group::High => LineDash::Dashed,
     }
 }
 
@@ -118,8 +118,8 @@ mod tests {
     #[test]
     fn the_groups_differ_by_line_style_not_only_by_colour() {
         assert_ne!(
-            dash(BiomarkerGroup::Low),
-            dash(BiomarkerGroup::High),
+            dash(Group::Low),
+            dash(Group::High),
             "a second cue for greyscale printing"
         );
         assert_eq!(GROUP_LOW_COLOUR.hex(), "#0072b2");

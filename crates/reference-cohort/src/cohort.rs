@@ -6,12 +6,12 @@
 //! after that the accessors cannot fail except where an empty subset has no
 //! survival data.
 
-use calculator_core::Decimal;
 use std::fmt;
+use study::Decimal;
 
 use survival::{SurvivalData, SurvivalDataError};
 
-use crate::codes::{Endpoint, Group, Marker};
+use study::{Endpoint, Group, Marker};
 
 /// The header line the CSV must start with (a public contract: never change it).
 pub const CSV_HEADER: &str = "endpoint,marker,group,time_months,event";

@@ -38,8 +38,8 @@
 //! Every table also keeps the plausibility rule of
 //! [`crate::plausibility`]: no time carries more than 2 events of a group.
 
-use crate::codes::{Endpoint, Group, Marker};
 use crate::cohort::{Observation, CSV_HEADER};
+use study::{Endpoint, Group, Marker};
 
 /// A pseudo-patient: both marker groups and the three endpoints.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -394,9 +394,9 @@ pub fn cohort_csv(patients: &[PseudoPatient]) -> String {
                 if let Some(o) = patient.observation(endpoint) {
                     out.push_str(&format!(
                         "{},{},{},{:.2},{}\n",
-                        endpoint.as_str(),
-                        marker.as_str(),
-                        patient.group(marker).as_str(),
+                        endpoint.code(),
+                        marker.code(),
+                        patient.group(marker).code(),
                         o.time_months,
                         u8::from(o.event)
                     ));

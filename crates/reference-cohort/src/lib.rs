@@ -31,15 +31,15 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod codes;
 mod cohort;
 pub mod construction;
 pub mod plausibility;
-pub mod published;
 pub mod report;
+pub mod tolerances;
 
-pub use codes::{Endpoint, Group, Marker};
 pub use cohort::{Observation, ReferenceCohort, ReferenceCohortError, CSV_HEADER};
+/// The study's vocabulary, which the CSV's codes spell (`Endpoint::code` …).
+pub use study::{Endpoint, Group, Marker};
 
 /// The committed reconstructed cohort, `static/reference/reconstructed_cohort.csv`.
 pub const RECONSTRUCTED_COHORT_CSV: &str =

@@ -12,8 +12,8 @@
 
 use survival::{KaplanMeierFit, SurvivalDataError};
 
-use crate::codes::{Endpoint, Group, Marker};
 use crate::cohort::ReferenceCohort;
+use study::{Endpoint, Group, Marker};
 
 /// At most this many events of one group may share a time. Two allows a
 /// chance coincidence at the CSV's resolution of 0.01 month (about 7 hours);

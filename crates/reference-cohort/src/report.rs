@@ -9,18 +9,21 @@ use survival::{
     SurvivalDataError,
 };
 
-use crate::codes::{Endpoint, Group, Marker};
 use crate::cohort::{Observation, ReferenceCohort};
 use crate::construction::PseudoPatient;
 use crate::plausibility::{
     largest_fall_within, largest_ties, LargestTie, FALL_WINDOW_MONTHS, MAX_EVENTS_AT_ONE_TIME,
     TIE_EXCEPTIONS,
 };
-use crate::published::{
-    PublishedComparison, PublishedMedian, PublishedMedianNa, PublishedP, COHORT_SIZE, DEATHS,
-    HAZARD_RATIO_RELATIVE_TOLERANCE, MEDIAN_CI_TOLERANCE, MEDIAN_TOLERANCE, PUBLISHED, SENSITIVITY,
-    SIGNIFICANCE_LEVEL, TTLD_EVENTS_AFTER_PROGRESSION, WHOLE_COHORT_OS, WHOLE_COHORT_TOLERANCE,
+use crate::tolerances::{
+    HAZARD_RATIO_RELATIVE_TOLERANCE, MEDIAN_CI_TOLERANCE, MEDIAN_TOLERANCE, SIGNIFICANCE_LEVEL,
+    WHOLE_COHORT_TOLERANCE,
 };
+use study::published::{
+    printed, KmComparison, PValue, PublishedMedian, PublishedMedianNa, COHORT_DEATHS,
+    COHORT_MEDIAN_OS, COHORT_SIZE, KM_COMPARISONS, SENSITIVITY, TTLD_EVENTS_AFTER_PROGRESSION,
+};
+use study::{Endpoint, Group, Marker};
 
 /// Why the figures could not be computed on a cohort.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,7 +111,7 @@ pub struct ComparisonFigures {
 }
 
 fn what(endpoint: Endpoint, marker: Marker) -> String {
-    format!("{} by {}", endpoint.as_str(), marker.as_str())
+    format!("{} by {}", endpoint.code(), marker.code())
 }
 
 fn group_figures(
@@ -120,7 +123,7 @@ fn group_figures(
     let data = cohort
         .survival_data(endpoint, marker, group)
         .map_err(|source| ReportError::Data {
-            what: format!("{} {}", what(endpoint, marker), group.as_str()),
+            what: format!("{} {}", what(endpoint, marker), group.code()),
             source,
         })?;
     let fit = KaplanMeierFit::fit(&data);
@@ -233,7 +236,7 @@ impl Verdict {
     }
 
     /// The word used in the table.
-    pub fn as_str(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             Verdict::Met => "met",
             Verdict::NotMet => "NOT MET",
@@ -270,24 +273,10 @@ fn fmt_median(m: &MedianSurvival) -> String {
     )
 }
 
-/// A published number as the paper prints it: at least one decimal.
-fn fmt_published(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.1}")
-    } else {
-        format!("{x}")
-    }
-}
-
 fn fmt_published_median(m: &PublishedMedian) -> String {
     match m.ci {
-        Some((lo, hi)) => format!(
-            "{} ({}–{})",
-            fmt_published(m.estimate),
-            fmt_published(lo),
-            fmt_published(hi)
-        ),
-        None => fmt_published(m.estimate),
+        Some((lo, hi)) => format!("{} ({}–{})", printed(m.months), printed(lo), printed(hi)),
+        None => printed(m.months),
     }
 }
 
@@ -310,23 +299,22 @@ fn median_meets(
     tolerance: f64,
     ci_tolerance: f64,
 ) -> bool {
-    within(m.estimate, published.estimate, tolerance)
+    within(m.estimate, published.months, tolerance)
         && published.ci.is_none_or(|(lo, hi)| {
             within(m.lower, lo, ci_tolerance) && within(m.upper, hi, ci_tolerance)
         })
 }
 
-fn p_meets(p: f64, published: PublishedP) -> bool {
+fn p_meets(p: f64, published: PValue) -> bool {
     match published {
-        PublishedP::Equal(q) => (p < SIGNIFICANCE_LEVEL) == (q < SIGNIFICANCE_LEVEL),
-        PublishedP::Below(bound) => p < bound,
+        PValue::Exact(q) => (p < SIGNIFICANCE_LEVEL) == (q < SIGNIFICANCE_LEVEL),
+        PValue::Below(bound) => p < bound,
     }
 }
 
-fn comparison_checks(
-    published: &PublishedComparison,
-    figures: &ComparisonFigures,
-) -> Vec<TargetCheck> {
+fn comparison_checks(published: &KmComparison, figures: &ComparisonFigures) -> Vec<TargetCheck> {
+    let counts = published.endpoint.counts();
+    let published_n = counts.patients as usize;
     let comparison = format!(
         "{} by {}",
         endpoint_label(published.endpoint),
@@ -343,29 +331,29 @@ fn comparison_checks(
     let n = low.n + high.n;
     let events = low.events + high.events;
     let mut checks = Vec::new();
-    checks.push(match published.group_sizes {
+    checks.push(match published.group_sizes() {
         Some((pl, ph)) => check(
             "n low / high",
             format!("{pl} / {ph}"),
             format!("{} / {}", low.n, high.n),
-            Verdict::from_bool((low.n, high.n) == (pl, ph) && n == published.n),
+            Verdict::from_bool((low.n, high.n) == (pl as usize, ph as usize) && n == published_n),
         ),
         None => check(
             "n low / high (total)",
-            format!("total {}", published.n),
+            format!("total {published_n}"),
             format!("{} / {} ({n})", low.n, high.n),
-            Verdict::from_bool(n == published.n),
+            Verdict::from_bool(n == published_n),
         ),
     });
     checks.push(check(
         "events low + high",
-        published
+        counts
             .events
             .map_or_else(|| "—".to_owned(), |e| format!("total {e}")),
         format!("{} + {} = {events}", low.events, high.events),
-        published
-            .events
-            .map_or(Verdict::Reported, |e| Verdict::from_bool(e == events)),
+        counts.events.map_or(Verdict::Reported, |e| {
+            Verdict::from_bool(e as usize == events)
+        }),
     ));
     for (name, group, target) in [
         ("median, low (95% CI)", low, &published.low),
@@ -385,14 +373,14 @@ fn comparison_checks(
     }
     let hr = figures.hazard_ratio;
     let reconstructed_hr = format!("{:.2} ({:.2}–{:.2})", hr.estimate, hr.lower, hr.upper);
-    checks.push(match published.hazard_ratio {
+    checks.push(match published.hazard_ratio() {
         Some(target) => check(
             "HR high vs low (95% CI)",
             format!(
                 "{} ({}–{})",
-                fmt_published(target.estimate),
-                fmt_published(target.lower),
-                fmt_published(target.upper)
+                printed(target.estimate),
+                printed(target.lower),
+                printed(target.upper)
             ),
             reconstructed_hr,
             Verdict::from_bool(
@@ -408,12 +396,9 @@ fn comparison_checks(
     });
     checks.push(check(
         "log-rank p",
-        match published.p_log_rank {
-            PublishedP::Equal(p) => format!("{p}"),
-            PublishedP::Below(p) => format!("< {p}"),
-        },
+        published.p_logrank.to_string(),
         fmt_p(figures.p_log_rank),
-        Verdict::from_bool(p_meets(figures.p_log_rank, published.p_log_rank)),
+        Verdict::from_bool(p_meets(figures.p_log_rank, published.p_logrank)),
     ));
     checks
 }
@@ -424,7 +409,7 @@ fn comparison_checks(
 /// If some figure cannot be computed (an empty group): see [`ReportError`].
 pub fn check_targets(cohort: &ReferenceCohort) -> Result<Vec<TargetCheck>, ReportError> {
     let mut checks = Vec::new();
-    for published in &PUBLISHED {
+    for published in &KM_COMPARISONS {
         let figures = comparison_figures(cohort, published.endpoint, published.marker)?;
         checks.extend(comparison_checks(published, &figures));
     }
@@ -433,18 +418,20 @@ pub fn check_targets(cohort: &ReferenceCohort) -> Result<Vec<TargetCheck>, Repor
     checks.push(TargetCheck {
         comparison: comparison.clone(),
         figure: "n, deaths".to_owned(),
-        published: format!("{COHORT_SIZE}, {DEATHS}"),
+        published: format!("{COHORT_SIZE}, {COHORT_DEATHS}"),
         reconstructed: format!("{}, {}", whole.n, whole.events),
-        verdict: Verdict::from_bool(whole.n == COHORT_SIZE && whole.events == DEATHS),
+        verdict: Verdict::from_bool(
+            whole.n == COHORT_SIZE as usize && whole.events == COHORT_DEATHS as usize,
+        ),
     });
     checks.push(TargetCheck {
         comparison,
         figure: "median (95% CI)".to_owned(),
-        published: fmt_published_median(&WHOLE_COHORT_OS),
+        published: fmt_published_median(&COHORT_MEDIAN_OS),
         reconstructed: fmt_median(&whole.median),
         verdict: Verdict::from_bool(median_meets(
             &whole.median,
-            &WHOLE_COHORT_OS,
+            &COHORT_MEDIAN_OS,
             WHOLE_COHORT_TOLERANCE,
             WHOLE_COHORT_TOLERANCE,
         )),
@@ -468,7 +455,7 @@ fn ttld_censored_at_progression(patient: &PseudoPatient) -> Option<Observation> 
 }
 
 fn fmt_published_na(m: &PublishedMedianNa) -> String {
-    let f = |x: Option<f64>| x.map_or_else(|| "NA".to_owned(), fmt_published);
+    let f = |x: Option<f64>| x.map_or_else(|| "NA".to_owned(), printed);
     format!("{} ({}–{})", f(m.estimate), f(m.lower), f(m.upper))
 }
 
@@ -487,7 +474,13 @@ pub fn sensitivity_checks(patients: &[PseudoPatient]) -> Result<Vec<TargetCheck>
     let mut checks = vec![TargetCheck {
         comparison: "TTLD censored at progression".to_owned(),
         figure: "events after progression".to_owned(),
-        published: format!("{TTLD_EVENTS_AFTER_PROGRESSION} of 33"),
+        published: format!(
+            "{TTLD_EVENTS_AFTER_PROGRESSION} of {}",
+            Endpoint::TimeToLiverDysfunction
+                .counts()
+                .events
+                .unwrap_or_default()
+        ),
         reconstructed: format!(
             "{after} of {}",
             patients
@@ -498,7 +491,10 @@ pub fn sensitivity_checks(patients: &[PseudoPatient]) -> Result<Vec<TargetCheck>
         verdict: Verdict::Reported,
     }];
     for published in &SENSITIVITY {
-        let what = format!("ttld censored at progression by {}", published.marker);
+        let what = format!(
+            "ttld censored at progression by {}",
+            published.marker.code()
+        );
         let comparison = format!(
             "TTLD censored at progression by {}",
             published.marker.label()
@@ -598,7 +594,7 @@ pub fn plausibility_checks(cohort: &ReferenceCohort) -> Result<Vec<TargetCheck>,
             for group in Group::ALL {
                 let fall = largest_fall_within(cohort, endpoint, marker, group, FALL_WINDOW_MONTHS)
                     .map_err(|source| ReportError::Data {
-                        what: format!("{} {}", what(endpoint, marker), group.as_str()),
+                        what: format!("{} {}", what(endpoint, marker), group.code()),
                         source,
                     })?;
                 falls.push(format!("{:.0}%", 100.0 * fall));
@@ -633,7 +629,7 @@ pub fn markdown_table(checks: &[TargetCheck]) -> String {
             c.figure,
             c.published,
             c.reconstructed,
-            c.verdict.as_str()
+            c.verdict.label()
         ));
     }
     out
@@ -703,9 +699,9 @@ mod tests {
 
     #[test]
     fn a_bound_p_must_be_below_it_and_a_value_on_its_side_of_005() {
-        assert!(p_meets(0.0004, PublishedP::Below(0.001)));
-        assert!(!p_meets(0.002, PublishedP::Below(0.001)));
-        assert!(p_meets(0.3, PublishedP::Equal(0.25)));
-        assert!(!p_meets(0.04, PublishedP::Equal(0.25)));
+        assert!(p_meets(0.0004, PValue::Below(0.001)));
+        assert!(!p_meets(0.002, PValue::Below(0.001)));
+        assert!(p_meets(0.3, PValue::Exact(0.25)));
+        assert!(!p_meets(0.04, PValue::Exact(0.25)));
     }
 }

@@ -27,7 +27,7 @@ fn the_whole_cohort_is_the_same_whichever_marker_splits_it() {
                     .collect(),
             )
         };
-        assert_eq!(by(Marker::Il6), by(Marker::Il8), "{endpoint}");
+        assert_eq!(by(Marker::Il6), by(Marker::Il8), "{endpoint:?}");
     }
 }
 

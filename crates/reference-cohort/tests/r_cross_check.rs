@@ -89,9 +89,9 @@ fn r_and_the_engine_agree_on_every_figure_of_the_reconstruction() {
     for endpoint in Endpoint::ALL {
         for marker in Marker::ALL {
             let f = comparison_figures(&cohort, endpoint, marker).unwrap();
-            let key = format!("{endpoint}.{marker}");
+            let key = format!("{}.{}", endpoint.code(), marker.code());
             for (group, figures) in [(Group::Low, &f.low), (Group::High, &f.high)] {
-                compare_group(&r, &format!("{key}.{group}"), figures);
+                compare_group(&r, &format!("{key}.{}", group.code()), figures);
             }
             let get = |suffix: &str| *r.get(&format!("{key}.{suffix}")).expect("printed by R");
             close(

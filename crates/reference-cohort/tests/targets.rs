@@ -1,15 +1,17 @@
 //! Every published target, computed on the committed CSV with the `survival`
 //! engine directly (not through `report`), at the tolerances of
-//! `reference_cohort::published`. Expected values: Öcal et al., as
+//! `reference_cohort::tolerances`. Expected values: Öcal et al., as
 //! transcribed in `reference/published.toml`.
 
-use reference_cohort::published::{
-    PublishedMedian, PublishedP, DEATHS, HAZARD_RATIO_RELATIVE_TOLERANCE, IL6_GROUPS, IL8_GROUPS,
-    MEDIAN_CI_TOLERANCE, MEDIAN_TOLERANCE, PUBLISHED, SIGNIFICANCE_LEVEL, WHOLE_COHORT_OS,
+use reference_cohort::report::{check_targets, Verdict};
+use reference_cohort::tolerances::{
+    HAZARD_RATIO_RELATIVE_TOLERANCE, MEDIAN_CI_TOLERANCE, MEDIAN_TOLERANCE, SIGNIFICANCE_LEVEL,
     WHOLE_COHORT_TOLERANCE,
 };
-use reference_cohort::report::{check_targets, Verdict};
 use reference_cohort::{Endpoint, Group, Marker, ReferenceCohort};
+use study::published::{
+    PValue, PublishedMedian, COHORT_DEATHS, COHORT_MEDIAN_OS, KM_COMPARISONS as PUBLISHED,
+};
 use survival::{Covariates, CoxFit, KaplanMeierFit, LogRankTest, MedianSurvival};
 
 /// Binary representation slack on 2-decimal times.
@@ -24,9 +26,9 @@ fn assert_median(what: &str, m: MedianSurvival, target: &PublishedMedian, tol: f
         .estimate
         .unwrap_or_else(|| panic!("{what}: median not reached"));
     assert!(
-        (estimate - target.estimate).abs() <= tol + SLACK,
+        (estimate - target.months).abs() <= tol + SLACK,
         "{what}: median {estimate} vs published {}",
-        target.estimate
+        target.months
     );
     if let Some((lo, hi)) = target.ci {
         let lower = m.lower.unwrap_or(f64::NAN);
@@ -45,21 +47,28 @@ fn assert_median(what: &str, m: MedianSurvival, target: &PublishedMedian, tol: f
 #[test]
 fn group_sizes_and_event_counts_are_the_published_ones() {
     let c = cohort();
-    for (marker, (low, high)) in [(Marker::Il6, IL6_GROUPS), (Marker::Il8, IL8_GROUPS)] {
+    for marker in Marker::ALL {
+        let (low, high) = marker.published_group_sizes();
+        let (low, high) = (low as usize, high as usize);
         let os = Endpoint::OverallSurvival;
         assert_eq!(c.group_size(os, marker, Group::Low), low);
         assert_eq!(c.group_size(os, marker, Group::High), high);
         let deaths = c.event_count(os, marker, Group::Low) + c.event_count(os, marker, Group::High);
-        assert_eq!(deaths, DEATHS);
+        assert_eq!(deaths, COHORT_DEATHS as usize);
     }
     for p in &PUBLISHED {
         let n = c.group_size(p.endpoint, p.marker, Group::Low)
             + c.group_size(p.endpoint, p.marker, Group::High);
-        assert_eq!(n, p.n, "{} by {}", p.endpoint, p.marker);
-        if let Some(events) = p.events {
+        let counts = p.endpoint.counts();
+        assert_eq!(
+            n, counts.patients as usize,
+            "{:?} by {:?}",
+            p.endpoint, p.marker
+        );
+        if let Some(events) = counts.events.map(|e| e as usize) {
             let e = c.event_count(p.endpoint, p.marker, Group::Low)
                 + c.event_count(p.endpoint, p.marker, Group::High);
-            assert_eq!(e, events, "{} by {}", p.endpoint, p.marker);
+            assert_eq!(e, events, "{:?} by {:?}", p.endpoint, p.marker);
         }
     }
 }
@@ -70,7 +79,7 @@ fn every_published_median_is_met_to_a_tenth_of_a_month_and_its_ci_to_one_and_a_h
     for p in &PUBLISHED {
         for (group, target) in [(Group::Low, &p.low), (Group::High, &p.high)] {
             let data = c.survival_data(p.endpoint, p.marker, group).unwrap();
-            let what = format!("{} by {} {}", p.endpoint, p.marker, group);
+            let what = format!("{:?} by {:?} {:?}", p.endpoint, p.marker, group);
             let median = KaplanMeierFit::fit(&data).median();
             assert_median(&what, median, target, MEDIAN_TOLERANCE, MEDIAN_CI_TOLERANCE);
         }
@@ -81,7 +90,7 @@ fn every_published_median_is_met_to_a_tenth_of_a_month_and_its_ci_to_one_and_a_h
 fn every_published_hazard_ratio_is_met_within_ten_percent() {
     let c = cohort();
     for p in &PUBLISHED {
-        let Some(target) = p.hazard_ratio else {
+        let Some(target) = p.hazard_ratio() else {
             continue;
         };
         let (data, high) = c.pooled_survival_data(p.endpoint, p.marker).unwrap();
@@ -89,7 +98,7 @@ fn every_published_hazard_ratio_is_met_within_ten_percent() {
         let hr = fit.term(0).unwrap().hazard_ratio;
         assert!(
             (hr / target.estimate - 1.0).abs() <= HAZARD_RATIO_RELATIVE_TOLERANCE,
-            "{} by {}: HR {hr} vs published {}",
+            "{:?} by {:?}: HR {hr} vs published {}",
             p.endpoint,
             p.marker,
             target.estimate
@@ -104,10 +113,10 @@ fn every_log_rank_p_is_on_the_published_side_of_005() {
         let low = c.survival_data(p.endpoint, p.marker, Group::Low).unwrap();
         let high = c.survival_data(p.endpoint, p.marker, Group::High).unwrap();
         let pv = LogRankTest::compute(&[&low, &high]).unwrap().p_value();
-        let what = format!("{} by {}: log-rank p {pv}", p.endpoint, p.marker);
-        match p.p_log_rank {
-            PublishedP::Below(bound) => assert!(pv < bound, "{what} vs < {bound}"),
-            PublishedP::Equal(q) => assert_eq!(
+        let what = format!("{:?} by {:?}: log-rank p {pv}", p.endpoint, p.marker);
+        match p.p_logrank {
+            PValue::Below(bound) => assert!(pv < bound, "{what} vs < {bound}"),
+            PValue::Exact(q) => assert_eq!(
                 pv < SIGNIFICANCE_LEVEL,
                 q < SIGNIFICANCE_LEVEL,
                 "{what} vs {q}"
@@ -125,11 +134,11 @@ fn the_whole_cohort_median_os_is_12_months_within_one() {
             .unwrap();
         assert_eq!((data.len(), data.n_events()), (83, 73));
         let median = KaplanMeierFit::fit(&data).median();
-        let what = format!("whole cohort OS (split by {marker})");
+        let what = format!("whole cohort OS (split by {marker:?})");
         assert_median(
             &what,
             median,
-            &WHOLE_COHORT_OS,
+            &COHORT_MEDIAN_OS,
             WHOLE_COHORT_TOLERANCE,
             WHOLE_COHORT_TOLERANCE,
         );

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use calculator_core::published::{CoxModel as PublishedModel, Marker};
+use calculator_core::published::Marker;
 use cohort::analysis::{AnalysisError, CohortAnalysis, GroupSurvival, HazardRatioEstimate};
 use cohort::cutoff::{explore_cutoff, optimal_cutoff, MaxStatOptions};
 use cohort::import::Cohort;
@@ -148,7 +148,7 @@ pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
         out.insert(format!("{ep}/n"), count(e.n));
         out.insert(format!("{ep}/missing_endpoint"), count(e.missing_endpoint));
         for m in &e.markers {
-            let key = format!("{ep}/{}", m.marker.key());
+            let key = format!("{ep}/{}", m.marker.code());
             let c = &m.comparison;
             out.insert(format!("{key}/n"), count(c.n));
             out.insert(format!("{key}/missing"), count(m.missing));
@@ -200,7 +200,7 @@ pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
             );
         }
         for f in &e.factors {
-            let key = format!("{ep}/factor/{}", f.factor.key());
+            let key = format!("{ep}/factor/{}", f.factor.code());
             out.insert(format!("{key}/n"), count(f.n));
             out.insert(format!("{key}/n_with"), count(f.n_with_factor));
             put_hr_outcome(
@@ -211,13 +211,7 @@ pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
             );
         }
         for model in &e.models {
-            let key = format!(
-                "{ep}/{}",
-                match model.model {
-                    PublishedModel::Model1 => "model1",
-                    PublishedModel::Model2 => "model2",
-                }
-            );
+            let key = format!("{ep}/{}", model.model.code());
             out.insert(format!("{key}/n"), count(model.n));
             out.insert(format!("{key}/events"), count(model.events));
             let dropped: Vec<String> = model
@@ -226,7 +220,7 @@ pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
                 .map(|d| {
                     format!(
                         "{}:{}",
-                        d.factor.key(),
+                        d.factor.code(),
                         match d.reason {
                             cohort::analysis::DropReason::NotInFile => "not_in_file",
                             cohort::analysis::DropReason::Constant => "constant",
@@ -240,7 +234,7 @@ pub fn crate_values(cohort: &Cohort) -> BTreeMap<String, Value> {
             for term in &fit.terms {
                 put_hr_outcome(
                     &mut out,
-                    &format!("{key}/{}", term.factor.key()),
+                    &format!("{key}/{}", term.factor.code()),
                     term.estimate
                         .as_ref()
                         .map_err(|_| Value::Text("not_estimable".into())),

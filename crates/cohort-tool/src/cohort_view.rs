@@ -8,20 +8,21 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use calculator_core::number_input::parse_number;
+use calculator_core::Marker;
 use cohort::import::preview;
 use cohort::limits::check_file_size;
-use cohort::mapping::{ColumnMapping, Role, TimeUnit};
+use cohort::mapping::{ColumnMapping, EndpointRole, Role, TimeUnit};
 use js_sys::Array;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement, HtmlSelectElement, Url};
 use yew::prelude::*;
 
-use super::model::{
+use crate::model::{
     coding_code, coding_text, AnalysisView, CutoffView, ImportView, MappingForm, MarkerView,
     ModelView, OptimalView, Phase, Reply, Request, EVENT_CODINGS,
 };
-use super::runner::CohortRunner;
-use crate::chart_export::download;
+use crate::runner::CohortRunner;
+use soramic_il_calculator::chart_export::download;
 
 /// Bytes read from the start of the file for the preview and the mapping.
 const PREVIEW_BYTES: f64 = 65_536.0;
@@ -252,7 +253,8 @@ pub fn CohortView() -> Html {
                 detail: "Starting…".into(),
             });
             let request = Request::Import {
-                separator: Some(next.separator.clone()),
+                // The form's select holds a code; an unknown one means "detect".
+                separator: cohort::csv::Separator::from_code(&next.separator),
                 mapping: Box::new(next.mapping.clone()),
             };
             screen.set(next);
@@ -325,7 +327,7 @@ pub fn CohortView() -> Html {
                 "second_time_unit" => m.second_time_unit = value,
                 "second_event_coding" => m.second_event_coding = value,
                 role => {
-                    if let Some(role) = Role::ALL.into_iter().find(|r| r.key() == role) {
+                    if let Some(role) = Role::ALL.into_iter().find(|r| r.code() == role) {
                         let mut mapping = m.to_mapping();
                         *mapping.column_mut(role) = column;
                         *m = MappingForm {
@@ -365,8 +367,8 @@ pub fn CohortView() -> Html {
                 { "For checking the published cutoffs on your centre's own cohort. \
                    It is not part of the bedside calculation, and its figures are not for decisions about an individual patient." }
             </p>
-            <p>{ "Check the published cutoffs (IL6 > 6.53 pg/mL, IL8 > 60.8 pg/mL) on your own patients. \
-                  The file is read by this page only: nothing is uploaded or stored." }</p>
+            <p>{ format!("Check the published cutoffs (IL6 > {} pg/mL, IL8 > {} pg/mL) on your own patients. \
+                  The file is read by this page only: nothing is uploaded or stored.", Marker::Il6.cutoff_pg_ml(), Marker::Il8.cutoff_pg_ml()) }</p>
             <div class="cohort-drop" ondrop={on_drop} ondragover={on_drag_over}>
                 <label for="cohort-file">{ "CSV file, one row per patient (or drop it here)" }</label>
                 <input id="cohort-file" type="file" accept=".csv,text/csv,text/plain"
@@ -471,7 +473,7 @@ fn mapping_form(
         let mut options = vec![(String::new(), "(not in the file)".to_owned())];
         options.extend(s.header.iter().map(|h| (h.clone(), h.clone())));
         let value = mapping.column(role).cloned().unwrap_or_default();
-        select(role.key(), role.label(), &value, options, on_change)
+        select(role.code(), role.label(), &value, options, on_change)
     };
     let units = |items: &[(&str, &str)]| -> Vec<(String, String)> {
         items
@@ -613,7 +615,7 @@ fn import_section(
     }
 }
 
-fn figure(testid: String, f: &super::model::Figure) -> Html {
+fn figure(testid: String, f: &crate::model::Figure) -> Html {
     html! {
         <span data-testid={testid} data-value={f.value.map(|v| v.to_string())}>{ f.text.clone() }</span>
     }
@@ -626,7 +628,7 @@ fn analysis_section(analysis: &AnalysisView) -> Html {
             { summary(analysis) }
             <p data-testid="cohort-analysis-time">{ format!("Analysed in {:.1} s.", analysis.elapsed_ms / 1000.0) }</p>
             { for analysis.endpoints.iter().map(|e| {
-                let primary = e.role == "primary";
+                let primary = e.role == EndpointRole::Primary;
                 html! {
                 <section class="cohort-endpoint" aria-label={e.label.clone()}>
                     <h3>{ format!("{}{}", e.label, if primary { "" } else { " (second endpoint)" }) }</h3>
@@ -639,7 +641,7 @@ fn analysis_section(analysis: &AnalysisView) -> Html {
                         </tbody>
                     </table>
                     { for e.models.iter().map(model_table) }
-                    { for e.markers.iter().map(|m| chart(m, &e.role)) }
+                    { for e.markers.iter().map(|m| chart(m, e.role.code())) }
                 </section>
             }}) }
         </>
@@ -648,7 +650,7 @@ fn analysis_section(analysis: &AnalysisView) -> Html {
 
 /// "IL6: HR 2.14 (95% CI 1.10–4.16) in your cohort vs 2.4 (1.5–3.88)
 /// published; IL8: …", per endpoint, from the figures the tables show.
-fn summary_line(e: &super::model::EndpointView) -> String {
+fn summary_line(e: &crate::model::EndpointView) -> String {
     let parts: Vec<String> = e
         .markers
         .iter()
@@ -683,16 +685,16 @@ fn marker_rows(m: &MarkerView, primary: bool) -> Html {
     // carry a `-second` suffix.
     let id = |name: &str| {
         if primary {
-            format!("cohort-{name}-{}", m.marker)
+            format!("cohort-{name}-{}", m.marker.code())
         } else {
-            format!("cohort-{name}-{}-second", m.marker)
+            format!("cohort-{name}-{}-second", m.marker.code())
         }
     };
     let median_id = |group: &str| {
         if primary {
-            format!("cohort-median-{}-{group}", m.marker)
+            format!("cohort-median-{}-{group}", m.marker.code())
         } else {
-            format!("cohort-median-{}-{group}-second", m.marker)
+            format!("cohort-median-{}-{group}-second", m.marker.code())
         }
     };
     html! {
@@ -753,7 +755,7 @@ fn chart(m: &MarkerView, role: &str) -> Html {
         .map(|svg| Html::from_html_unchecked(AttrValue::from(svg.clone())));
     html! {
         <figure class="cohort-chart">
-            <div class="km-chart" role="img" data-testid={format!("cohort-km-{}-{role}", m.marker)}
+            <div class="km-chart" role="img" data-testid={format!("cohort-km-{}-{role}", m.marker.code())}
                 aria-label={format!("Kaplan–Meier curves of your cohort by {} group over the reference curves", m.label)}>
                 { svg.unwrap_or_default() }
             </div>
@@ -786,23 +788,18 @@ pub struct CutoffExplorerProps {
 /// the maximally selected log-rank cutoff with its corrected p.
 #[component]
 pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
-    let marker = use_state(|| "il6".to_owned());
-    let text = use_state(|| "6.53".to_owned());
+    let marker = use_state(|| Marker::Il6);
+    let text = use_state(|| Marker::Il6.cutoff_pg_ml().to_string());
     // The reason the typed cutoff is refused, if it is.
     let invalid = use_state(|| None::<String>);
     let on_marker = {
         let (marker, text) = (marker.clone(), text.clone());
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            text.set(
-                if select.value() == "il8" {
-                    "60.8"
-                } else {
-                    "6.53"
-                }
-                .into(),
-            );
-            marker.set(select.value());
+            // Each marker's field starts at its published cutoff.
+            let chosen = Marker::from_code(&select.value()).unwrap_or(Marker::Il6);
+            text.set(chosen.cutoff_pg_ml().to_string());
+            marker.set(chosen);
         })
     };
     let on_text = {
@@ -825,20 +822,20 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
             Ok(cutoff) => {
                 invalid.set(None);
                 on_request.emit(Request::Explore {
-                    role: "primary".into(),
-                    marker: (*marker).clone(),
+                    role: EndpointRole::Primary,
+                    marker: *marker,
                     cutoff: cutoff.to_f64(),
                 });
             }
-            Err(error) => invalid.set(Some(error.to_string())),
+            Err(error) => invalid.set(Some(wording::number_input_error(&error))),
         })
     };
     let on_optimal = {
         let (marker, on_request) = (marker.clone(), props.on_request.clone());
         Callback::from(move |_: MouseEvent| {
             on_request.emit(Request::Optimal {
-                role: "primary".into(),
-                marker: (*marker).clone(),
+                role: EndpointRole::Primary,
+                marker: *marker,
             })
         })
     };
@@ -850,8 +847,9 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
                 <div class="cohort-field">
                     <label for="cohort-cutoff-marker">{ "Marker" }</label>
                     <select id="cohort-cutoff-marker" data-testid="cohort-cutoff-marker" onchange={on_marker}>
-                        <option value="il6" selected={*marker == "il6"}>{ "IL6" }</option>
-                        <option value="il8" selected={*marker == "il8"}>{ "IL8" }</option>
+                        { for Marker::ALL.into_iter().map(|m| html! {
+                            <option value={m.code()} selected={*marker == m}>{ m.label() }</option>
+                        }) }
                     </select>
                 </div>
                 <div class="cohort-field">
@@ -865,7 +863,7 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
                 <button type="button" data-testid="cohort-optimal" onclick={on_optimal}>{ "Search the optimal cutoff" }</button>
             </p>
             if let Some(reason) = &*invalid {
-                <p class="error" role="alert">{ format!("Enter a number of pg/mL, e.g. 10 or 6.53. {reason}") }</p>
+                <p class="error" role="alert">{ format!("Enter a number of pg/mL, e.g. 10 or {}. {reason}", Marker::Il6.cutoff_pg_ml()) }</p>
             }
             if let Some(c) = &props.cutoff {
                 <p data-testid="cohort-cutoff-result">{ cutoff_text(c) }</p>
@@ -873,7 +871,7 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
             if let Some(o) = &props.optimal {
                 <p data-testid="cohort-optimal-result">
                     { format!("Optimal {} cutoff: > {} pg/mL (maximally selected log-rank statistic {:.3} over {} candidate cutoffs); p corrected for the search (Lausen & Schumacher 1992): ",
-                        o.marker.to_uppercase(), o.cutoff, o.statistic, o.candidates) }
+                        o.marker.label(), o.cutoff, o.statistic, o.candidates) }
                     <span data-testid="cohort-optimal-p">{ o.corrected_p.clone() }</span>
                     { format!(". At that cutoff: {}", cutoff_text(&o.at_cutoff)) }
                 </p>
@@ -884,10 +882,10 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
 
 fn cutoff_text(c: &CutoffView) -> String {
     match &c.error {
-        Some(error) => format!("{} > {} pg/mL: not computed ({error}).", c.marker.to_uppercase(), c.cutoff),
+        Some(error) => format!("{} > {} pg/mL: not computed ({error}).", c.marker.label(), c.cutoff),
         None => format!(
             "{} > {} pg/mL: low n = {}, high n = {} ({} missing); HR high vs low {}; log-rank p {} (not corrected for choosing the cutoff).",
-            c.marker.to_uppercase(), c.cutoff, c.n_low, c.n_high, c.missing, c.hr, c.logrank_p
+            c.marker.label(), c.cutoff, c.n_low, c.n_high, c.missing, c.hr, c.logrank_p
         ),
     }
 }

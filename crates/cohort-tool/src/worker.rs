@@ -1,4 +1,4 @@
-//! The web worker's side (`src/bin/cohort_tool.rs` calls [`run`]): takes
+//! The web worker's side (`src/main.rs` calls [`run`]): takes
 //! requests, runs the [`Session`]'s steps back to back and posts a progress
 //! report between two steps. Cancelling is the page terminating the worker,
 //! which needs no cooperation from a step under way.
@@ -12,8 +12,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::engine::Session;
-use super::model::{Phase, Reply, Request};
+use crate::engine::Session;
+use crate::model::{Phase, Reply, Request};
 
 fn now() -> f64 {
     js_sys::Date::now()

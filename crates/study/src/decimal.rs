@@ -40,7 +40,7 @@ impl Decimal {
 
     /// Builds a decimal from typed digits; `None` when the digits exceed the
     /// precision this type keeps (the parser turns that into a field error).
-    pub(crate) fn from_digits(integer: &str, fraction: &str) -> Option<Self> {
+    pub fn from_digits(integer: &str, fraction: &str) -> Option<Self> {
         let scale = u32::try_from(fraction.len()).ok()?;
         if scale > MAX_SCALE {
             return None;
@@ -58,7 +58,7 @@ impl Decimal {
     }
 
     /// Exact product with `factor / 10^factor_scale` (a unit conversion).
-    pub(crate) const fn times(self, factor: u64, factor_scale: u32) -> Self {
+    pub fn times(self, factor: u64, factor_scale: u32) -> Self {
         Decimal {
             mantissa: self.mantissa * factor as u128,
             scale: self.scale + factor_scale,
@@ -66,7 +66,7 @@ impl Decimal {
     }
 
     /// Exact division by a power of ten (e.g. g/L to g/dL).
-    pub(crate) const fn divided_by_power_of_ten(self, power: u32) -> Self {
+    pub fn divided_by_power_of_ten(self, power: u32) -> Self {
         Decimal {
             mantissa: self.mantissa,
             scale: self.scale + power,

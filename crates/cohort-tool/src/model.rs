@@ -6,6 +6,7 @@
 
 use calculator_core::published::Marker;
 use calculator_core::units::{AlbuminUnit, BilirubinUnit};
+use cohort::csv::Separator;
 use cohort::mapping::{ColumnMapping, EndpointRole, EventCoding, TimeUnit};
 use serde::{Deserialize, Serialize};
 
@@ -137,34 +138,86 @@ impl MappingForm {
     }
 }
 
-/// `il6`/`il8` on the wire.
-pub fn marker_code(marker: Marker) -> &'static str {
-    match marker {
-        Marker::Il6 => "il6",
-        Marker::Il8 => "il8",
-    }
-}
+/// The domain's values cross the worker boundary as their codes
+/// (`code()`/`from_code()`), so the domain crates need no serde; an unknown
+/// code is a deserialisation error, not a default.
+pub mod by_code {
+    use calculator_core::published::Marker;
+    use cohort::csv::Separator;
+    use cohort::mapping::EndpointRole;
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
 
-pub fn marker_from_code(code: &str) -> Marker {
-    if code == "il8" {
-        Marker::Il8
-    } else {
-        Marker::Il6
+    /// A value with a stable code.
+    pub trait Coded: Sized + Copy {
+        fn code(self) -> &'static str;
+        fn from_code(code: &str) -> Option<Self>;
     }
-}
 
-pub fn role_code(role: EndpointRole) -> &'static str {
-    match role {
-        EndpointRole::Primary => "primary",
-        EndpointRole::Second => "second",
+    impl Coded for Marker {
+        fn code(self) -> &'static str {
+            Marker::code(self)
+        }
+        fn from_code(code: &str) -> Option<Self> {
+            Marker::from_code(code)
+        }
     }
-}
 
-pub fn role_from_code(code: &str) -> EndpointRole {
-    if code == "second" {
-        EndpointRole::Second
-    } else {
-        EndpointRole::Primary
+    impl Coded for EndpointRole {
+        fn code(self) -> &'static str {
+            EndpointRole::code(self)
+        }
+        fn from_code(code: &str) -> Option<Self> {
+            EndpointRole::from_code(code)
+        }
+    }
+
+    impl Coded for Separator {
+        fn code(self) -> &'static str {
+            Separator::code(self)
+        }
+        fn from_code(code: &str) -> Option<Self> {
+            Separator::from_code(code)
+        }
+    }
+
+    pub fn serialize<T: Coded, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(value.code())
+    }
+
+    pub fn deserialize<'de, T: Coded, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        T::from_code(&code).ok_or_else(|| D::Error::custom(format!("unknown code {code:?}")))
+    }
+
+    /// The same for an optional value (`null` for none).
+    pub mod option {
+        use super::Coded;
+        use serde::de::Error;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<T: Coded, S: Serializer>(
+            value: &Option<T>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(value) => serializer.serialize_some(value.code()),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, T: Coded, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<T>, D::Error> {
+            match Option::<String>::deserialize(deserializer)? {
+                None => Ok(None),
+                Some(code) => T::from_code(&code)
+                    .map(Some)
+                    .ok_or_else(|| D::Error::custom(format!("unknown code {code:?}"))),
+            }
+        }
     }
 }
 
@@ -174,19 +227,27 @@ pub fn role_from_code(code: &str) -> EndpointRole {
 pub enum Request {
     /// Read the attached file with this separator (`None` = detect) and mapping.
     Import {
-        separator: Option<String>,
+        #[serde(with = "by_code::option")]
+        separator: Option<Separator>,
         mapping: Box<MappingForm>,
     },
     /// Analyse the imported cohort (malformed rows excluded).
     Analyse,
     /// Split at another cutoff.
     Explore {
-        role: String,
-        marker: String,
+        #[serde(with = "by_code")]
+        role: EndpointRole,
+        #[serde(with = "by_code")]
+        marker: Marker,
         cutoff: f64,
     },
     /// The maximally selected log-rank cutoff.
-    Optimal { role: String, marker: String },
+    Optimal {
+        #[serde(with = "by_code")]
+        role: EndpointRole,
+        #[serde(with = "by_code")]
+        marker: Marker,
+    },
     /// The per-patient CSV.
     Patients,
 }
@@ -263,7 +324,8 @@ pub struct AnalysisView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EndpointView {
-    pub role: String,
+    #[serde(with = "by_code")]
+    pub role: EndpointRole,
     pub label: String,
     pub n: usize,
     pub missing_endpoint: usize,
@@ -274,7 +336,8 @@ pub struct EndpointView {
 /// One marker's comparison at the published cutoff, beside the paper's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MarkerView {
-    pub marker: String,
+    #[serde(with = "by_code")]
+    pub marker: Marker,
     pub label: String,
     pub n: usize,
     pub missing: usize,
@@ -336,7 +399,8 @@ pub struct TermView {
 /// The cohort split at a chosen cutoff.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CutoffView {
-    pub marker: String,
+    #[serde(with = "by_code")]
+    pub marker: Marker,
     pub cutoff: f64,
     pub n_low: usize,
     pub n_high: usize,
@@ -349,7 +413,8 @@ pub struct CutoffView {
 /// The maximally selected log-rank search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OptimalView {
-    pub marker: String,
+    #[serde(with = "by_code")]
+    pub marker: Marker,
     pub cutoff: f64,
     pub statistic: f64,
     pub corrected_p: String,
@@ -394,11 +459,29 @@ mod tests {
     #[test]
     fn requests_and_replies_cross_as_json() {
         let request = Request::Explore {
-            role: "primary".into(),
-            marker: "il8".into(),
+            role: EndpointRole::Primary,
+            marker: Marker::Il8,
             cutoff: 100.0,
         };
         let text = serde_json::to_string(&request).unwrap();
+        // The domain values cross as their codes.
+        assert_eq!(
+            text,
+            r#"{"Explore":{"role":"primary","marker":"il8","cutoff":100.0}}"#
+        );
         assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), request);
+        let import = Request::Import {
+            separator: Some(Separator::Semicolon),
+            mapping: Box::default(),
+        };
+        let text = serde_json::to_string(&import).unwrap();
+        assert!(text.contains(r#""separator":"semicolon""#), "{text}");
+        assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), import);
+    }
+
+    #[test]
+    fn an_unknown_code_is_refused_not_read_as_a_default() {
+        let text = r#"{"Optimal":{"role":"primary","marker":"il7"}}"#;
+        assert!(serde_json::from_str::<Request>(text).is_err());
     }
 }

@@ -23,8 +23,8 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Event, File, MessageEvent, Worker};
 use yew::Callback;
 
-use super::engine::Session;
-use super::model::{Phase, Reply, Request};
+use crate::engine::Session;
+use crate::model::{Phase, Reply, Request};
 
 /// The worker's loader script, written by Trunk next to index.html.
 pub const WORKER_URL: &str = "cohort-tool_loader.js";

@@ -6,8 +6,8 @@
 
 use std::rc::Rc;
 
-use calculator_core::published::{km_comparison, CoxModel, Marker};
-use calculator_core::BiomarkerGroup;
+use calculator_core::published::{km_comparison, Marker};
+use calculator_core::Group;
 use cohort::analysis::{
     median_label, AnalysisError, AnalysisJob, CohortAnalysis, EndpointAnalysis, GroupComparison,
     GroupSurvival, HazardRatioEstimate, MarkerAnalysis, ModelAnalysis, NotEstimable,
@@ -15,15 +15,13 @@ use cohort::analysis::{
 use cohort::csv::{decode_utf8, Separator};
 use cohort::cutoff::{explore_cutoff, optimal_cutoff, CutoffResult, MaxStatOptions};
 use cohort::import::{Cohort, ImportJob};
-use cohort::mapping::{EndpointRole, Role};
+use cohort::mapping::Role;
 use km_chart::cohort::ReferenceCurves;
 use km_chart::{render_svg, KmChartGeometry, KmChartInput, Layout, OverlayInput};
-use survival::SurvivalData;
 
-use super::model::{
-    marker_code, marker_from_code, role_code, role_from_code, AnalysisView, CutoffView,
-    EndpointView, Figure, ImportView, MappingForm, MarkerView, ModelView, OptimalView, Phase,
-    Reply, Request, RiskRow, TermView, LISTED_ROWS,
+use crate::model::{
+    AnalysisView, CutoffView, EndpointView, Figure, ImportView, MappingForm, MarkerView, ModelView,
+    OptimalView, Phase, Reply, Request, RiskRow, TermView, LISTED_ROWS,
 };
 
 /// Rows parsed per import step: a few tens of milliseconds in wasm.
@@ -63,7 +61,7 @@ impl Session {
     pub fn start_import(
         &mut self,
         bytes: Vec<u8>,
-        separator: Option<String>,
+        separator: Option<Separator>,
         mapping: &MappingForm,
     ) -> Reply {
         self.started_ms = (self.now)();
@@ -72,7 +70,6 @@ impl Session {
             Ok(text) => text,
             Err(error) => return Reply::Failed(error.to_string()),
         };
-        let separator = separator.as_deref().and_then(Separator::from_code);
         match ImportJob::new(text, separator, &mapping.to_mapping()) {
             Ok(job) => {
                 self.job = Job::Importing(Box::new(job));
@@ -112,24 +109,15 @@ impl Session {
                 role,
                 marker,
                 cutoff,
-            } => {
-                let marker = marker_from_code(&marker);
-                Reply::Cutoff(cutoff_view(
-                    marker,
-                    cutoff,
-                    explore_cutoff(&cohort, role_from_code(&role), marker, cutoff),
-                ))
-            }
+            } => Reply::Cutoff(cutoff_view(
+                marker,
+                cutoff,
+                explore_cutoff(&cohort, role, marker, cutoff),
+            )),
             Request::Optimal { role, marker } => {
-                let marker = marker_from_code(&marker);
-                match optimal_cutoff(
-                    &cohort,
-                    role_from_code(&role),
-                    marker,
-                    &MaxStatOptions::default(),
-                ) {
+                match optimal_cutoff(&cohort, role, marker, &MaxStatOptions::default()) {
                     Ok(found) => Reply::Optimal(OptimalView {
-                        marker: marker_code(marker).into(),
+                        marker,
                         cutoff: found.test.cutoff,
                         statistic: found.test.statistic,
                         corrected_p: p_text(found.test.p_value),
@@ -175,8 +163,7 @@ impl Session {
                     });
                 }
                 let analysis = job.finish();
-                let cohort = self.cohort.clone()?;
-                let mut view = analysis_view(&cohort, &analysis);
+                let mut view = analysis_view(&analysis);
                 view.elapsed_ms = (self.now)() - self.started_ms;
                 Some(Reply::Analysed(view))
             }
@@ -244,20 +231,20 @@ fn import_view(cohort: &Cohort, elapsed_ms: f64) -> ImportView {
     }
 }
 
-fn analysis_view(cohort: &Cohort, analysis: &CohortAnalysis) -> AnalysisView {
+fn analysis_view(analysis: &CohortAnalysis) -> AnalysisView {
     AnalysisView {
         endpoints: analysis
             .endpoints
             .iter()
             .map(|endpoint| EndpointView {
-                role: role_code(endpoint.role).into(),
+                role: endpoint.role,
                 label: endpoint.kind.label().into(),
                 n: endpoint.n,
                 missing_endpoint: endpoint.missing_endpoint,
                 markers: endpoint
                     .markers
                     .iter()
-                    .map(|m| marker_view(cohort, endpoint, m))
+                    .map(|m| marker_view(endpoint, m))
                     .collect(),
                 models: endpoint.models.iter().map(model_view).collect(),
             })
@@ -273,7 +260,7 @@ fn median_figure(group: &GroupSurvival) -> Figure {
     }
 }
 
-fn marker_view(cohort: &Cohort, endpoint: &EndpointAnalysis, m: &MarkerAnalysis) -> MarkerView {
+fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis) -> MarkerView {
     let c = &m.comparison;
     let (hr, hr_ci) = match &c.hazard_ratio {
         Ok(hr) => (
@@ -316,9 +303,9 @@ fn marker_view(cohort: &Cohort, endpoint: &EndpointAnalysis, m: &MarkerAnalysis)
         },
     };
     let published = &m.published_km;
-    let chart = overlay_chart(cohort, endpoint, m.marker);
+    let chart = overlay_chart(endpoint, m);
     MarkerView {
-        marker: marker_code(m.marker).into(),
+        marker: m.marker,
         label: m.marker.label().into(),
         n: c.n,
         missing: m.missing,
@@ -350,47 +337,25 @@ thread_local! {
         ReferenceCurves::load().map(Rc::new).map_err(|e| e.to_string());
 }
 
-/// The cohort's groups at the published cutoff.
-fn cohort_groups(
-    cohort: &Cohort,
-    role: EndpointRole,
-    marker: Marker,
-) -> Result<(SurvivalData, SurvivalData), String> {
-    let mut low = (Vec::new(), Vec::new());
-    let mut high = (Vec::new(), Vec::new());
-    for patient in cohort.patients() {
-        let (Some(outcome), Some(group)) = (patient.outcome(role), patient.group(marker)) else {
-            continue;
-        };
-        let side = if group == BiomarkerGroup::High {
-            &mut high
-        } else {
-            &mut low
-        };
-        side.0.push(outcome.time_months);
-        side.1.push(outcome.event);
-    }
-    let data = |(times, events): (Vec<f64>, Vec<bool>)| {
-        SurvivalData::new(times, events).map_err(|e| e.to_string())
-    };
-    Ok((data(low)?, data(high)?))
-}
-
 /// The overlay chart's SVG and its risk table as rows.
 fn overlay_chart(
-    cohort: &Cohort,
     endpoint: &EndpointAnalysis,
-    marker: Marker,
+    m: &MarkerAnalysis,
 ) -> Result<(String, Vec<RiskRow>), String> {
+    let marker = m.marker;
     let reference = REFERENCE.with(Clone::clone)?;
-    let km_endpoint = endpoint.kind.km_endpoint();
+    let km_endpoint = endpoint.kind;
     let (Some(ref_low), Some(ref_high)) = (
-        reference.group(km_endpoint, marker, BiomarkerGroup::Low),
-        reference.group(km_endpoint, marker, BiomarkerGroup::High),
+        reference.group(km_endpoint, marker, Group::Low),
+        reference.group(km_endpoint, marker, Group::High),
     ) else {
         return Err("no reference curves for this endpoint".into());
     };
-    let (low, high) = cohort_groups(cohort, endpoint.role, marker)?;
+    // The analysis's own split (cohort::analysis): the groups the table
+    // counts are the groups the chart draws.
+    let (Some(low), Some(high)) = (&m.comparison.low.data, &m.comparison.high.data) else {
+        return Err("a group of the cohort is empty".into());
+    };
     let mut geometry = KmChartGeometry::compute_overlay(&OverlayInput {
         reference: KmChartInput {
             endpoint: km_endpoint,
@@ -399,8 +364,8 @@ fn overlay_chart(
             high: ref_high,
             patient_group: None,
         },
-        cohort_low: &low,
-        cohort_high: &high,
+        cohort_low: low,
+        cohort_high: high,
     });
     let published = km_comparison(km_endpoint, marker);
     geometry.text.statistics = format!(
@@ -428,7 +393,7 @@ fn model_view(model: &ModelAnalysis) -> ModelView {
             fit.terms
                 .iter()
                 .map(|term| TermView {
-                    key: term.factor.key().into(),
+                    key: term.factor.code().into(),
                     factor: term.factor.paper_row().into(),
                     hr: term
                         .estimate
@@ -447,10 +412,7 @@ fn model_view(model: &ModelAnalysis) -> ModelView {
         Err(error) => (Vec::new(), None, Some(error.to_string())),
     };
     ModelView {
-        key: match model.model {
-            CoxModel::Model1 => "model1".into(),
-            CoxModel::Model2 => "model2".into(),
-        },
+        key: model.model.code().into(),
         name: model.model.label().into(),
         description: model.model.description().into(),
         n: model.n,
@@ -478,7 +440,7 @@ fn cutoff_view(
     result: Result<CutoffResult, AnalysisError>,
 ) -> CutoffView {
     let empty = |error: String| CutoffView {
-        marker: marker_code(marker).into(),
+        marker,
         cutoff,
         n_low: 0,
         n_high: 0,
@@ -492,7 +454,7 @@ fn cutoff_view(
         Ok(result) => {
             let c: &GroupComparison = &result.comparison;
             CutoffView {
-                marker: marker_code(marker).into(),
+                marker,
                 cutoff: result.cutoff_pg_ml,
                 n_low: c.low.n,
                 n_high: c.high.n,
@@ -520,7 +482,7 @@ mod tests {
     fn example() -> Vec<u8> {
         std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/static/cohort-example.csv"
+            "/../../static/cohort-example.csv"
         ))
         .unwrap()
     }
@@ -615,7 +577,7 @@ id,time_months,event,il6,il8,albumin_g_l,bilirubin_umol_l,cirrhosis,child_pugh,t
             }
         }
         let il6 = |e: usize| &analysis.endpoints[e].markers[0];
-        assert_eq!(il6(0).marker, "il6");
+        assert_eq!(il6(0).marker, Marker::Il6);
         assert_eq!(
             il6(0).hr.text,
             "not estimable (the estimate is infinite: the likelihood keeps rising as it grows)"

@@ -8,7 +8,7 @@
 //! On the page, the calculator's start script loads it when the cohort view
 //! is opened and calls [`mount`]; in the worker, `main` serves requests.
 
-use soramic_il_calculator::components::cohort;
+use cohort_tool as cohort;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 fn main() {

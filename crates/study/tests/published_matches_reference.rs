@@ -2,11 +2,11 @@
 //! transcription of the paper, `reference/published.toml` (the project's copy), which
 //! records where each figure stands in the paper.
 
-use calculator_core::published::{
+use study::published::{
     CoxEndpoint, KmComparison, PValue, PublishedMedian, COHORT_DEATHS, COHORT_MEDIAN_OS,
     COHORT_SIZE, IL6_HIGH_N, IL6_LOW_N, IL8_HIGH_N, IL8_LOW_N, KM_COMPARISONS,
 };
-use calculator_core::{published, Decimal};
+use study::{published, Decimal};
 use toml::Value;
 
 fn reference() -> Value {
@@ -38,7 +38,7 @@ fn p_value(value: &Value) -> PValue {
 }
 
 fn decimal(value: f64) -> Decimal {
-    calculator_core::number_input::parse_number(&value.to_string()).expect("decimal")
+    Decimal::parse_plain(&value.to_string()).expect("decimal")
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn every_embedded_cox_row_matches_tables_2_and_3() {
                 .as_array()
                 .expect("rows")
                 .iter()
-                .find(|r| r["factor"].as_str() == Some(row.factor.key()))
+                .find(|r| r["factor"].as_str() == Some(row.factor.code()))
                 .unwrap_or_else(|| panic!("{:?} not in published.toml", row.factor));
             let hr = row.univariate;
             assert_eq!(
@@ -151,7 +151,7 @@ fn every_published_median_and_log_rank_p_matches() {
     let embedded = |endpoint: &str, marker: &str| -> &KmComparison {
         KM_COMPARISONS
             .iter()
-            .find(|c| c.endpoint.key() == endpoint && c.marker.key() == marker)
+            .find(|c| c.endpoint.published_toml_name() == endpoint && c.marker.code() == marker)
             .unwrap_or_else(|| panic!("no embedded {endpoint} {marker}"))
     };
     let mut compared = 0;
@@ -247,13 +247,13 @@ fn every_other_reference_is_cited_as_clinical_md_gives_it() {
 #[test]
 fn endpoint_counts_match_the_papers_denominators() {
     let r = reference();
-    for endpoint in published::KmEndpoint::ALL {
+    for endpoint in published::Endpoint::ALL {
         let counts = endpoint.counts();
         let block = r["km"]
             .as_array()
             .expect("[[km]]")
             .iter()
-            .find(|km| km["endpoint"].as_str() == Some(endpoint.key()))
+            .find(|km| km["endpoint"].as_str() == Some(endpoint.published_toml_name()))
             .expect("the endpoint is in published.toml");
         assert_eq!(
             block["n"].as_integer(),
@@ -261,7 +261,7 @@ fn endpoint_counts_match_the_papers_denominators() {
             "{endpoint:?}"
         );
         let events = match endpoint {
-            published::KmEndpoint::OverallSurvival => r["study"]["deaths"].as_integer(),
+            published::Endpoint::OverallSurvival => r["study"]["deaths"].as_integer(),
             _ => block.get("events").and_then(Value::as_integer),
         };
         assert_eq!(events, counts.events.map(i64::from), "{endpoint:?}");
@@ -325,5 +325,58 @@ fn table1_counts_for_applicability_match() {
     assert_eq!(
         il6_low("malbi_2b_or_3"),
         i64::from(table1::MALBI_2B_OR_3_IN_IL6_LOW)
+    );
+}
+
+#[test]
+fn the_sensitivity_analysis_matches_published_toml() {
+    use study::published::{PublishedMedianNa, SENSITIVITY};
+    let reference = reference();
+    let na = |v: &Value| match v {
+        Value::String(s) if s == "NA" => None,
+        other => Some(float(other)),
+    };
+    let median = |v: &Value| {
+        let ci = v["ci"].as_array().expect("ci");
+        PublishedMedianNa {
+            estimate: na(&v["median"]),
+            lower: na(&ci[0]),
+            upper: na(&ci[1]),
+        }
+    };
+    let rows: Vec<&Value> = reference["km"]
+        .as_array()
+        .expect("[[km]]")
+        .iter()
+        .filter(|r| {
+            r["endpoint"].as_str() == Some("time_to_liver_dysfunction_censored_at_progression")
+        })
+        .collect();
+    assert_eq!(rows.len(), SENSITIVITY.len());
+    for (row, ours) in rows.iter().zip(SENSITIVITY.iter()) {
+        assert_eq!(row["marker"].as_str(), Some(ours.marker.code()));
+        assert_eq!(median(&row["low"]), ours.low);
+        assert_eq!(median(&row["high"]), ours.high);
+        assert_eq!(float(&row["p_logrank"]), ours.p_log_rank);
+    }
+}
+
+#[test]
+fn the_derived_group_sizes_and_hazard_ratios_are_the_tables() {
+    // Table 1 header: IL6 35/48, IL8 45/38 (whole cohort, so OS only);
+    // Tables 2 and 3 univariate: IL6 OS 2.4, IL8 TTLD 1.5, none for PFS.
+    use study::{Endpoint, Marker};
+    let os_il6 = published::km_comparison(Endpoint::OverallSurvival, Marker::Il6);
+    assert_eq!(os_il6.group_sizes(), Some((35, 48)));
+    assert_eq!(os_il6.hazard_ratio().map(|h| h.estimate), Some(2.4));
+    let pfs_il8 = published::km_comparison(Endpoint::ProgressionFreeSurvival, Marker::Il8);
+    assert_eq!(pfs_il8.group_sizes(), None);
+    assert_eq!(pfs_il8.hazard_ratio(), None);
+    let ttld_il8 = published::km_comparison(Endpoint::TimeToLiverDysfunction, Marker::Il8);
+    assert_eq!(
+        ttld_il8
+            .hazard_ratio()
+            .map(|h| (h.estimate, h.lower, h.upper)),
+        Some((1.5, 0.75, 3.0))
     );
 }

@@ -1,17 +1,22 @@
-//! "Validate on your cohort" (issue 6): a centre's own CSV, imported and
-//! analysed in the browser by the published cutoffs, beside the paper.
+//! The cohort tool, "Validate on your cohort" (issue 6): a centre's own
+//! CSV, imported and analysed in the browser by the published cutoffs,
+//! beside the paper. A crate of its own (issue 12) so that the calculator's
+//! crate depends on neither `cohort`, `survival` nor `serde`.
 //!
 //! * [`model`]: what crosses between the page and the worker;
 //! * [`engine`]: the work, in steps (plain Rust, tested natively);
-//! * [`worker`]: the web worker's entry point (`src/bin/cohort_tool.rs`);
+//! * [`worker`]: the web worker's entry point (`src/main.rs`);
 //! * [`runner`]: the page's side: a worker, or the same steps on the page
 //!   with a yield between them where no worker can be loaded (`file://`);
 //! * [`cohort_view`] and its parts: the screen, a Yew app of its own that
 //!   [`mount`] renders into the calculator's page.
 //!
-//! None of this is in the calculator's wasm: `src/bin/cohort_tool.rs` builds
-//! it into a wasm that is downloaded only when the view is first opened
-//! (`crate::components::cohort_slot` on the calculator's side).
+//! None of this is in the calculator's wasm: `src/main.rs` (the
+//! `cohort-tool` binary) builds it into a wasm that is downloaded only when
+//! the view is first opened (`soramic_il_calculator::components::cohort_slot`
+//! on the calculator's side).
+
+#![forbid(unsafe_code)]
 
 pub mod cohort_view;
 pub mod engine;
