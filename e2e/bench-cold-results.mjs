@@ -101,6 +101,8 @@ try {
         bindings: span(resource(/soramic-il-calculator[^/]*\.js$/)),
         wasm: span(resource(/soramic-il-calculator[^/]*_bg\.wasm$/)),
         wasmBytes: resource(/_bg\.wasm$/)?.encodedBodySize,
+        // performance.mark() calls of an instrumented start script, if any.
+        marks: performance.getEntriesByType("mark").map((m) => `${m.name} ${Math.round(m.startTime)}`),
       };
     });
     rows.push(row);
@@ -109,7 +111,7 @@ try {
     console.log(
       `load ${i + 1}: results ${ms(row.results)} ms (ALBI ${row.score}); html ${range(row.html)}, first paint ${ms(row.firstPaint)}, ` +
         `start.js ${range(row.startJs)}, bindings ${range(row.bindings)}, wasm ${range(row.wasm)} (${row.wasmBytes} B), ` +
-        `app started ${ms(row.appStarted)}`,
+        `app started ${ms(row.appStarted)}${row.marks.length ? `; marks: ${row.marks.join(", ")}` : ""}`,
     );
     await context.close();
   }

@@ -1,8 +1,10 @@
 // Starts the app and keeps it working offline. scripts/postbuild.mjs turns
-// this template into the build's external start script (so the page's
-// Content Security Policy needs no inline script), filling in the hashed
-// file names and the Subresource Integrity hashes, and appending
-// offline/cohort-tool.js (where `installCohortTool` is declared).
+// this template into the build's start script, inlined in index.html (a
+// module: it runs once the page has been parsed) and allowed by its hash in
+// the page's Content Security Policy, filling in the hashed file names and
+// the Subresource Integrity hashes, and appending offline/cohort-tool.js
+// (where `installCohortTool` is declared). `import.meta.url` is the page's
+// address here, so the names resolve beside index.html.
 
 // The cohort tool's bindings are wasm-bindgen's "no-modules" kind (the same
 // file also runs in its worker): a classic script that declares the global
@@ -28,20 +30,24 @@ function loadClassicScript() {
 }
 
 // The page's HTML already shows the app (the static first paint, see
-// scripts/prerender.mjs), so nothing here is fetched until that copy has been
-// painted: the wasm then cannot delay the first paint, and the live app takes
-// over a page the user already sees. (Lighthouse's simulated Largest
-// Contentful Paint counts every request that ended before the observed LCP;
-// fetched in parallel with the HTML, the wasm was one of them, 2.2 s instead
-// of 0.95 s on its slow-4G model. BENCHMARKS.md, "Lighthouse".)
+// scripts/prerender.mjs, with its style inline): the first paint needs
+// nothing fetched. The app is requested as soon as this script runs, that is
+// once the whole HTML has arrived and been parsed, so on a slow phone link
+// the wasm downloads while the browser lays out and paints the static copy
+// (~0.2 s of CPU at Lighthouse's 4× slowdown) rather than after it
+// (BENCHMARKS.md, "Time until results on a throttled phone"). Nothing is
+// requested earlier, while the HTML is still arriving: the page would share
+// the link with the wasm, and Lighthouse's simulated Largest Contentful Paint,
+// which counts every request that ended before the observed first paint,
+// would count the wasm (2.2 s instead of 0.95 s when Trunk preloaded it with
+// the HTML; BENCHMARKS.md, "Lighthouse").
 try {
-  await afterFirstPaint();
   // fetch() with `integrity`: the browser refuses a wasm whose bytes are not
   // this build's. (Trunk's own starter passes a bare URL, which skips SRI.)
-  // Requested now, beside the bindings rather than after them: on a slow
-  // phone link every request in a chain costs a round trip before its first
-  // byte (BENCHMARKS.md, "Time until results"). A failure is reported once,
-  // where it is awaited below, not also as an unhandled rejection.
+  // Requested beside the bindings rather than after them: on a slow phone
+  // link every request in a chain costs a round trip before its first byte.
+  // A failure is reported once, where it is awaited below, not also as an
+  // unhandled rejection.
   const wasmResponse = fetch(new URL("__WASM__", import.meta.url), { integrity: "__WASM_INTEGRITY__" });
   wasmResponse.catch(() => {});
   const bindingsUrl = new URL("__BINDINGS__", import.meta.url).href;
@@ -66,18 +72,6 @@ try {
   }
 }
 watchForUpdates();
-
-/**
- * Resolves once the browser has painted a frame: a timer queued from an
- * animation frame callback runs after that frame. A hidden tab paints no
- * frames, so a fallback timer starts the app anyway.
- */
-function afterFirstPaint() {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 200);
-  });
-}
 
 /** Loads a module with Subresource Integrity through `<link rel="modulepreload">`. */
 function modulePreload(href, integrity) {
