@@ -31,16 +31,16 @@ function loadClassicScript() {
 
 // The page's HTML already shows the app (the static first paint, see
 // scripts/prerender.mjs, with its style inline): the first paint needs
-// nothing fetched. The app is requested as soon as this script runs, that is
-// once the whole HTML has arrived and been parsed, so on a slow phone link
-// the wasm downloads while the browser lays out and paints the static copy
-// (~0.2 s of CPU at Lighthouse's 4× slowdown) rather than after it
-// (BENCHMARKS.md, "Time until results on a throttled phone"). Nothing is
-// requested earlier, while the HTML is still arriving: the page would share
-// the link with the wasm, and Lighthouse's simulated Largest Contentful Paint,
-// which counts every request that ended before the observed first paint,
-// would count the wasm (2.2 s instead of 0.95 s when Trunk preloaded it with
-// the HTML; BENCHMARKS.md, "Lighthouse").
+// nothing fetched. The app is requested as soon as this script runs (a
+// module: once the whole HTML has arrived and been parsed), not after the
+// static copy has been painted, which at Lighthouse's 4× CPU slowdown takes
+// ~0.2 s of style and layout (BENCHMARKS.md, "Time until results on a
+// throttled phone"). Not earlier, while the HTML is still arriving: the page
+// would share the link with the wasm, and Lighthouse's simulated Largest
+// Contentful Paint, which counts every request that ended before the observed
+// first paint, would count the wasm (2.2 s instead of 0.95 s when Trunk
+// preloaded it with the HTML). Requested here, its last byte arrives 40–60 ms
+// after the first paint of Lighthouse's unthrottled load (BENCHMARKS.md, "Lighthouse").
 try {
   // fetch() with `integrity`: the browser refuses a wasm whose bytes are not
   // this build's. (Trunk's own starter passes a bare URL, which skips SRI.)
