@@ -36,9 +36,9 @@ function loadClassicScript() {
 // request that ended before the observed first paint: fetched in parallel
 // with the HTML, the wasm was one of them (2.2 s instead of 0.95 s), and
 // fetched as soon as the page was parsed, it was one of them whenever the
-// machine was busy enough to delay that paint (BENCHMARKS.md, "Lighthouse").
-// A module runs once the page has been parsed; on a slow phone the first
-// frame has often been painted by then, and the app is requested at once.
+// machine was busy enough to delay that paint (BENCHMARKS.md, "Time until
+// results on a throttled phone"). This module runs once the page has been
+// parsed; if a paint has been presented by then, the app is requested at once.
 try {
   await afterFirstPaint();
   // fetch() with `integrity`: the browser refuses a wasm whose bytes are not
