@@ -6,7 +6,9 @@
 // Not a test (node --test skips it: the name has no .test.): it prints figures.
 //   node e2e/bench-cold-results.mjs [loads=5] [profile=lighthouse-mobile]
 // Needs a release build in dist/ (trunk build --release --offline), or in
-// the folder BENCH_DIST names.
+// the folder BENCH_DIST names. To compare builds on a machine whose load
+// varies, name several folders, comma-separated (BENCH_DIST=before/,after/):
+// their loads alternate (before, after, before, …) and each gets its medians.
 //
 // Profiles (DevTools protocol: Network.emulateNetworkConditions and
 // Emulation.setCPUThrottlingRate, both on the page's own session):
@@ -25,7 +27,10 @@
 // own Resource Timing and paint entries: the HTML, the first paint, the
 // wasm-bindgen module, the wasm (request start → last byte), the
 // `TrunkApplicationStarted` event (wasm compiled and instantiated, app's
-// main run) and the results.
+// main run) and the results; and the machine's load average, since the CPU
+// parts stretch when other processes share the cores. A start script
+// instrumented with performance.mark() has its marks printed too.
+import { loadavg } from "node:os";
 import { launch, DIST } from "./browser.mjs";
 import { startServer } from "./static-server.mjs";
 
@@ -64,11 +69,17 @@ function probe() {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
-const server = await startServer(process.env.BENCH_DIST ?? DIST);
+const dists = (process.env.BENCH_DIST ?? DIST).split(",");
+const servers = [];
+for (const dist of dists) servers.push(await startServer(dist));
 const browser = await launch();
-const rows = [];
+const rowsOf = dists.map(() => []);
 try {
-  for (let i = 0; i < loads; i += 1) {
+  for (let n = 0; n < loads * dists.length; n += 1) {
+    const d = n % dists.length;
+    const i = Math.floor(n / dists.length);
+    const server = servers[d];
+    const rows = rowsOf[d];
     // A fresh context per load: empty HTTP cache, no service worker.
     const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
@@ -101,33 +112,42 @@ try {
         bindings: span(resource(/soramic-il-calculator[^/]*\.js$/)),
         wasm: span(resource(/soramic-il-calculator[^/]*_bg\.wasm$/)),
         wasmBytes: resource(/_bg\.wasm$/)?.encodedBodySize,
+        // performance.mark() calls of an instrumented start script, if any.
+        marks: performance.getEntriesByType("mark").map((m) => `${m.name} ${Math.round(m.startTime)}`),
       };
     });
+    row.load = loadavg()[0];
     rows.push(row);
     const ms = (v) => (v === undefined || v === null ? "–" : `${Math.round(v)}`);
     const range = (r) => (r ? `${r[0]}–${r[1]}` : "–");
     console.log(
-      `load ${i + 1}: results ${ms(row.results)} ms (ALBI ${row.score}); html ${range(row.html)}, first paint ${ms(row.firstPaint)}, ` +
+      `${dists.length > 1 ? `${dists[d]} ` : ""}load ${i + 1} (load average ${row.load.toFixed(1)}): results ${ms(row.results)} ms (ALBI ${row.score}); html ${range(row.html)}, first paint ${ms(row.firstPaint)}, ` +
         `start.js ${range(row.startJs)}, bindings ${range(row.bindings)}, wasm ${range(row.wasm)} (${row.wasmBytes} B), ` +
-        `app started ${ms(row.appStarted)}`,
+        `app started ${ms(row.appStarted)}${row.marks.length ? `; marks: ${row.marks.join(", ")}` : ""}`,
     );
     await context.close();
   }
 } finally {
   await browser.close();
-  await server.close();
+  for (const server of servers) await server.close();
 }
 
-const med = (pick) => median(rows.map(pick).filter((v) => typeof v === "number"));
 const label = profile
   ? `${profileName}: ${profile.latency} ms latency per request, ${profile.downKbps.toFixed(1)} kbit/s down, ${profile.upKbps} kbit/s up, CPU ×${profile.cpu}`
   : "no throttling";
-console.log(`\n${label}; ${loads} cold loads, medians (ms from navigation start):`);
-console.log("| results shown | first paint | HTML received | wasm-bindgen module received | wasm request → last byte | app started (compiled, instantiated, main run) |");
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log(`\n${label}; ${loads} cold loads${dists.length > 1 ? " of each build, alternated" : ""}, medians (ms from navigation start):`);
 console.log(
-  `| **${Math.round(med((r) => r.results))}** | ${Math.round(med((r) => r.firstPaint))} | ${Math.round(med((r) => r.html[1]))} | ` +
-    `${Math.round(med((r) => r.bindings?.[1]))} | ${Math.round(med((r) => r.wasm?.[0]))} → ${Math.round(med((r) => r.wasm?.[1]))} | ` +
-    `${Math.round(med((r) => r.appStarted))} |`,
+  "| build | results shown | first paint | HTML received | wasm-bindgen module received | wasm request → last byte | app started (compiled, instantiated, main run) | load average |",
 );
-console.log(`runs: ${rows.map((r) => Math.round(r.results)).join(", ")} ms`);
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+dists.forEach((dist, d) => {
+  const rows = rowsOf[d];
+  const med = (pick) => median(rows.map(pick).filter((v) => typeof v === "number"));
+  const loadRange = `${Math.min(...rows.map((r) => r.load)).toFixed(1)}–${Math.max(...rows.map((r) => r.load)).toFixed(1)}`;
+  console.log(
+    `| ${dist} | **${Math.round(med((r) => r.results))}** | ${Math.round(med((r) => r.firstPaint))} | ${Math.round(med((r) => r.html[1]))} | ` +
+      `${Math.round(med((r) => r.bindings?.[1]))} | ${Math.round(med((r) => r.wasm?.[0]))} → ${Math.round(med((r) => r.wasm?.[1]))} | ` +
+      `${Math.round(med((r) => r.appStarted))} | ${loadRange} |`,
+  );
+});
+dists.forEach((dist, d) => console.log(`runs${dists.length > 1 ? ` (${dist})` : ""}: ${rowsOf[d].map((r) => Math.round(r.results)).join(", ")} ms`));

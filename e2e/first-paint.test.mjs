@@ -33,6 +33,32 @@ test("the built index.html already shows the form and the app's frame", () => {
   assert.ok(html.includes("data-prerendered"), "marked as the static copy");
 });
 
+test("the first paint needs nothing but the HTML: with every other request held back, the static copy is shown styled", async () => {
+  const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+  const held = [];
+  await page.route("**/*", async (route) => {
+    if (route.request().isNavigationRequest()) return route.continue();
+    held.push(new URL(route.request().url()).pathname);
+    // Never answered: a stylesheet or script the first paint waited for would stop it here.
+  });
+  await page.goto(server.url, { waitUntil: "commit" });
+  await page.waitForFunction(() => performance.getEntriesByType("paint").some((e) => e.name === "first-contentful-paint"), null, { timeout: 10_000 });
+  const shown = await page.evaluate(() => {
+    const il6 = document.querySelector("[data-prerendered] [data-testid=input-il6]");
+    return {
+      il6Visible: il6 !== null && il6.getBoundingClientRect().height > 0,
+      // static/style.css: 18px root type and the accent colour, offline.css: the update notice rule.
+      rootFontSize: getComputedStyle(document.documentElement).fontSize,
+      accent: getComputedStyle(document.documentElement).getPropertyValue("--accent").trim(),
+      sheets: [...document.styleSheets].map((sheet) => sheet.href),
+    };
+  });
+  assert.deepEqual(shown, { il6Visible: true, rootFontSize: "18px", accent: "#0b5394", sheets: [null] }, `held: ${held.join(", ")}`);
+  // What was held is the app itself (requested once the page was parsed), never a style sheet or a script of the first paint.
+  assert.ok(held.every((path) => /(_bg\.wasm|soramic-il-calculator-[0-9a-f]+\.js|manifest\.webmanifest|icon\.svg)$/.test(path)), held.join(", "));
+  await page.close();
+});
+
 /** Opens the page with the wasm held back until `release()` is called. */
 async function openHeld() {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -1,10 +1,13 @@
 // Trunk post-build hook (Trunk.toml): turns Trunk's output into the site we
 // ship, in $TRUNK_STAGING_DIR before Trunk moves it to dist/.
 //
-// 1. index.html gets a strict Content Security Policy and no inline script:
-//    Trunk's inline module starter becomes an external `start-<hash>.js`
-//    (from offline/start.js) loaded with Subresource Integrity, which also
-//    fetches the wasm with SRI and registers the service worker. Asset links
+// 1. index.html gets a strict Content Security Policy, and everything its
+//    first paint needs inside it: the style sheets and the start script (from
+//    offline/start.js, in place of Trunk's starter) are inlined, each allowed
+//    by its hash in the policy, so the first paint waits for no request but
+//    the page's own (BENCHMARKS.md, "Time until results on a throttled
+//    phone"). The start script fetches the bindings and the wasm with
+//    Subresource Integrity and registers the service worker. Asset links
 //    become relative, so the site runs from any folder of any static host.
 // 2. `sw.js` (from offline/sw.js) precaches the files of the site, each with
 //    its SHA-384, in a cache named after the build id.
@@ -23,7 +26,7 @@
 //   TRUNK_STAGING_DIR=dist node scripts/postbuild.mjs
 import { createHash } from "node:crypto";
 import { realpathSync } from "node:fs";
-import { cp, readFile, readdir, writeFile } from "node:fs/promises";
+import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -46,21 +49,25 @@ function unexpected(message) {
   );
 }
 
-/** The policy of the served site. 'self' only; 'wasm-unsafe-eval' compiles the wasm. */
-export const SITE_CSP = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  // data: for the favicon, inlined so that Chromium's favicon re-fetch on
-  // every fragment change is no request at all.
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
+/**
+ * The policy of the served site: its one inline script and one inline style
+ * by hash; other scripts from 'self' only; 'wasm-unsafe-eval' compiles the wasm.
+ */
+export const siteCsp = (scriptHash, styleHash) =>
+  [
+    "default-src 'none'",
+    `script-src 'self' '${scriptHash}' 'wasm-unsafe-eval'`,
+    `style-src '${styleHash}'`,
+    // data: for the favicon, inlined so that Chromium's favicon re-fetch on
+    // every fragment change is no request at all.
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
 
 /** The single file's policy: its one script and one style by hash, nothing fetched. */
 export const singleFileCsp = (scriptHash, styleHash) =>
@@ -150,43 +157,85 @@ export function startScript(template, cohortToolTemplate, { bindingsName, bindin
     .replace("__COHORT_WASM_INTEGRITY__", () => sri(cohortWasm))
     .replace("/*__COHORT_TOOL__*/", () => cohortToolTemplate);
   if (/__[A-Z_]+__/.test(source)) fail(`a placeholder is left in offline/start.js: ${source.match(/__[A-Z_]+__/)[0]}`);
-  const name = `start-${createHash("sha256").update(source).digest("hex").slice(0, 16)}.js`;
-  return { name, source };
+  checkInlinable(source, "offline/start.js");
+  return source;
+}
+
+/** Text inlined in a <script> or <style> must not end it early or open a comment. */
+function checkInlinable(text, what) {
+  if (/<\/(?:script|style)|<!--/i.test(text)) fail(`${what} contains </script, </style or <!--, which cannot be inlined`);
 }
 
 /**
- * The served index.html: Trunk's starter replaced by the external start
- * script with SRI, relative links, no preloads, the icon inlined, the CSP and
- * the build id. `fileBytes(name)` gives a built file's bytes (to check the
- * stylesheets' integrity).
+ * What both pages share, from Trunk's index.html: Trunk's starter,
+ * preloads and HTML comments removed, relative links, the icon inlined, the build id, and the
+ * style sheets taken out of their links (each checked against its integrity)
+ * as one text, `css`, to be inlined. `fileBytes(name)` gives a built file's
+ * bytes. The page has no policy and no code yet (`withCode` adds them).
  */
-export function siteIndexHtml(html, { starterTag, start, buildId, iconSvg, fileBytes }) {
+export function pageWithoutCode(html, { starterTag, buildId, iconSvg, fileBytes }) {
   html = html.replace(starterTag, "");
+  // The source's comments are for its readers: not sent to every phone.
+  html = html.replace(/\s*<!--[\s\S]*?-->/g, "");
   // Root-relative asset links (Trunk's default public URL "/") become relative.
   html = html.replace(/(\b(?:href|src)=")\/(?=[^"/])/g, "$1./");
   // Trunk preloads the bindings and the wasm from the page's head; the start
   // script fetches them itself, after the static first paint (see offline/start.js).
   html = html.replace(/\s*<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*>/g, "");
-  // Every stylesheet Trunk emitted must carry the right integrity.
-  for (const [tag, href] of html.matchAll(/<link\b[^>]*\bhref="\.\/([^"]+)"[^>]*>/g)) {
-    if (!/\brel="stylesheet"/.test(tag)) continue;
+  // Every stylesheet Trunk emitted must carry the right integrity; its text
+  // is inlined (in this order), its link removed.
+  const stylesheets = [];
+  let css = "";
+  html = html.replace(/\s*<link\b[^>]*\brel="stylesheet"[^>]*>/g, (tag) => {
+    const href = tag.match(/\bhref="\.\/([^"]+)"/)?.[1];
+    if (!href) unexpected(`a stylesheet link without a root-relative href: ${tag.trim()}`);
     const integrity = tag.match(/\bintegrity="([^"]+)"/)?.[1];
     const bytes = fileBytes(href);
     if (!bytes) fail(`index.html links ${href}, which the build does not have`);
     if (integrity !== sri(bytes)) unexpected(`missing or wrong integrity on ${href}`);
-  }
+    const text = withoutCssComments(bytes.toString("utf8"), href);
+    const urls = [...text.matchAll(/url\(\s*['"]?(?!data:)([^'")]+)/g)].map((m) => m[1]);
+    // Inlined in both pages; the single file has nothing beside it to refer to.
+    if (urls.length) fail(`${href} refers to ${urls.join(", ")}: inline it as data:`);
+    checkInlinable(text, href);
+    stylesheets.push(href);
+    css += `${text}\n`;
+    return "";
+  });
+  if (!stylesheets.length) unexpected("index.html links no stylesheet");
   const iconLink = `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,${Buffer.from(iconSvg).toString("base64")}">`;
   if (!/<link rel="icon"[^>]*>/.test(html)) fail('index.html has no <link rel="icon">');
   html = html.replace(/<link rel="icon"[^>]*>/, () => iconLink);
-  const head = `<meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">\n` + `  <meta name="build-id" content="${buildId}">`;
   if (!/<meta charset="utf-8">/i.test(html)) fail("index.html has no <meta charset> to put the CSP after");
-  html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  ${head}`);
-  html = html.replace(
-    "</head>",
-    () => `<script type="module" src="./${start.name}" integrity="${sri(Buffer.from(start.source))}" crossorigin="anonymous"></script>\n</head>`,
-  );
-  checkNoInlineCode(html, "index.html");
-  return html;
+  html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  <meta name="build-id" content="${buildId}">`);
+  return { html, css, stylesheets };
+}
+
+/**
+ * A style sheet without its comments (they explain the rules to the source's
+ * readers; inlined, they would be sent with every page). Refused if a string
+ * or url() holds a comment opener, where removing "comments" would cut it.
+ */
+export function withoutCssComments(css, name) {
+  if (/(["'])[^"'\n]*\/\*[^"'\n]*\1|url\([^)]*\/\*/.test(css)) fail(`${name} has "/*" inside a string or url(): cannot strip its comments`);
+  return css.replace(/\/\*[\s\S]*?\*\//g, "");
+}
+
+/**
+ * A page from `pageWithoutCode`: the policy first (it must precede what it
+ * governs), the style and the one module script inline at the end of the head.
+ */
+export function withCode(html, { csp, css, script }) {
+  html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
+  // A function, not a string: the inlined code may contain `$&` and the like.
+  return html.replace("</head>", () => `  <style>${css}</style>\n  <script type="module">${script}</script>\n</head>`);
+}
+
+/** The served index.html: the start script and the style sheets inline, allowed by their hashes. */
+export function siteIndexHtml(base, start) {
+  const index = withCode(base.html, { csp: siteCsp(cspHash(start), cspHash(base.css)), css: base.css, script: start });
+  checkInlineCode(index, "index.html");
+  return index;
 }
 
 /**
@@ -229,33 +278,19 @@ globalThis.soramicCatalogs = ${JSON.stringify(catalogs).replace(/</g, "\\u003c")
 const singleFileWasm = await ${initName}({ module_or_path: singleFileWasmBytes });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: singleFileWasm } }));
 `;
-  if (/<\/script|<!--/i.test(script)) fail("the bindings contain </script or <!--, which cannot be inlined");
+  checkInlinable(script, `${bindingsName} or the cohort tool's bindings`);
   return script;
 }
 
-/** The single file from the served index.html: its own CSP, the CSS and the script inline, no other link or script. */
-export function singleFilePage(indexHtml, { script, fileBytes }) {
-  const stylesheets = [...indexHtml.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="\.\/([^"]+)"[^>]*>/g)].map((m) => m[1]);
-  let css = "";
-  for (const name of stylesheets) {
-    const text = fileBytes(name).toString("utf8");
-    const urls = [...text.matchAll(/url\(\s*['"]?(?!data:)([^'")]+)/g)].map((m) => m[1]);
-    if (urls.length) fail(`${name} refers to ${urls.join(", ")}: inline it as data: for the single file`);
-    css += `${text}\n`;
-  }
-  const single = indexHtml
-    .replace(
-      /<meta http-equiv="Content-Security-Policy"[^>]*>/,
-      () => `<meta http-equiv="Content-Security-Policy" content="${singleFileCsp(cspHash(script), cspHash(css))}">`,
-    )
-    .replace(/\s*<link\b(?![^>]*rel="icon")[^>]*>/g, "")
-    .replace(/\s*<script\b[^>]*><\/script>/g, "")
-    .replace(
-      "</head>",
-      // A function, not a string: the inlined code may contain `$&` and the like.
-      () => `  <style>${css}</style>\n  <script type="module">${script}</script>\n</head>`,
-    );
+/** The single file: its own CSP, the CSS and its one script inline, nothing linked but the inlined icon. */
+export function singleFilePage(base, script) {
+  const single = withCode(base.html.replace(/\s*<link\b(?![^>]*rel="icon")[^>]*>/g, ""), {
+    csp: singleFileCsp(cspHash(script), cspHash(base.css)),
+    css: base.css,
+    script,
+  });
   if ((single.match(/<script\b/g) ?? []).length !== 1) fail("the single file should have exactly one script");
+  checkInlineCode(single, SINGLE_FILE);
   return single;
 }
 
@@ -286,13 +321,21 @@ export function serviceWorker(template, buildId, siteFiles) {
   return { source, precache, onFirstUse };
 }
 
-/** A page under a strict CSP may not carry inline code: fail the build if it does. */
-export function checkNoInlineCode(page, name) {
+/**
+ * A page under a strict CSP: every inline script and style must be allowed
+ * by its hash in the page's own policy, and no style attribute or inline
+ * event handler (which a hash cannot allow) may be left: fail the build if not.
+ */
+export function checkInlineCode(page, name) {
+  const csp = page.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? fail(`${name} has no CSP`);
+  const sources = (directive) => csp.match(new RegExp(`(?:^|;)\\s*${directive}\\s+([^;]*)`))?.[1].trim().split(/\s+/) ?? [];
   const problems = [];
-  for (const [tag, , body] of page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    if (body.trim()) problems.push(`inline script ${tag.slice(0, 60)}`);
+  for (const [kind, pattern] of [["script", /<script\b([^>]*)>([\s\S]*?)<\/script>/g], ["style", /<style\b([^>]*)>([\s\S]*?)<\/style>/g]]) {
+    for (const [tag, attributes, body] of page.matchAll(pattern)) {
+      if (kind === "script" && /\bsrc=/.test(attributes)) continue;
+      if (!sources(`${kind}-src`).includes(`'${cspHash(body)}'`)) problems.push(`inline ${kind} ${tag.slice(0, 60)} not allowed by its hash`);
+    }
   }
-  if (/<style\b/i.test(page)) problems.push("a <style> element");
   if (/\sstyle="/i.test(page)) problems.push("a style attribute");
   if (/\son[a-z]+="/i.test(page)) problems.push("an inline event handler");
   if (problems.length) fail(`${name} would break its CSP: ${problems.join("; ")}`);
@@ -329,36 +372,33 @@ export function postbuild({ staged, indexHtml = staged.get("index.html").toStrin
 
   // Trunk's files as they are now (with the loader rewritten; index.html as
   // Trunk wrote it), then the templates.
-  const trunkFiles = [...staged.keys()].filter((f) => f !== "sw.js" && !f.startsWith("start-") && f !== SINGLE_FILE).sort();
+  const trunkFiles = [...staged.keys()].filter((f) => f !== "sw.js" && f !== SINGLE_FILE).sort();
   const buildId = buildIdOf([
     ...trunkFiles.map((name) => [name, writes.has(name) ? Buffer.from(writes.get(name)) : staged.get(name)]),
     ...TEMPLATES.map((path) => [path, Buffer.from(template(path))]),
   ]);
 
   const cohortToolTemplate = template("offline/cohort-tool.js");
-  const start = startScript(template("offline/start.js"), cohortToolTemplate, built);
-  writes.set(start.name, start.source);
   const fileBytes = (name) => (writes.has(name) ? Buffer.from(writes.get(name)) : staged.get(name));
-  const index = siteIndexHtml(indexHtml, {
-    starterTag: starter.tag,
-    start,
-    buildId,
-    iconSvg: template("static/icons/icon.svg"),
-    fileBytes,
-  });
-  writes.set("index.html", index);
-
-  const single = singleFilePage(index, { script: singleFileScript(cohortToolTemplate, built), fileBytes });
+  const base = pageWithoutCode(indexHtml, { starterTag: starter.tag, buildId, iconSvg: template("static/icons/icon.svg"), fileBytes });
+  const start = startScript(template("offline/start.js"), cohortToolTemplate, built);
+  writes.set("index.html", siteIndexHtml(base, start));
+  const single = singleFilePage(base, singleFileScript(cohortToolTemplate, built));
   writes.set(SINGLE_FILE, single);
+  // The style sheets are inside both pages (comments removed): not served, not cached.
+  const removes = new Set(base.stylesheets);
 
-  const siteFiles = [...new Set([...staged.keys(), ...writes.keys()])].sort().map((name) => [name, fileBytes(name)]);
+  const siteFiles = [...new Set([...staged.keys(), ...writes.keys()])]
+    .filter((name) => !removes.has(name))
+    .sort()
+    .map((name) => [name, fileBytes(name)]);
   const sw = serviceWorker(template("offline/sw.js"), buildId, siteFiles);
   writes.set("sw.js", sw.source);
 
   const summary =
-    `build ${buildId}; ${start.name}; sw.js precaches ${sw.precache.length} files ` +
+    `build ${buildId}; ${base.stylesheets.join(" and ")} and the start script inlined; sw.js precaches ${sw.precache.length} files ` +
     `(and ${sw.onFirstUse.length} when first used); ${SINGLE_FILE} ${single.length} bytes`;
-  return { writes, buildId, summary };
+  return { writes, removes, buildId, summary };
 }
 
 // --- The hook: read the staging folder, prerender, write -------------------
@@ -397,8 +437,9 @@ async function main() {
     console.log(`postbuild: ${profile} build: no static first paint (release builds only)`);
   }
 
-  const { writes, summary } = postbuild({ staged, indexHtml, templates });
+  const { writes, removes, summary } = postbuild({ staged, indexHtml, templates });
   for (const [name, content] of writes) await writeFile(join(staging, name), content);
+  for (const name of removes) await rm(join(staging, name));
   console.log(`postbuild: ${summary}`);
 }
 

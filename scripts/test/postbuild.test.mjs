@@ -18,13 +18,15 @@ import {
   COHORT_WASM,
   PostbuildError,
   SINGLE_FILE,
-  SITE_CSP,
   TEMPLATES,
   WRITTEN_FOR,
+  checkInlineCode,
   cspHash,
   findStarter,
   postbuild,
+  siteCsp,
   sri,
+  withoutCssComments,
 } from "../postbuild.mjs";
 
 const run = promisify(execFile);
@@ -100,38 +102,78 @@ test("Trunk's starter names the bindings and the wasm of the sample", async () =
   assert.match(wasmName, /^soramic-il-calculator-[0-9a-f]+_bg\.wasm$/);
 });
 
-test("the served index.html has the CSP and build id, no inline code, relative links, and the start script with its integrity", async () => {
+/** The sample's stylesheets, in the order Trunk links them. */
+const stylesheetsOf = (staged) => [...text(staged, "index.html").matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map((m) => m[1]);
+const inlineScripts = (page) => [...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ attributes: m[1], body: m[2] }));
+const inlineStyles = (page) => [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+/** The page's markup without the text of its inline script and style. */
+const markupOf = (page) => page.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/g, "$1$2").replace(/(<style>)[\s\S]*?(<\/style>)/g, "$1$2");
+
+test("the served index.html carries what its first paint needs: the style sheets and the start script inline, allowed by their hashes", async () => {
   const staged = await sample();
-  const { writes, buildId } = postbuild({ staged, templates: await templates() });
+  const { writes, removes, buildId } = postbuild({ staged, templates: await templates() });
   const html = writes.get("index.html");
-  assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">`));
+  // Trunk's inline starter is gone; the only script is the start script, inline.
+  const scripts = inlineScripts(html);
+  assert.equal(scripts.length, 1, html);
+  assert.equal(scripts[0].attributes, ' type="module"');
+  // Both of Trunk's stylesheets, in order and without their comments, in one <style>; no link left.
+  const sheets = stylesheetsOf(staged);
+  assert.equal(sheets.length, 2, "the sample links style.css and offline.css");
+  const styles = inlineStyles(html);
+  const comments = /\/\*[\s\S]*?\*\//g;
+  assert.ok(sheets.every((name) => text(staged, name).includes("/*")), "the sample's sheets have comments");
+  assert.deepEqual(styles, [sheets.map((name) => `${text(staged, name).replace(comments, "")}\n`).join("")]);
+  assert.doesNotMatch(styles[0], /\/\*|\*\//, "no comment is left");
+  assert.ok(styles[0].includes(".update-notice {") && styles[0].includes(":root {"), "the rules of both sheets are there");
+  const markup = markupOf(html);
+  assert.doesNotMatch(markup, /rel="stylesheet"/);
+  assert.deepEqual([...removes].sort(), [...sheets].sort(), "the inlined stylesheets are not shipped");
+  assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${siteCsp(cspHash(scripts[0].body), cspHash(styles[0]))}">`));
+  assert.ok(html.indexOf("Content-Security-Policy") < html.indexOf("<style>"), "the policy comes before what it governs");
   assert.ok(html.includes(`<meta name="build-id" content="${buildId}">`));
   assert.match(buildId, /^[0-9a-f]{16}$/);
-  // Trunk's inline starter is gone; the only script is the external start script.
-  const scripts = [...html.matchAll(/<script\b[^>]*>[\s\S]*?<\/script>/g)].map((m) => m[0]);
-  assert.equal(scripts.length, 1, scripts.join("\n"));
-  const startName = [...writes.keys()].find((n) => /^start-[0-9a-f]{16}\.js$/.test(n));
-  assert.ok(startName, "a start-<hash>.js is written");
-  assert.equal(
-    scripts[0],
-    `<script type="module" src="./${startName}" integrity="${sri(Buffer.from(writes.get(startName)))}" crossorigin="anonymous"></script>`,
-  );
-  assert.doesNotMatch(html, /\b(?:href|src)="\/(?!\/)/, "no root-relative link is left");
-  assert.doesNotMatch(html, /rel="(?:preload|modulepreload)"/, "Trunk's preloads are removed");
-  assert.match(html, /<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml;base64,/);
-  // Every stylesheet is still linked with its integrity.
-  const stylesheets = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map((m) => m[0]);
-  assert.ok(stylesheets.length >= 1);
-  for (const tag of stylesheets) {
-    const href = tag.match(/href="\.\/([^"]+)"/)[1];
-    assert.ok(tag.includes(`integrity="${sri(staged.get(href))}"`), tag);
+  assert.doesNotMatch(markup, /\b(?:href|src)="\/(?!\/)/, "no root-relative link is left");
+  assert.doesNotMatch(markup, /rel="(?:preload|modulepreload)"/, "Trunk's preloads are removed");
+  assert.match(markup, /<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml;base64,/);
+  assert.doesNotThrow(() => checkInlineCode(html, "index.html"));
+});
+
+test("an inline script or style not allowed by its hash, a style attribute or an event handler fails the build", async () => {
+  const staged = await sample();
+  const html = postbuild({ staged, templates: await templates() }).writes.get("index.html");
+  const fails = (page, pattern) => assert.throws(() => checkInlineCode(page, "index.html"), (e) => e instanceof PostbuildError && pattern.test(e.message));
+  fails(html.replace('<script type="module">', '<script type="module">void 0;'), /inline script <script type="module">.* not allowed by its hash/s);
+  fails(html.replace("<style>", "<style>p{}"), /inline style <style>.* not allowed by its hash/s);
+  fails(html.replace("</head>", '<script>alert(1)</script></head>'), /inline script <script>alert/);
+  fails(html.replace("<body>", '<body style="color: red">'), /a style attribute/);
+  fails(html.replace("<body>", '<body onload="go()">'), /an inline event handler/);
+});
+
+test("a style sheet whose comments cannot be stripped safely fails the build", () => {
+  assert.equal(withoutCssComments("a { b: c } /* why */ d { e: f }", "x.css"), "a { b: c }  d { e: f }");
+  for (const css of ['a::before { content: "/* not a comment */" }', "a { background: url(x/*y.png) }"]) {
+    assert.throws(() => withoutCssComments(css, "x.css"), /x\.css has "\/\*" inside a string or url\(\)/, css);
   }
+});
+
+test("a style sheet or start script that would end its inline element early fails the build", async () => {
+  const staged = await sample();
+  const t = await templates();
+  const [css] = stylesheetsOf(staged);
+  const endsStyle = new Map(staged).set(css, Buffer.from("p { color: red } </style><script>alert(1)</script>"));
+  // (Its integrity in index.html must match, as Trunk writes it.)
+  const html = text(staged, "index.html").replace(/(href="\/[^"]+\.css" integrity=")[^"]+/, (m, start) => (m.includes(css) ? `${start}${sri(endsStyle.get(css))}` : m));
+  endsStyle.set("index.html", Buffer.from(html));
+  assert.throws(() => postbuild({ staged: endsStyle, templates: t }), /contains <\/script, <\/style or <!--/);
+  const endsScript = new Map(t).set("offline/start.js", `${t.get("offline/start.js")}\n// "</script>"\n`);
+  assert.throws(() => postbuild({ staged, templates: endsScript }), /offline\/start\.js contains <\/script/);
 });
 
 test("the start script fills every placeholder with this build's names and hashes and parses as a module", async () => {
   const staged = await sample();
   const { writes } = postbuild({ staged, templates: await templates() });
-  const [startName, start] = [...writes].find(([n]) => n.startsWith("start-"));
+  const [{ body: start }] = inlineScripts(writes.get("index.html"));
   const { bindingsName, wasmName } = findStarter(text(staged, "index.html"));
   for (const expected of [
     `"./${bindingsName}"`,
@@ -144,9 +186,10 @@ test("the start script fills every placeholder with this build's names and hashe
     `"${sri(staged.get(COHORT_WASM))}"`,
     "function installCohortTool(",
   ]) {
-    assert.ok(start.includes(expected), `${startName} has ${expected}`);
+    assert.ok(start.includes(expected), `the start script has ${expected}`);
   }
   assert.doesNotMatch(start, /__[A-Z_]+__/);
+  assert.deepEqual([...writes.keys()].filter((n) => n.startsWith("start-")), [], "no separate start script file");
   await checkSyntax(start);
 });
 
@@ -167,10 +210,11 @@ test("the cohort tool's loader calls wasm-bindgen's no-modules bindings with the
   await checkSyntax(cohortBindings, ".cjs");
 });
 
-test("the single file has one script (the bindings with the wasm inside, no export) and one style, allowed by hash", async () => {
+test("the single file has one script (the bindings with the wasm inside, no export) and the site's style, allowed by hash", async () => {
   const staged = await sample();
   const { writes } = postbuild({ staged, templates: await templates() });
   const single = writes.get(SINGLE_FILE);
+  assert.deepEqual(inlineStyles(single), inlineStyles(writes.get("index.html")));
   const scripts = [...single.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   const styles = [...single.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   assert.equal(scripts.length, 1);
@@ -190,8 +234,10 @@ test("the single file has one script (the bindings with the wasm inside, no expo
 
 test("sw.js precaches every file of the site with its integrity, the cohort tool on first use, and parses", async () => {
   const staged = await sample();
-  const { writes, buildId } = postbuild({ staged, templates: await templates() });
+  const { writes, removes, buildId } = postbuild({ staged, templates: await templates() });
   const site = new Map([...staged, ...[...writes].map(([n, t]) => [n, Buffer.from(t)])]);
+  for (const name of removes) site.delete(name);
+  assert.ok(![...site.keys()].some((n) => n.endsWith(".css")), "the stylesheets are inside index.html, not precached");
   const sw = writes.get("sw.js");
   assert.ok(sw.startsWith("const BUILD = {"), sw.slice(0, 80));
   // The object literal, evaluated on its own (JSON round trip: plain arrays of this realm).
@@ -247,6 +293,18 @@ test("bindings without wasm-bindgen's export list fail the build with a message 
   const changed = new Map(staged).set(bindingsName, Buffer.from(bindings));
   const t = await templates();
   assert.throws(() => postbuild({ staged: changed, templates: t }), namesTheVersions(/no default export/));
+});
+
+test("stylesheets that Trunk no longer links with a root-relative href and integrity fail the build with a message naming the tool versions", async () => {
+  const staged = await sample();
+  const t = await templates();
+  const html = text(staged, "index.html");
+  const noSheets = new Map(staged).set("index.html", Buffer.from(html.replace(/<link rel="stylesheet"[^>]*>/g, "")));
+  assert.throws(() => postbuild({ staged: noSheets, templates: t }), namesTheVersions(/links no stylesheet/));
+  const absolute = new Map(staged).set("index.html", Buffer.from(html.replace(/<link rel="stylesheet" href="\//, '<link rel="stylesheet" href="https://cdn.example/')));
+  assert.throws(() => postbuild({ staged: absolute, templates: t }), namesTheVersions(/stylesheet link without a root-relative href/));
+  const noIntegrity = new Map(staged).set("index.html", Buffer.from(html.replace(/(<link rel="stylesheet"[^>]*?) integrity="[^"]*"/, "$1")));
+  assert.throws(() => postbuild({ staged: noIntegrity, templates: t }), namesTheVersions(/missing or wrong integrity/));
 });
 
 test("a cohort loader that loads other files fails the build with a message naming the tool versions", async () => {
