@@ -83,7 +83,7 @@ export const singleFileCsp = (scriptHash, styleHash) =>
   ].join("; ");
 
 export const SINGLE_FILE = "calculator-offline.html";
-/** The cohort tool (src/bin/cohort_tool.rs): loaded when its view is first opened. */
+/** The cohort tool (crates/cohort-tool): loaded when its view is first opened. */
 export const COHORT_BINDINGS = "cohort-tool.js";
 export const COHORT_WASM = "cohort-tool_bg.wasm";
 /** Trunk's loader shim for the cohort tool's worker. */
