@@ -35,6 +35,13 @@ export async function withPrerenderedBody(html, builtDir) {
       // by the app anyway: keep an empty <svg> with the same viewBox, which
       // reserves exactly the same space, so nothing moves when it is drawn.
       for (const svg of document.querySelectorAll('[data-testid="km-chart"] > svg')) svg.replaceChildren();
+      // Folded sections (the published tables, the model arithmetic) show
+      // only their <summary> until opened, which the static copy is not
+      // there long enough for: their contents would be a third of the page's
+      // bytes, downloaded and laid out before the first paint for nothing.
+      for (const details of document.querySelectorAll("details:not([open])")) {
+        for (const child of [...details.children]) if (child.tagName !== "SUMMARY") child.remove();
+      }
       // Only the app's own markup: Yew renders it as the body's content.
       const app = document.querySelector("body > .app");
       return app ? app.outerHTML : null;
