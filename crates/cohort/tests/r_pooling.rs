@@ -9,7 +9,6 @@
 //! `SORAMIC_ALLOW_MISSING_R=1`.
 
 use std::fmt::Write as _;
-use std::process::Command;
 
 use cohort::centre_summary::{comparison, CentreSummary};
 use cohort::pooling::pool;
@@ -19,17 +18,7 @@ use survival::{KaplanMeierFit, SurvivalData};
 /// One group's patients: (months, event).
 type Group = Vec<(f64, bool)>;
 
-struct Lcg(u64);
-
-impl Lcg {
-    fn uniform(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-}
+use r_harness::simulate::Lcg;
 
 /// One centre: exponential event times (monthly hazard `low_rate`, and
 /// `low_rate × hr` in the high group), uniform censoring over 36 months.
@@ -153,18 +142,8 @@ fn pooled_summaries_equal_r_on_the_binned_data() {
             yi.join(","),
             vi.join(",")
         );
-        let script_path = dir.join("pool.R");
-        std::fs::write(&script_path, script).expect("write script");
-        let output = Command::new("Rscript")
-            .arg(&script_path)
-            .output()
-            .expect("Rscript runs");
-        assert!(
-            output.status.success(),
-            "R: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let lines: Vec<Vec<f64>> = String::from_utf8_lossy(&output.stdout)
+        let printed = r_harness::run_script(&script);
+        let lines: Vec<Vec<f64>> = printed
             .lines()
             .filter(|l| !l.trim().is_empty())
             .map(|l| {

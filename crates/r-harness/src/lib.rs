@@ -63,6 +63,58 @@ pub fn require_r(check: &str, packages: &[&str]) -> bool {
     }
 }
 
+/// Runs an R script and returns what it printed. The script goes through a
+/// temporary file: Rscript mangles a multi-line `-e` argument. Panics with
+/// R's error output when R fails (call [`require_r`] first).
+#[track_caller]
+pub fn run_script(script: &str) -> String {
+    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("r-harness-{}-{n}.R", std::process::id()));
+    std::fs::write(&path, script).expect("write the R script to a temporary file");
+    let output = Command::new("Rscript")
+        .arg(&path)
+        .output()
+        .expect("Rscript runs");
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        output.status.success(),
+        "R failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("R printed UTF-8")
+}
+
+/// Simulated data for tests and benchmarks: deterministic, so a test never
+/// depends on chance and R sees exactly the same numbers.
+pub mod simulate {
+    /// Knuth's MMIX linear congruential generator.
+    pub struct Lcg(pub u64);
+
+    impl Lcg {
+        /// 53 high bits to a double in (0, 1).
+        pub fn uniform(&mut self) -> f64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+        }
+
+        /// A standard normal (Box–Muller).
+        pub fn normal(&mut self) -> f64 {
+            let (u, v) = (self.uniform(), self.uniform());
+            (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
+        }
+
+        /// A sum of twelve uniforms minus 6: mean 0, sd 1, nearly normal and
+        /// bounded (the benchmarks' covariates).
+        pub fn sum_of_twelve(&mut self) -> f64 {
+            (0..12).map(|_| self.uniform()).sum::<f64>() - 6.0
+        }
+    }
+}
+
 /// `None` when `Rscript` loads every package; otherwise what is missing.
 fn r_missing(packages: &[&str]) -> Option<String> {
     let loads: String = packages.iter().map(|p| format!("library({p}); ")).collect();
@@ -87,7 +139,7 @@ pub fn decide(check: &str, missing: &str, ci: Option<&str>, allow: Option<&str>)
     if is_set(ci) {
         Missing::Fail(format!(
             "{check}: {missing}. CI runs every comparison with R: install R with \
-             `scripts/setup.sh test` (r-base-core, r-cran-survival, r-cran-maxstat)"
+             `scripts/setup.sh test` (r-base-core, r-cran-survival, r-cran-maxstat, r-cran-metafor, r-cran-readxl)"
         ))
     } else if is_set(allow) {
         Missing::Skip(format!("{check} ({missing}; {ALLOW_MISSING_R} is set)"))

@@ -26,24 +26,7 @@ pub struct BenchData {
 #[allow(dead_code)]
 pub const COVARIATES: [&str; 6] = ["group", "age", "sex", "lab", "count", "level"];
 
-/// Knuth's MMIX linear congruential generator.
-struct Lcg(u64);
-
-impl Lcg {
-    /// 53 high bits to a double in (0, 1).
-    fn uniform(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-
-    /// A sum of twelve uniforms: mean 0, sd 1, close enough to normal.
-    fn normal(&mut self) -> f64 {
-        (0..12).map(|_| self.uniform()).sum::<f64>() - 6.0
-    }
-}
+use r_harness::simulate::Lcg;
 
 pub fn generate(n: usize) -> BenchData {
     let mut rng = Lcg(0x2545_F491_4F6C_DD1D ^ n as u64);
@@ -64,8 +47,8 @@ pub fn generate(n: usize) -> BenchData {
         times.push(time);
         events.push(event_time <= censor_time);
         group.push(if high { 1.0 } else { 0.0 });
-        let age = (62.0 + 10.0 * extra.normal()).round();
-        let lab = ((0.3 * extra.normal()).exp() * 100.0).round() / 100.0;
+        let age = (62.0 + 10.0 * extra.sum_of_twelve()).round();
+        let lab = ((0.3 * extra.sum_of_twelve()).exp() * 100.0).round() / 100.0;
         let sex = if extra.uniform() < 0.45 { 1.0 } else { 0.0 };
         let count = (-extra.uniform().ln() * 3.0).floor();
         let level = (extra.uniform() * 3.0).floor() - 1.0;

@@ -5,28 +5,9 @@
 //! metafor the test fails, or is skipped outside CI with
 //! `SORAMIC_ALLOW_MISSING_R=1` (`r_harness::require_r`).
 
-use std::process::Command;
-
 use survival::meta_analysis::{meta_analyse, Method, Study};
 
-/// A small deterministic generator (no randomness in tests): a 64-bit LCG
-/// with Box–Muller normals.
-struct Lcg(u64);
-
-impl Lcg {
-    fn uniform(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-
-    fn normal(&mut self) -> f64 {
-        let (u, v) = (self.uniform(), self.uniform());
-        (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
-    }
-}
+use r_harness::simulate::Lcg;
 
 /// `k` centres around a log HR of 0.8 with between-centre SD `tau` and
 /// within-centre variances between `v_min` and `v_max`.
@@ -74,21 +55,7 @@ fn metafor(sets: &[(&str, Vec<Study>)], methods: &[Method]) -> Vec<Vec<f64>> {
             ));
         }
     }
-    // A file, not `-e`: Rscript mangles a multi-line `-e` argument.
-    let path = std::env::temp_dir().join(format!("meta-analysis-{}.R", std::process::id()));
-    std::fs::write(&path, &script).expect("write the R script");
-    let output = Command::new("Rscript")
-        .arg(&path)
-        .output()
-        .expect("Rscript runs");
-    let _ = std::fs::remove_file(&path);
-    assert!(
-        output.status.success(),
-        "R failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .expect("utf-8")
+    r_harness::run_script(&script)
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {

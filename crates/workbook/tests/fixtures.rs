@@ -4,8 +4,6 @@
 //! reads from the same file (without R: fails, or skipped outside CI with
 //! `SORAMIC_ALLOW_MISSING_R=1`).
 
-use std::process::Command;
-
 use cohort::dates::Date;
 use workbook::{header_row, open, sheet_as_csv, Cell};
 
@@ -69,16 +67,7 @@ fn the_values_equal_what_r_readxl_reads() {
          write.csv(d, stdout(), row.names = FALSE, quote = FALSE)",
         fixture("cohort-de.xlsx").display()
     );
-    let output = Command::new("Rscript")
-        .args(["-e", &script])
-        .output()
-        .expect("Rscript runs");
-    assert!(
-        output.status.success(),
-        "R: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let from_r = String::from_utf8(output.stdout).expect("utf-8");
+    let from_r = r_harness::run_script(&script);
     let ours = sheet_as_csv(&read("cohort-de.xlsx")[1], 2);
     let rows = |text: &str| -> Vec<Vec<String>> {
         text.lines()
