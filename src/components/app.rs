@@ -72,6 +72,28 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    // Presentation mode asks for full screen, and leaving it leaves full
+    // screen; leaving full screen (Esc, which the browser keeps for itself
+    // while full screen) leaves presentation mode. A browser that refuses
+    // full screen leaves presentation mode on.
+    use_effect_with(state.presentation, |&on| {
+        if on {
+            request_fullscreen();
+        } else {
+            exit_fullscreen();
+        }
+    });
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = WindowListener::new("fullscreenchange", move |_| {
+                if fullscreen_element().is_none() {
+                    dispatcher.dispatch(Action::SetPresentation(false));
+                }
+            });
+            move || drop(listener)
+        });
+    }
     // The print header's date is taken when printing starts, not at render;
     // the published tables, folded on screen, print open on page 2; and the
     // chart is drawn on its large-type layout, so its text stays legible on
@@ -157,6 +179,9 @@ pub fn App() -> Html {
             if state.view == View::Calculator {
                 <a class="skip-link" href="#input-il6" data-testid="skip-link" onclick={on_skip}>{ "Skip to the patient's values" }</a>
             }
+            // First in the document so that, on paper, the heading and the
+            // statement flow beside it and the form gets the page's width.
+            <div class="patient-label print-only" data-testid="patient-label-box" aria-hidden="true">{ "Patient label" }</div>
             <header class="masthead">
                 <h1>{ "IL6 · IL8 · ALBI reference calculator" }</h1>
                 <p class="subtitle">{ "Advanced HCC treated with 90Y radioembolization plus sorafenib" }</p>
@@ -166,7 +191,6 @@ pub fn App() -> Html {
                 { CAVEAT }
                 { " Source: " }{ SHORT_CITATION }{ "." }
             </p>
-            <div class="patient-label print-only" data-testid="patient-label-box" aria-hidden="true">{ "Patient label" }</div>
             if state.view == View::Calculator {
                 <main class="layout" aria-labelledby="view-heading">
                     <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ "Calculator" }</h2>
@@ -181,7 +205,7 @@ pub fn App() -> Html {
                     <Results
                         assessment={assessment.clone()}
                         summary={(*summary).clone()}
-                        chart={html! { <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation || *printing} /> }}
+                        chart={html! { <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} printing={*printing} /> }}
                     />
                     { result_bar }
                 </main>
@@ -300,5 +324,54 @@ fn set_print_open(open: bool) {
             let _ = element.remove_attribute("open");
             let _ = element.remove_attribute("data-opened-for-print");
         }
+    }
+}
+
+fn fullscreen_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.fullscreen_element()
+}
+
+/// Asks the browser to show the page full screen, unless it already is.
+fn request_fullscreen() {
+    if fullscreen_element().is_some() {
+        return;
+    }
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        call_quietly(&root, "requestFullscreen");
+    }
+}
+
+/// Leaves full screen, if the page is full screen.
+fn exit_fullscreen() {
+    if fullscreen_element().is_none() {
+        return;
+    }
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        call_quietly(&document, "exitFullscreen");
+    }
+}
+
+/// Calls `object.method()` where the browser has it, and ignores whatever
+/// goes wrong: an exception, or the promise's rejection (a refusal: no user
+/// gesture, a policy, a headless browser), which would otherwise surface
+/// as an uncaught error. Full screen is a convenience, never a condition.
+fn call_quietly(object: &wasm_bindgen::JsValue, method: &str) {
+    let Ok(function) = js_sys::Reflect::get(object, &wasm_bindgen::JsValue::from_str(method))
+    else {
+        return;
+    };
+    let Some(function) = function.dyn_ref::<js_sys::Function>() else {
+        return;
+    };
+    let Ok(result) = function.call0(object) else {
+        return;
+    };
+    if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
     }
 }
