@@ -217,6 +217,29 @@ for (const [mode, format] of [["normal", "A4"], ["normal", "Letter"], ["presenta
   });
 }
 
+test("printing for a patient outside the studied population, and one near the cutoffs: still two pages, marked on page 1", async () => {
+  for (const [name, link] of [["outside", "#il6=12.4&il8=30&albumin=40&bilirubin=10&child_pugh=C&ecog=3"],
+                              ["near", "#il6=6.6&il8=90&albumin=38&bilirubin=9.01"]]) {
+    for (const format of ["A4", "Letter"]) {
+      const { page, record } = await openPage(browser, server.url + link);
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      await page.emulateMedia({ media: "print" });
+      await page.waitForSelector(`${byTestId("km-chart")}[data-layout="paper"] svg`);
+      const file = `${ARTIFACTS}print-${name}-${format}.pdf`;
+      writeFileSync(file, await page.pdf({ format }));
+      const pages = Number(execFileSync("pdfinfo", [file], { encoding: "utf8" }).match(/^Pages:\s+(\d+)/m)[1]);
+      assert.equal(pages, 2, `${name} on ${format}: ${pages} pages`);
+      const first = execFileSync("pdftotext", ["-f", "1", "-l", "1", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+      assert.ok(first.includes("Overall survival by baseline IL6"), `${name} on ${format}: the chart on page 1`);
+      if (name === "outside") assert.ok(first.includes("Outside the studied population"), "marked on page 1");
+      // (Upper case on paper, as the group it qualifies.)
+      else assert.match(first, /near the cutoff \(within 10%\)/i, "the near-cutoff mark on page 1");
+      assertClean(record, server.url);
+      await page.close();
+    }
+  }
+});
+
 test("the printed pages, measured", () => {
   assert.equal(printed.length, 4, "every mode and format printed");
   console.log("print:", JSON.stringify(printed));

@@ -241,8 +241,9 @@ pub fn App() -> Html {
     }
 }
 
-/// The values as typed, in one line: what presentation mode shows instead of
-/// the form.
+/// The values as typed, in one line: what presentation mode and the printed
+/// page show instead of the form (unknown characteristics are left out; page
+/// 2 lists each against the cohort).
 fn values_strip(inputs: &RawInputs) -> Html {
     let mut parts: Vec<String> = Vec::new();
     let mut text = |label: &str, value: &str, unit: Option<&str>| {
@@ -271,6 +272,15 @@ fn values_strip(inputs: &RawInputs) -> Html {
     }
     if let Some(c) = inputs.child_pugh.chosen() {
         parts.push(format!("Child–Pugh {}", c.label()));
+    }
+    if let Some(c) = inputs.bclc.chosen() {
+        parts.push(format!("BCLC {}", c.label()));
+    }
+    if let Some(c) = inputs.ecog.chosen() {
+        parts.push(format!("ECOG {}", c.label()));
+    }
+    if let Some(c) = inputs.extrahepatic.chosen() {
+        parts.push(format!("Extrahepatic disease: {}", c.label()));
     }
     html! { <p class="values-strip" data-testid="values-strip">{ parts.join(" · ") }</p> }
 }

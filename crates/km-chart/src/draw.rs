@@ -1187,8 +1187,8 @@ mod presentation_tests {
                 assert!(size * 0.75 >= 7.0, "{size}");
             }
             header_fits(&g, &layout);
-            // 280 units: 74 mm on A4, below page 1's values and results.
-            assert!(layout.height(&g) <= 280, "{}", layout.height(&g));
+            // 264 units: 70 mm on A4, below page 1's values and results.
+            assert!(layout.height(&g) <= 264, "{}", layout.height(&g));
             let (_, top, _, bottom) = layout.plot;
             assert!(
                 bottom - top >= 120,

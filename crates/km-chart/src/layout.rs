@@ -199,8 +199,8 @@ impl Layout {
     }
 
     /// Paper (issue 16): a drawing the full width of the printed page, A4
-    /// or Letter (190 mm, 718 CSS px, between 10 mm margins) and 280 units
-    /// (74 mm) high, with 11-unit type: 11 px × 0.75 pt/px = 8.25 pt at A4
+    /// or Letter (190 mm, 718 CSS px, between 10 mm margins) and 264 units
+    /// (70 mm) high, with 11-unit type: 11 px × 0.75 pt/px = 8.25 pt at A4
     /// width (Letter's is a little wider), above the issue's 7 pt.
     pub fn for_paper(geometry: &KmChartGeometry) -> Self {
         Layout::fitted(
@@ -350,7 +350,7 @@ const SCREEN_TYPE_AT_1080: f64 = 25.0;
 
 /// The paper drawing (`Layout::for_paper`).
 const PAPER_WIDTH: u32 = 718;
-const PAPER_HEIGHT: u32 = 280;
+const PAPER_HEIGHT: u32 = 264;
 const PAPER_TYPE: f64 = 11.0;
 
 /// The widest a character of the browser's sans-serif is on average, in
