@@ -1,12 +1,13 @@
 // Issue 16, item 1: the Kaplan–Meier chart in presentation mode, read from
-// the back of a tumour-board room. At 1920×1080, 1366×768 and 1280×720 the
-// chart's type is measured as a reader sees it: the SVG text's font-size in
-// viewBox units × the drawing's scale on screen (rendered SVG width / viewBox
-// width, checked to be the scale the browser really applies, i.e. that no
-// fixed height letterboxes the drawing). Targets (the issue): text ≥ 24 CSS
-// px at 1920×1080 and ≥ 16 at 1280×720, curves ≥ 4 CSS px, both curves at
-// ≥ 3:1 contrast on white (WCAG 2.x non-text contrast) and told apart by
-// dash as well as colour, and no risk table smaller than the ticks.
+// the back of a tumour-board room. At every screen from 1280×720 to
+// 1920×1080 the chart's type is measured as a reader sees it: the SVG
+// text's font-size in viewBox units × the drawing's scale on screen (what
+// the browser applies, preserveAspectRatio included, so a letterboxed
+// drawing counts at its true size). Targets (the issue): text ≥ 24 CSS px at
+// 1920×1080 and in proportion to the screen's height below (24 × 720 / 1080
+// = 16 px at 1280×720), curves ≥ 4 CSS px, both curves at ≥ 3:1 contrast on
+// white (WCAG 2.x non-text contrast) and told apart by dash as well as
+// colour, and no risk table smaller than the ticks.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -22,18 +23,12 @@ const LINK =
 // the browser reports a computed stroke.
 const LOW = "rgb(0, 114, 178)";
 const HIGH = "rgb(213, 94, 0)";
-// The issue's floors per screen; 1366×768 has none of its own and is held
-// to the 1280×720 floor (it lies between the two).
-const SCREENS = [
-  // The page is laid out to fit the screen without scrolling, so the drawing
-  // is letterboxed into its cell and measured at its true on-screen scale.
-  // The issue's 24 px at 1920×1080 (16 px at 1280×720) is not met yet while
-  // fitting (issue 16 stays open); these floors are what the fit gives, and
-  // guard against losing it.
-  { width: 1920, height: 1080, minText: 22 },
-  { width: 1366, height: 768, minText: 11 },
-  { width: 1280, height: 720, minText: 11 },
-];
+// The issue's floor per screen: 24 CSS px at a height of 1080, in
+// proportion below (17.1 at 768, 19.2 at 864, 21.3 at 960). The drawing is
+// fitted to its cell on screen (Layout::for_screen), whose type is 25 px at
+// 1080 and in proportion: a pixel of margin.
+const SCREENS = [[1920, 1080], [1920, 960], [1536, 864], [1366, 768], [1280, 720]]
+  .map(([width, height]) => ({ width, height, minText: 24 * height / 1080 }));
 const MIN_LINE_PX = 4;
 
 let browser;
@@ -97,9 +92,18 @@ function measureChart([low, high]) {
 }
 
 async function presentationChart(page) {
-  await page.keyboard.press("Alt+KeyP");
+  // The button, not Alt+P: a key pressed in the moment between the live
+  // app's first render and its listeners' effects would be lost (Alt+P is
+  // tested in tumor-board.test.mjs).
+  await page.locator(byTestId("toggle-presentation")).click();
   await page.waitForSelector(".app.presentation");
   await page.waitForSelector(`${byTestId("km-chart")}[data-layout="presentation"] svg`);
+  // Drawn for its cell once the cell is measured (the frame before uses the
+  // fixed presentation layout).
+  await page.waitForFunction(() => {
+    const cell = document.querySelector('[data-testid="km-chart"]');
+    return cell.dataset.fit === `${cell.clientWidth}x${cell.clientHeight}`;
+  });
   return page.evaluate(measureChart, [LOW, HIGH]);
 }
 
@@ -121,7 +125,7 @@ for (const screen of SCREENS) {
     );
     for (const [role, size] of Object.entries(sizes)) {
       assert.ok(Number.isFinite(size), `the drawing has ${role} text`);
-      assert.ok(size >= screen.minText, `${role} text is ${size} CSS px at ${name}, at least ${screen.minText} wanted`);
+      assert.ok(size >= screen.minText, `${role} text is ${size} CSS px at ${name}, at least ${round(screen.minText)} wanted`);
     }
     // The risk table is left out, or drawn as large as the ticks.
     const table = chart.texts.filter((t) => t.role === "risk table");

@@ -81,6 +81,28 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    // Presentation mode asks for full screen, and leaving it leaves full
+    // screen; leaving full screen (Esc, which the browser keeps for itself
+    // while full screen) leaves presentation mode. A browser that refuses
+    // full screen leaves presentation mode on.
+    use_effect_with(state.presentation, |&on| {
+        if on {
+            request_fullscreen();
+        } else {
+            exit_fullscreen();
+        }
+    });
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = WindowListener::new("fullscreenchange", move |_| {
+                if fullscreen_element().is_none() {
+                    dispatcher.dispatch(Action::SetPresentation(false));
+                }
+            });
+            move || drop(listener)
+        });
+    }
     // The print header's date is taken when printing starts, not at render;
     // the published tables, folded on screen, print open on page 2; and the
     // chart is drawn on its large-type layout, so its text stays legible on
@@ -187,6 +209,9 @@ pub fn App() -> Html {
             if state.view == View::Calculator {
                 <a class="skip-link" href="#input-il6" data-testid="skip-link" onclick={on_skip}>{ t.app_skip_link() }</a>
             }
+            // First in the document so that, on paper, the heading and the
+            // statement flow beside it and the form gets the page's width.
+            <div class="patient-label print-only" data-testid="patient-label-box" aria-hidden="true">{ t.app_patient_label() }</div>
             <header class="masthead">
                 <h1>{ t.app_title() }</h1>
                 <p class="subtitle">{ t.app_subtitle() }</p>
@@ -196,7 +221,6 @@ pub fn App() -> Html {
                 { t.app_caveat() }{ " " }
                 { t.app_source(SHORT_CITATION) }
             </p>
-            <div class="patient-label print-only" data-testid="patient-label-box" aria-hidden="true">{ t.app_patient_label() }</div>
             if state.view == View::Calculator {
                 <main class="layout" aria-labelledby="view-heading">
                     <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ t.app_nav_calculator() }</h2>
@@ -211,7 +235,7 @@ pub fn App() -> Html {
                     <Results
                         assessment={assessment.clone()}
                         summary={(*summary).clone()}
-                        chart={html! { <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation || *printing} /> }}
+                        chart={html! { <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} printing={*printing} /> }}
                     />
                     { result_bar }
                 </main>
@@ -249,8 +273,9 @@ pub fn App() -> Html {
     }
 }
 
-/// The values as typed, in one line: what presentation mode shows instead of
-/// the form.
+/// The values as typed, in one line: what presentation mode and the printed
+/// page show instead of the form (unknown characteristics are left out; page
+/// 2 lists each against the cohort).
 fn values_strip(t: &Text, inputs: &RawInputs) -> Html {
     let mut parts: Vec<String> = Vec::new();
     let mut text = |label: &str, value: &str, unit: Option<&str>| {
@@ -279,6 +304,15 @@ fn values_strip(t: &Text, inputs: &RawInputs) -> Html {
     }
     if let Some(c) = inputs.child_pugh.chosen() {
         parts.push(format!("{} {}", t.app_values_child_pugh(), c.label()));
+    }
+    if let Some(c) = inputs.bclc.chosen() {
+        parts.push(format!("BCLC {}", c.label()));
+    }
+    if let Some(c) = inputs.ecog.chosen() {
+        parts.push(format!("ECOG {}", c.label()));
+    }
+    if let Some(c) = inputs.extrahepatic.chosen() {
+        parts.push(format!("{}: {}", t.app_values_extrahepatic(), c.label()));
     }
     html! { <p class="values-strip" data-testid="values-strip">{ parts.join(" · ") }</p> }
 }
@@ -386,5 +420,55 @@ fn use_language(lang: Lang) -> LanguageState {
     LanguageState {
         handle: (*handle).clone(),
         problem: (*problem).clone(),
+    }
+}
+
+/// The element shown full screen, if any.
+fn fullscreen_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.fullscreen_element()
+}
+
+/// Asks the browser to show the page full screen, unless it already is.
+fn request_fullscreen() {
+    if fullscreen_element().is_some() {
+        return;
+    }
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        call_quietly(&root, "requestFullscreen");
+    }
+}
+
+/// Leaves full screen, if the page is full screen.
+fn exit_fullscreen() {
+    if fullscreen_element().is_none() {
+        return;
+    }
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        call_quietly(&document, "exitFullscreen");
+    }
+}
+
+/// Calls `object.method()` where the browser has it, and ignores whatever
+/// goes wrong: an exception, or the promise's rejection (a refusal: no user
+/// gesture, a policy, a headless browser), which would otherwise surface
+/// as an uncaught error. Full screen is a convenience, never a condition.
+fn call_quietly(object: &wasm_bindgen::JsValue, method: &str) {
+    let Ok(function) = js_sys::Reflect::get(object, &wasm_bindgen::JsValue::from_str(method))
+    else {
+        return;
+    };
+    let Some(function) = function.dyn_ref::<js_sys::Function>() else {
+        return;
+    };
+    let Ok(result) = function.call0(object) else {
+        return;
+    };
+    if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
     }
 }

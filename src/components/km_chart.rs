@@ -29,10 +29,13 @@ pub struct KmChartProps {
     /// The "outside the studied population" mark, when it applies.
     #[prop_or_default]
     pub outside_mark: Html,
-    /// Presentation mode: the chart is drawn on the presentation layout
+    /// Presentation mode: the chart is drawn fitted to its cell on screen
     /// (large type, thick lines, no risk table) for a shared screen.
     #[prop_or_default]
     pub presentation: bool,
+    /// Printing: the chart is drawn for the page's width, whatever the mode.
+    #[prop_or_default]
+    pub printing: bool,
 }
 
 /// The reference data, loaded once per page: it does not change while the
@@ -72,13 +75,40 @@ fn window_is_narrow() -> bool {
         .is_some_and(|w| w < NARROW_BELOW_PX)
 }
 
+/// The chart's cell on screen and the window's height, in CSS px: what a
+/// presentation drawing is fitted to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cell {
+    width: u32,
+    height: u32,
+    viewport_height: u32,
+}
+
+impl Cell {
+    /// The inside of the chart's box (the SVG fills it, see style.css),
+    /// once it is laid out.
+    fn of(element: &web_sys::Element) -> Option<Cell> {
+        let size = |v: i32| u32::try_from(v).ok().filter(|&v| v > 0);
+        let viewport = web_sys::window()?.inner_height().ok()?.as_f64()?;
+        Some(Cell {
+            width: size(element.client_width())?,
+            height: size(element.client_height())?,
+            viewport_height: viewport as u32,
+        })
+    }
+}
+
 /// Which layout the chart is drawn on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Drawing {
     Wide,
     Narrow,
-    /// Presentation mode, whatever the window's width.
+    /// Presentation mode before its cell is measured (one frame).
     Presentation,
+    /// Presentation mode, fitted to its cell.
+    Screen(Cell),
+    /// Printing, from any mode.
+    Paper,
 }
 
 impl Drawing {
@@ -87,15 +117,32 @@ impl Drawing {
         match self {
             Drawing::Wide => "wide",
             Drawing::Narrow => "narrow",
-            Drawing::Presentation => "presentation",
+            Drawing::Presentation | Drawing::Screen(_) => "presentation",
+            Drawing::Paper => "paper",
         }
     }
 
-    fn layout(self) -> Layout {
+    /// The cell a presentation drawing was fitted to, "width×height", for
+    /// the `data-fit` attribute the end-to-end tests wait for.
+    fn fit(self) -> Option<String> {
+        match self {
+            Drawing::Screen(cell) => Some(format!("{}x{}", cell.width, cell.height)),
+            _ => None,
+        }
+    }
+
+    fn layout(self, geometry: &KmChartGeometry) -> Layout {
         match self {
             Drawing::Wide => Layout::wide(),
             Drawing::Narrow => Layout::narrow(),
             Drawing::Presentation => Layout::presentation(),
+            Drawing::Screen(cell) => Layout::for_screen(
+                geometry,
+                cell.width,
+                cell.height,
+                f64::from(cell.viewport_height),
+            ),
+            Drawing::Paper => Layout::for_paper(geometry),
         }
     }
 }
@@ -124,7 +171,7 @@ fn compute_view(
         high: group(Group::High)?,
         patient_group,
     });
-    let svg = render_svg(&geometry, &drawing.layout())
+    let svg = render_svg(&geometry, &drawing.layout(&geometry))
         .map(AttrValue::from)
         .map_err(|e| e.to_string());
     Ok(ChartView {
@@ -144,17 +191,39 @@ pub fn KmChart(props: &KmChartProps) -> Html {
         Marker::Il8 => props.il8_group,
     };
     let narrow = use_state_eq(window_is_narrow);
+    // Presentation mode draws the chart for its cell's size on screen,
+    // measured after each render (the SVG is laid over the cell, so its
+    // drawing never changes the cell) and again on every resize.
+    let cell_ref = use_node_ref();
+    let cell = use_state_eq(|| None::<Cell>);
+    let rerender = use_force_update();
     {
         let narrow = narrow.clone();
         use_effect_with((), move |_| {
-            let listener = WindowListener::new("resize", move |_| narrow.set(window_is_narrow()));
+            let listener = WindowListener::new("resize", move |_| {
+                narrow.set(window_is_narrow());
+                rerender.force_update();
+            });
             move || drop(listener)
         });
     }
-    let drawing = match (props.presentation, *narrow) {
-        (true, _) => Drawing::Presentation,
-        (false, true) => Drawing::Narrow,
-        (false, false) => Drawing::Wide,
+    {
+        let (cell, cell_ref) = (cell.clone(), cell_ref.clone());
+        let measure = props.presentation && !props.printing;
+        use_effect(move || {
+            if let Some(element) = cell_ref.cast::<web_sys::Element>().filter(|_| measure) {
+                if let Some(measured) = Cell::of(&element) {
+                    cell.set(Some(measured));
+                }
+            }
+        });
+    }
+    let drawing = match (props.printing, props.presentation, *cell, *narrow) {
+        (true, ..) => Drawing::Paper,
+        (false, true, Some(cell), _) => Drawing::Screen(cell),
+        (false, true, None, _) => Drawing::Presentation,
+        (false, false, _, true) => Drawing::Narrow,
+        (false, false, _, false) => Drawing::Wide,
     };
     let view = use_memo(
         (*endpoint, *marker, patient_group, drawing),
@@ -250,7 +319,7 @@ pub fn KmChart(props: &KmChartProps) -> Html {
             </div>
             {
                 match &*view {
-                    Ok(view) => chart(view, patient_group),
+                    Ok(view) => chart(view, patient_group, &cell_ref),
                     Err(reason) => html! {
                         <p class="error" role="alert" data-testid="km-error">
                             { format!("The reference chart is unavailable: {reason}") }
@@ -275,7 +344,7 @@ pub fn KmChart(props: &KmChartProps) -> Html {
     }
 }
 
-fn chart(view: &ChartView, patient_group: Option<Group>) -> Html {
+fn chart(view: &ChartView, patient_group: Option<Group>, cell: &NodeRef) -> Html {
     let g = &view.geometry;
     let comparison = km_comparison(g.endpoint, g.marker);
     let patient_note = match patient_group {
@@ -299,7 +368,8 @@ fn chart(view: &ChartView, patient_group: Option<Group>) -> Html {
                 {
                     match &view.svg {
                         Ok(svg) => html! {
-                            <div class="km-chart" data-testid="km-chart" role="img" data-layout={view.drawing.name()}
+                            <div class="km-chart" data-testid="km-chart" role="img" ref={cell.clone()}
+                                data-layout={view.drawing.name()} data-fit={view.drawing.fit()}
                                 aria-label={format!("{}. The numbers are in the tables below.", g.text.title)}>
                                 { Html::from_html_unchecked(svg.clone()) }
                             </div>

@@ -11,7 +11,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::error::KmChartError;
 use crate::geometry::{CurveGeometry, Emphasis, KmChartGeometry};
-use crate::layout::Layout;
+use crate::layout::{Layout, BOLD_CHAR_EM, CHAR_EM};
 use crate::palette::{LineDash, Rgb, GREY, GRID, INK};
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -236,9 +236,37 @@ struct HeaderLine {
 /// From the margin to a legend entry's text: the swatch and a gap.
 const LEGEND_INDENT: i32 = 60;
 
+/// `pieces` (a line already cut at every place it may break) joined again
+/// wherever the result still fits in `room` units at `size`, by the
+/// character-width estimate; a piece too long on its own is broken between
+/// words. Nothing is measured (see the crate docs on text without fonts).
+fn fill(pieces: Vec<&str>, room: f64, size: f64, bold: bool) -> Vec<String> {
+    let em = if bold { BOLD_CHAR_EM } else { CHAR_EM };
+    let fits = |line: &str| line.chars().count() as f64 * em * size <= room;
+    let words = pieces.into_iter().flat_map(|piece| {
+        if fits(piece) {
+            vec![piece]
+        } else {
+            piece.split(' ').filter(|w| !w.is_empty()).collect()
+        }
+    });
+    let mut lines: Vec<String> = Vec::new();
+    for word in words {
+        match lines.last_mut() {
+            Some(line) if fits(&format!("{line} {word}")) => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
 /// Every header line in place. A wide drawing keeps each block on one line
 /// at its own baseline; a narrow one breaks a long line once, at a fixed
-/// place; a flowing one (presentation) breaks at every place listed and
+/// place; a flowing one (presentation, paper) breaks at the places listed
+/// wherever a line would otherwise run past the drawing's right margin, and
 /// stacks the blocks. Every view's lines are checked to fit in the tests.
 fn header_lines(geometry: &KmChartGeometry, layout: &Layout) -> Vec<HeaderLine> {
     let (most, legend_breaks, statistics_breaks) = match (layout.flow, layout.narrow) {
@@ -284,6 +312,20 @@ fn header_lines(geometry: &KmChartGeometry, layout: &Layout) -> Vec<HeaderLine> 
         } else {
             (fixed, layout.continuation)
         };
+        let lines: Vec<String> = if layout.flow {
+            let bold = match kind {
+                LineKind::Title => true,
+                LineKind::Legend { curve, .. } => {
+                    (geometry.curves.get(curve)).is_some_and(|c| c.emphasis == Emphasis::Patient)
+                }
+                _ => false,
+            };
+            let room =
+                f64::from(i32::try_from(layout.width).unwrap_or(i32::MAX) - x - layout.margin);
+            fill(lines, room, kind.size(layout), bold)
+        } else {
+            lines.into_iter().map(str::to_owned).collect()
+        };
         for (i, text) in lines.into_iter().enumerate() {
             let kind = match kind {
                 LineKind::Legend { curve, .. } => LineKind::Legend {
@@ -293,7 +335,7 @@ fn header_lines(geometry: &KmChartGeometry, layout: &Layout) -> Vec<HeaderLine> 
                 other => other,
             };
             placed.push(HeaderLine {
-                text: text.to_owned(),
+                text,
                 at: (x, y),
                 kind,
             });
@@ -302,6 +344,14 @@ fn header_lines(geometry: &KmChartGeometry, layout: &Layout) -> Vec<HeaderLine> 
         next = y + gap;
     }
     placed
+}
+
+/// The baseline of the header's last line: where a fitted layout's plot
+/// may start below (see `Layout::for_screen`).
+pub(crate) fn header_bottom(geometry: &KmChartGeometry, layout: &Layout) -> i32 {
+    header_lines(geometry, layout)
+        .last()
+        .map_or(layout.title_y, |line| line.at.1)
 }
 
 fn header<DB: DrawingBackend>(
@@ -916,13 +966,6 @@ mod presentation_tests {
         views
     }
 
-    /// The widest a character of the browser's sans-serif is on average,
-    /// in ems: DejaVu Sans (Linux's usual default, wider than Arial or
-    /// Helvetica) averages about 0.55 em over mixed text and 0.6 em in
-    /// bold; the margin covers lines heavy in digits and capitals.
-    const CHAR_EM: f64 = 0.6;
-    const BOLD_CHAR_EM: f64 = 0.66;
-
     /// The chart's CSS width in presentation mode before issue 16's page
     /// layout, measured by e2e/presentation-chart.test.mjs (the third grid
     /// column): 828 px at 1920×1080 and 476 px at 1280×720.
@@ -1064,37 +1107,122 @@ mod presentation_tests {
 
     #[test]
     fn every_header_line_of_every_view_fits_the_presentation_drawing() {
-        // The widest a line can be: its characters × the em estimate ×
-        // its size; it must end inside the drawing and above the "100%"
-        // tick label, which is centred on the plot's top edge.
-        let layout = Layout::presentation();
-        let right = i32::try_from(layout.width).unwrap();
         for g in every_view() {
-            let lines = header_lines(&g, &layout);
-            assert!(lines.iter().all(|l| !l.text.is_empty()));
-            for line in &lines {
-                let bold = matches!(line.kind, LineKind::Title)
-                    || matches!(line.kind, LineKind::Legend { curve, .. } if g.curves[curve].emphasis == Emphasis::Patient);
-                let em = if bold { BOLD_CHAR_EM } else { CHAR_EM };
-                let end = f64::from(line.at.0)
-                    + line.text.chars().count() as f64 * em * line.kind.size(&layout);
+            header_fits(&g, &Layout::presentation());
+        }
+    }
+
+    /// The chart's cell on screen in presentation mode (CSS px), as
+    /// e2e/presentation-chart.test.mjs measured it with static/style.css's
+    /// two-column grid, and the window's height.
+    const CELLS: [(u32, u32, f64); 5] = [
+        (700, 470, 720.0),
+        (746, 520, 768.0),
+        (840, 610, 864.0),
+        (1066, 700, 960.0),
+        (1066, 820, 1080.0),
+    ];
+
+    #[test]
+    fn fitted_to_its_cell_every_text_is_24_px_at_1080_and_in_proportion_below() {
+        // One unit is one CSS px: the font-size in the SVG is the size on
+        // screen. The issue's floor: 24 px at 1080, × height / 1080 below
+        // (16 at 720). Every curve at least 4 px.
+        for (width, height, viewport) in CELLS {
+            for g in every_view() {
+                let layout = Layout::for_screen(&g, width, height, viewport);
+                let svg = render_svg(&g, &layout).unwrap();
                 assert!(
-                    end <= f64::from(right),
-                    "{:?}: {} ends at {end:.0}",
-                    g.endpoint,
-                    line.text
+                    svg.starts_with(&format!(
+                        "<svg width=\"100%\" viewBox=\"0 0 {width} {height}\""
+                    )),
+                    "{}",
+                    &svg[..60]
                 );
+                let floor = 24.0 * viewport / 1080.0;
+                for size in numbers(&svg, "font-size") {
+                    assert!(size >= floor, "{size} px at {viewport}, {floor} wanted");
+                }
+                // Each group's curve (its widest stroke: censor marks are
+                // drawn a unit thinner).
+                for colour in [crate::GROUP_LOW_COLOUR, crate::GROUP_HIGH_COLOUR] {
+                    let curve = (curve_strokes(&svg).into_iter())
+                        .filter(|(c, _, _)| *c == colour)
+                        .map(|(_, w, _)| w)
+                        .fold(0.0, f64::max);
+                    assert!(curve >= 4.0, "{curve} at {viewport}");
+                }
+                assert!(!svg.contains("At risk"));
+                header_fits(&g, &layout);
+                let (_, top, _, bottom) = layout.plot;
+                assert!(bottom - top >= 200, "plot {top}–{bottom} at {viewport}");
             }
-            let last = lines.last().unwrap().at.1;
-            let tick_label_top = f64::from(layout.plot.1) - 0.6 * layout.font.ticks;
+        }
+    }
+
+    #[test]
+    fn a_cell_too_small_gets_a_taller_drawing_not_a_broken_one() {
+        let g = &every_view()[0];
+        for (width, height) in [(0, 0), (200, 100), (300, 50)] {
+            let layout = Layout::for_screen(g, width, height, f64::NAN);
+            let (_, top, _, bottom) = layout.plot;
+            assert!(bottom - top >= 100, "{top}–{bottom}");
+            assert!(render_svg(g, &layout).is_ok());
+        }
+    }
+
+    #[test]
+    fn on_paper_the_chart_is_the_page_wide_with_type_above_7_pt() {
+        // 718 units across A4's 190 mm between 10 mm margins: one unit is
+        // one CSS px, 0.75 pt; Letter's 196 mm only enlarges it.
+        for g in every_view() {
+            let layout = Layout::for_paper(&g);
+            assert_eq!(layout.width, 718);
+            let svg = render_svg(&g, &layout).unwrap();
+            for size in numbers(&svg, "font-size") {
+                assert!(size * 0.75 >= 7.0, "{size}");
+            }
+            header_fits(&g, &layout);
+            // 264 units: 70 mm on A4, below page 1's values and results.
+            assert!(layout.height(&g) <= 264, "{}", layout.height(&g));
+            let (_, top, _, bottom) = layout.plot;
             assert!(
-                f64::from(last) + 0.3 * layout.font.note < tick_label_top,
-                "{:?} {:?} {:?}: header ends at {last}",
-                g.endpoint,
-                g.marker,
-                g.patient_group
+                bottom - top >= 120,
+                "a plot of 32 mm at least: {top}–{bottom}"
             );
         }
+    }
+
+    /// Every header line ends inside the drawing by the character-width
+    /// estimate (its characters × the em estimate × its size), and the
+    /// header ends above the "100%" tick label, which is centred on the
+    /// plot's top edge.
+    fn header_fits(g: &KmChartGeometry, layout: &Layout) {
+        let right = i32::try_from(layout.width).unwrap();
+        let lines = header_lines(g, layout);
+        assert!(lines.iter().all(|l| !l.text.is_empty()));
+        for line in &lines {
+            let bold = matches!(line.kind, LineKind::Title)
+                || matches!(line.kind, LineKind::Legend { curve, .. } if g.curves[curve].emphasis == Emphasis::Patient);
+            let em = if bold { BOLD_CHAR_EM } else { CHAR_EM };
+            let end = f64::from(line.at.0)
+                + line.text.chars().count() as f64 * em * line.kind.size(layout);
+            assert!(
+                end <= f64::from(right),
+                "{:?}: {} ends at {end:.0}",
+                g.endpoint,
+                line.text
+            );
+        }
+        let last = lines.last().unwrap().at.1;
+        let tick_label_top = f64::from(layout.plot.1) - 0.6 * layout.font.ticks;
+        assert!(
+            f64::from(last) + 0.3 * layout.font.note < tick_label_top,
+            "{:?} {:?} {:?}: header ends at {last}",
+            g.endpoint,
+            g.marker,
+            g.patient_group
+        );
     }
 
     #[test]
