@@ -106,3 +106,28 @@ test("a language that cannot be fetched says so and the page stays usable in Eng
   assertClean(record, server.url);
   await context.close();
 });
+
+test("presentation mode in German at 1280×720: no table cell cut off, nothing scrolls", async () => {
+  const link = "#il6=12,4&il8=85.2&albumin=3.1&albumin_unit=g/dL&bilirubin=1.4&bilirubin_unit=mg/dL&cirrhosis=yes&child_pugh=A&lang=de";
+  const { page, record } = await openPage(browser, server.url + link, { width: 1280, height: 720 });
+  await page.waitForFunction(() => document.documentElement.lang === "de");
+  await page.locator(byTestId("toggle-presentation")).click();
+  await page.waitForSelector(".app.presentation");
+  // German headings are the longest of the five languages: each cell's text
+  // must fit its cell (a cut "95% CI nicht publiziert" would read "95% publiziert").
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll(".medians th, .medians td")]
+      .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+      .map((cell) => cell.textContent.trim()),
+  );
+  assert.deepEqual(cut, [], "cells whose text is cut");
+  const table = await page.evaluate(() => {
+    const t = document.querySelector(".medians table");
+    const column = t.closest(".results");
+    return { table: t.getBoundingClientRect().right, column: column.getBoundingClientRect().right };
+  });
+  assert.ok(table.table <= table.column + 1, `table right ${table.table} > column right ${table.column}`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollHeight), 720);
+  assertClean(record, server.url);
+  await page.close();
+});
