@@ -211,7 +211,11 @@ test("a 10^6-row file loads in the worker without freezing the page, and can be 
     }
     return worst;
   });
-  assert.ok(worstFrame < 200, `a frame took ${worstFrame} ms`);
+  // Not a timing budget (those are benchmarks): the import of 10^6 rows takes
+  // several seconds, so on the page's own thread it would hold a frame for
+  // seconds. 1 s separates that from a busy machine's slow frames (259 ms
+  // seen at load 9 on 2 cores), which a 200 ms limit failed on.
+  assert.ok(worstFrame < 1000, `a frame took ${worstFrame} ms`);
   await page.waitForSelector(byTestId("cohort-rows-read"), { timeout: 300_000 });
   const imported = Date.now() - started;
   assert.equal(await text(page, "cohort-rows-read"), "1000000");
