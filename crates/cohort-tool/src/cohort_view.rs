@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use calculator_core::number_input::parse_number;
+use calculator_core::published::{km_comparison, Endpoint};
 use calculator_core::Marker;
 use cohort::import::preview;
 use cohort::limits::check_file_size;
@@ -24,12 +25,12 @@ use crate::model::{
 };
 use crate::runner::CohortRunner;
 use crate::words::{
-    coding_text, endpoint_label, failure_text, model_description, model_name, numbers, role_label,
-    seconds, separator_label, step_text, term_factor, time_unit_label,
+    coding_text, endpoint_label, failure_text, hazard_ratio, model_description, model_name,
+    numbers, role_label, seconds, separator_label, step_text, term_factor, time_unit_label,
 };
 use soramic_il_calculator::chart_export::download;
 use soramic_il_calculator::i18n::{use_text, TextHandle};
-use soramic_il_calculator::study_text::shown;
+use soramic_il_calculator::study_text::{self, shown};
 use text::Text;
 
 /// Bytes read from the start of the file for the preview and the mapping.
@@ -720,7 +721,7 @@ fn analysis_section(t: &Text, analysis: &AnalysisView) -> Html {
                         <caption>{ t.cohort_marker_caption() }</caption>
                         <thead><tr><th scope="col">{ t.cohort_col_marker() }</th><th scope="col">{ t.cohort_col_figure() }</th><th scope="col">{ t.cohort_col_yours() }</th><th scope="col">{ t.cohort_col_paper() }</th></tr></thead>
                         <tbody>
-                            { for e.markers.iter().map(|m| marker_rows(t, m, primary)) }
+                            { for e.markers.iter().map(|m| marker_rows(t, m, e.kind, primary)) }
                         </tbody>
                     </table>
                     { for e.models.iter().map(|model| model_table(t, model)) }
@@ -771,7 +772,9 @@ fn summary(t: &Text, analysis: &AnalysisView) -> Html {
     }
 }
 
-fn marker_rows(t: &Text, m: &MarkerView, primary: bool) -> Html {
+fn marker_rows(t: &Text, m: &MarkerView, endpoint: Endpoint, primary: bool) -> Html {
+    // The paper's medians worded as the calculator's results word them.
+    let published = km_comparison(endpoint, m.marker);
     // The hooks name the first endpoint's figures; the second endpoint's
     // carry a `-second` suffix.
     let id = |name: &str| {
@@ -804,13 +807,13 @@ fn marker_rows(t: &Text, m: &MarkerView, primary: bool) -> Html {
             <tr>
                 <td>{ t.cohort_median_low(&m.n_low.to_string(), &m.events_low.to_string()) }</td>
                 <td>{ figure(t, median_id("low"), &m.median_low) }</td>
-                <td>{ numbers(t, &m.published_median_low) }</td>
+                <td>{ study_text::median(t, published.low) }</td>
             </tr>
             <tr>
                 <td>{ t.cohort_median_high(&m.n_high.to_string(), &m.events_high.to_string()) }</td>
                 <td>{ figure(t, median_id("high"), &m.median_high) }</td>
                 // Where the paper prints it stays in the paper's words.
-                <td>{ numbers(t, &m.published_median_high) }{ " (" }<span lang="en">{ m.published_source.clone() }</span>{ ")" }</td>
+                <td>{ study_text::median(t, published.high) }{ " (" }<span lang="en">{ m.published_source.clone() }</span>{ ")" }</td>
             </tr>
         </>
     }
@@ -824,7 +827,7 @@ fn model_table(t: &Text, model: &ModelView) -> Html {
             <thead><tr><th scope="col">{ t.cohort_col_factor() }</th><th scope="col">{ t.cohort_col_hr_ci() }</th><th scope="col">{ "p" }</th><th scope="col">{ t.cohort_col_paper() }</th></tr></thead>
             <tbody>
                 { for model.terms.iter().map(|term| html! {
-                    <tr><th scope="row">{ term_factor(t, &term.key, &term.factor) }</th><td>{ numbers(t, &term.hr) }</td><td>{ numbers(t, &term.p) }</td><td>{ published_hr(t, &term.published) }</td></tr>
+                    <tr><th scope="row">{ term_factor(t, &term.key, &term.factor) }</th><td>{ hazard_ratio(t, term.hr_figures, &term.hr) }</td><td>{ numbers(t, &term.p) }</td><td>{ published_hr(t, &term.published) }</td></tr>
                 }) }
                 if let Some(error) = &model.error {
                     <tr><td colspan="4">{ t.cohort_not_fitted(error) }</td></tr>
@@ -985,7 +988,7 @@ fn cutoff_text(t: &Text, c: &CutoffView) -> String {
                 &c.n_high.to_string(),
                 &c.missing.to_string(),
             ),
-            &numbers(t, &c.hr),
+            &hazard_ratio(t, c.hr_figures, &c.hr),
             &numbers(t, &c.logrank_p),
         ),
     }

@@ -20,8 +20,9 @@ use km_chart::cohort::ReferenceCurves;
 use km_chart::{render_svg, KmChartGeometry, KmChartInput, Layout, OverlayInput};
 
 use crate::model::{
-    AnalysisView, CutoffView, EndpointView, Failure, Figure, ImportView, MappingForm, MarkerView,
-    ModelView, OptimalView, Phase, Reply, Request, RiskRow, Step, TermView, LISTED_ROWS,
+    AnalysisView, CutoffView, EndpointView, Failure, Figure, HrFigures, ImportView, MappingForm,
+    MarkerView, ModelView, OptimalView, Phase, Reply, Request, RiskRow, Step, TermView,
+    LISTED_ROWS,
 };
 
 /// Rows parsed per import step: a few tens of milliseconds in wasm.
@@ -200,7 +201,16 @@ fn not_estimable_text(reason: &NotEstimable) -> String {
     format!("{NOT_ESTIMABLE} ({reason})")
 }
 
-fn hr_text(hr: &HazardRatioEstimate) -> String {
+pub(crate) fn hr_figures(hr: &HazardRatioEstimate) -> HrFigures {
+    HrFigures {
+        estimate: hr.hazard_ratio,
+        lower: hr.lower,
+        upper: hr.upper,
+    }
+}
+
+/// `1.28 (95% CI 0.52–3.15)`: the English form `crate::words::hazard_ratio` equals.
+pub(crate) fn hr_text(hr: &HazardRatioEstimate) -> String {
     format!(
         "{:.2} (95% CI {:.2}–{:.2})",
         hr.hazard_ratio, hr.lower, hr.upper
@@ -332,8 +342,6 @@ fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis) -> MarkerView {
             .map(|hr| format!("{hr}, p {}", hr.p))
             .unwrap_or_else(|| NOT_PUBLISHED.into()),
         published_logrank_p: published.p_logrank.to_string(),
-        published_median_low: published.low.to_string(),
-        published_median_high: published.high.to_string(),
         published_source: published.source.into(),
         chart_svg: chart.as_ref().ok().map(|(svg, _)| svg.clone()),
         chart_error: chart.as_ref().err().cloned(),
@@ -408,6 +416,7 @@ fn model_view(model: &ModelAnalysis) -> ModelView {
                         .estimate
                         .as_ref()
                         .map_or_else(not_estimable_text, hr_text),
+                    hr_figures: term.estimate.as_ref().ok().map(hr_figures),
                     p: term
                         .estimate
                         .as_ref()
@@ -455,6 +464,7 @@ fn cutoff_view(
         n_high: 0,
         missing: 0,
         hr: "-".into(),
+        hr_figures: None,
         logrank_p: "-".into(),
         error: Some(error),
     };
@@ -473,6 +483,7 @@ fn cutoff_view(
                     Err(AnalysisError::NotEstimable(reason)) => not_estimable_text(reason),
                     Err(e) => format!("not computed: {e}"),
                 },
+                hr_figures: c.hazard_ratio.as_ref().ok().map(hr_figures),
                 logrank_p: c
                     .log_rank
                     .as_ref()

@@ -427,8 +427,6 @@ pub struct MarkerView {
     pub median_high: Figure,
     pub published_hr: String,
     pub published_logrank_p: String,
-    pub published_median_low: String,
-    pub published_median_high: String,
     pub published_source: String,
     /// The overlay chart, an SVG document (`None` if it could not be drawn).
     pub chart_svg: Option<String>,
@@ -463,7 +461,10 @@ pub struct ModelView {
 pub struct TermView {
     pub key: String,
     pub factor: String,
+    /// The HR as the engine writes it (English, machine numbers), and its
+    /// figures for the page to write in the reader's form when estimated.
     pub hr: String,
+    pub hr_figures: Option<HrFigures>,
     pub p: String,
     pub published: String,
 }
@@ -478,8 +479,17 @@ pub struct CutoffView {
     pub n_high: usize,
     pub missing: usize,
     pub hr: String,
+    pub hr_figures: Option<HrFigures>,
     pub logrank_p: String,
     pub error: Option<String>,
+}
+
+/// A hazard ratio with its 95% CI, unrounded.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct HrFigures {
+    pub estimate: f64,
+    pub lower: f64,
+    pub upper: f64,
 }
 
 /// The maximally selected log-rank search.

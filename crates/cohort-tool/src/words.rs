@@ -15,7 +15,7 @@ use soramic_il_calculator::study_text;
 use text::{Lang, Text};
 
 use crate::engine::{NOT_ESTIMABLE, NOT_IN_PAPERS_MODEL};
-use crate::model::{Failure, Step};
+use crate::model::{Failure, HrFigures, Step};
 
 /// The numbers in a text the engine formatted (`2.14 (95% CI 1.10–4.16)`,
 /// `-0.5`, `3.13e-7`) in the reader's form: English unchanged, otherwise a
@@ -49,6 +49,18 @@ pub fn numbers(t: &Text, engine: &str) -> String {
         }
     }
     out
+}
+
+/// A hazard ratio and its 95% CI (`1.28 (95% CI 0.52–3.15)`) as the
+/// calculator's results write one, from its figures; the engine's text
+/// where there are none (not estimable, not computed).
+pub fn hazard_ratio(t: &Text, figures: Option<HrFigures>, engine: &str) -> String {
+    let two =
+        |v: f64| text::fixed(v, 2).map_or_else(|| "-".to_owned(), |s| study_text::shown(t, &s));
+    match figures {
+        Some(f) => t.results_hazard_ratio(&two(f.estimate), &two(f.lower), &two(f.upper)),
+        None => numbers(t, engine),
+    }
 }
 
 /// Milliseconds as seconds with one decimal, in the reader's form.
@@ -220,6 +232,30 @@ mod tests {
         assert_eq!(
             numbers(&de, NOT_IN_PAPERS_MODEL),
             "nicht im Modell der Publikation"
+        );
+    }
+
+    #[test]
+    fn a_hazard_ratio_reads_as_the_engine_wrote_it_in_english_and_the_calculators_way_in_french() {
+        let hr = cohort::analysis::HazardRatioEstimate {
+            coefficient: 1.2804f64.ln(),
+            std_err: 0.46,
+            hazard_ratio: 1.2804,
+            lower: 0.5211,
+            upper: 3.1461,
+            p_value: 0.59,
+        };
+        let figures = Some(crate::engine::hr_figures(&hr));
+        assert_eq!(
+            hazard_ratio(&Text::english(), figures, ""),
+            crate::engine::hr_text(&hr)
+        );
+        let fr = Text::from_catalog(Lang::Fr, include_str!("../../text/lang/fr.txt")).unwrap();
+        // fr.txt's results.hazard_ratio: "{estimate} (CI 95 % {lower}–{upper})".
+        assert_eq!(hazard_ratio(&fr, figures, ""), "1,28 (CI 95 % 0,52–3,15)");
+        assert_eq!(
+            hazard_ratio(&fr, None, "not estimable (x)"),
+            "non estimable (x)"
         );
     }
 
