@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use calculator_core::number_input::parse_number;
+use calculator_core::published::{km_comparison, Endpoint};
 use calculator_core::Marker;
 use cohort::import::preview;
 use cohort::limits::check_file_size;
@@ -17,12 +18,20 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement, HtmlSelectElement, Url};
 use yew::prelude::*;
 
+use crate::language::use_page_text;
 use crate::model::{
-    coding_code, coding_text, AnalysisView, CutoffView, ImportView, MappingForm, MarkerView,
-    ModelView, OptimalView, Phase, Reply, Request, EVENT_CODINGS,
+    coding_code, AnalysisView, CutoffView, Failure, ImportView, MappingForm, MarkerView, ModelView,
+    OptimalView, Phase, Reply, Request, Step,
 };
 use crate::runner::CohortRunner;
+use crate::words::{
+    coding_text, endpoint_label, failure_text, hazard_ratio, model_description, model_name,
+    numbers, role_label, seconds, separator_label, step_text, term_factor, time_unit_label,
+};
 use soramic_il_calculator::chart_export::download;
+use soramic_il_calculator::i18n::{use_text, TextHandle};
+use soramic_il_calculator::study_text::{self, shown};
+use text::Text;
 
 /// Bytes read from the start of the file for the preview and the mapping.
 const PREVIEW_BYTES: f64 = 65_536.0;
@@ -31,7 +40,54 @@ const PREVIEW_BYTES: f64 = 65_536.0;
 struct Progress {
     phase: Option<Phase>,
     fraction: f64,
-    detail: String,
+    detail: Step,
+}
+
+/// A message of the screen, kept typed and worded when shown, so that a
+/// change of language rewords what is already on screen.
+#[derive(Clone, PartialEq)]
+enum Message {
+    Failure(Failure),
+    /// The worker itself failed, with the browser's description.
+    WorkerFailed(String),
+    /// Refused before a byte is read (cohort::limits).
+    TooLarge {
+        name: String,
+        bytes: u64,
+        limit: u64,
+    },
+    /// The preview refused the file: the cohort crate's own (English) words.
+    Preview(String),
+    Saved,
+    SaveFailed(String),
+    Cancelled,
+    FixFirst,
+}
+
+impl Message {
+    fn text(&self, t: &Text) -> String {
+        match self {
+            Message::Failure(failure) => failure_text(t, failure),
+            Message::WorkerFailed(detail) => t.cohort_worker_failed(detail),
+            Message::TooLarge { name, bytes, limit } => t.cohort_file_too_large(
+                name,
+                &shown(t, &megabytes_rounded_up(*bytes)),
+                &(limit / 1_000_000).to_string(),
+            ),
+            Message::Preview(reason) => reason.clone(),
+            Message::Saved => t.cohort_saved().to_owned(),
+            Message::SaveFailed(reason) => t.cohort_save_failed(reason),
+            Message::Cancelled => t.cohort_cancelled().to_owned(),
+            Message::FixFirst => t.cohort_fix_notice().to_owned(),
+        }
+    }
+}
+
+/// `bytes` as megabytes with one decimal, rounded up so that a file just
+/// over the limit never reads as the limit itself (as cohort::limits says it).
+fn megabytes_rounded_up(bytes: u64) -> String {
+    let tenths = bytes.div_ceil(100_000);
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 #[derive(Clone, PartialEq, Default)]
@@ -45,10 +101,10 @@ struct Screen {
     analysis: Option<AnalysisView>,
     cutoff: Option<CutoffView>,
     optimal: Option<OptimalView>,
-    error: Option<String>,
+    error: Option<Message>,
     /// The worker failed: the error comes with a Retry button.
     worker_failed: bool,
-    notice: Option<String>,
+    notice: Option<Message>,
     /// The event codings detected from the columns' values by the preview
     /// (codes), shown for confirmation beside their selects.
     detected_coding: Option<String>,
@@ -69,6 +125,7 @@ fn save_csv(text: &str, name: &str) -> Result<(), String> {
 
 #[component]
 pub fn CohortView() -> Html {
+    let page_text = use_page_text();
     let screen = use_state(Screen::default);
     // The latest screen, for the reply handler (which outlives renders).
     let latest = use_mut_ref(Screen::default);
@@ -123,18 +180,18 @@ pub fn CohortView() -> Html {
                     Reply::Optimal(view) => next.optimal = Some(view),
                     Reply::Patients(text) => {
                         next.notice = Some(match save_csv(&text, "cohort-patients.csv") {
-                            Ok(()) => "Per-patient CSV saved.".into(),
-                            Err(e) => format!("Could not save the CSV: {e}."),
+                            Ok(()) => Message::Saved,
+                            Err(e) => Message::SaveFailed(e),
                         })
                     }
-                    Reply::Failed(message) => {
-                        next.error = Some(message);
+                    Reply::Failed(failure) => {
+                        next.error = Some(Message::Failure(failure));
                         next.busy = None;
                     }
                     Reply::WorkerFailed(detail) => {
                         // The worker's cohort went with it: nothing shown
                         // may be asked about again.
-                        next.error = Some(worker_failed_text(&detail));
+                        next.error = Some(Message::WorkerFailed(detail));
                         next.worker_failed = true;
                         next.busy = None;
                         next.import = None;
@@ -174,7 +231,11 @@ pub fn CohortView() -> Html {
                 *file_ref.borrow_mut() = None;
                 screen.set(Screen {
                     file_name: Some(name.clone()),
-                    error: Some(format!("{name}: {too_large}.")),
+                    error: Some(Message::TooLarge {
+                        name: name.clone(),
+                        bytes: too_large.bytes,
+                        limit: too_large.limit,
+                    }),
                     ..Screen::default()
                 });
                 return;
@@ -205,8 +266,8 @@ pub fn CohortView() -> Html {
                         next.detected_second_coding =
                             p.second_event_coding_detected.map(|c| coding_code(&c));
                     }
-                    Some(Err(e)) => next.error = Some(e.to_string()),
-                    None => next.error = Some("The file could not be read.".into()),
+                    Some(Err(e)) => next.error = Some(Message::Preview(e.to_string())),
+                    None => next.error = Some(Message::Failure(Failure::FileUnreadable)),
                 }
                 screen.set(next);
             });
@@ -250,7 +311,7 @@ pub fn CohortView() -> Html {
             next.busy = Some(Progress {
                 phase: Some(Phase::Reading),
                 fraction: 0.0,
-                detail: "Starting…".into(),
+                detail: Step::Starting,
             });
             let request = Request::Import {
                 // The form's select holds a code; an unknown one means "detect".
@@ -281,7 +342,7 @@ pub fn CohortView() -> Html {
             next.busy = None;
             next.import = None;
             next.analysis = None;
-            next.notice = Some("Cancelled. Nothing was kept; import again when ready.".into());
+            next.notice = Some(Message::Cancelled);
             screen.set(next);
         })
     };
@@ -292,7 +353,7 @@ pub fn CohortView() -> Html {
             next.busy = Some(Progress {
                 phase: Some(Phase::Analysing),
                 fraction: 0.0,
-                detail: "Starting the analyses…".into(),
+                detail: Step::StartingAnalyses,
             });
             screen.set(next);
             send(Request::Analyse, None);
@@ -303,7 +364,7 @@ pub fn CohortView() -> Html {
         Callback::from(move |_: MouseEvent| {
             *file.borrow_mut() = None;
             screen.set(Screen {
-                notice: Some("Correct the rows listed in the file, then choose it again.".into()),
+                notice: Some(Message::FixFirst),
                 ..Screen::default()
             });
         })
@@ -359,54 +420,63 @@ pub fn CohortView() -> Html {
     }
 
     let s = &*screen;
+    let t: &Text = &page_text;
     html! {
+        <ContextProvider<TextHandle> context={page_text.clone()}>
         <section class="cohort" data-testid="cohort" aria-labelledby="cohort-title">
-            <h2 id="cohort-title">{ "Validate the cutoffs on your cohort" }</h2>
+            <h2 id="cohort-title">{ t.cohort_heading() }</h2>
             <p class="warning cohort-research-label" role="note" data-testid="cohort-research-label">
-                <strong>{ "Research tool. " }</strong>
-                { "For checking the published cutoffs on your centre's own cohort. \
-                   It is not part of the bedside calculation, and its figures are not for decisions about an individual patient." }
+                <strong>{ t.cohort_research_lead() }</strong>{ " " }
+                { t.cohort_research() }
             </p>
-            <p>{ format!("Check the published cutoffs (IL6 > {} pg/mL, IL8 > {} pg/mL) on your own patients. \
-                  The file is read by this page only: nothing is uploaded or stored.", Marker::Il6.cutoff_pg_ml(), Marker::Il8.cutoff_pg_ml()) }</p>
+            <p>{ t.cohort_intro(&cutoff(t, Marker::Il6), &cutoff(t, Marker::Il8)) }</p>
             <div class="cohort-drop" ondrop={on_drop} ondragover={on_drag_over}>
-                <label for="cohort-file">{ "CSV file, one row per patient (or drop it here)" }</label>
+                <label for="cohort-file">{ t.cohort_file_label() }</label>
                 <input id="cohort-file" type="file" accept=".csv,text/csv,text/plain"
                     data-testid="cohort-file" onchange={on_input_change} />
                 <p class="cohort-hint">
-                    { "Expected columns: id, time_months, event, il6, il8, albumin_g_l, bilirubin_umol_l, and optionally cirrhosis, child_pugh, time2_months, event2. " }
-                    <a href="cohort-example.csv" download="cohort-example.csv" data-testid="cohort-example">{ "Download the example file" }</a>
+                    // The column names are the CSV's public contract: never translated.
+                    { t.cohort_expected_columns(
+                        "id, time_months, event, il6, il8, albumin_g_l, bilirubin_umol_l",
+                        "cirrhosis, child_pugh, time2_months, event2") }{ " " }
+                    <a href="cohort-example.csv" download="cohort-example.csv" data-testid="cohort-example">{ t.cohort_example() }</a>
                 </p>
                 if !*in_worker {
-                    <p class="cohort-hint" data-testid="cohort-no-worker">{ "This copy runs the analysis on the page itself (no web worker in the single file): large files make it slow, but the progress bar and Cancel still work." }</p>
+                    <p class="cohort-hint" data-testid="cohort-no-worker">{ t.cohort_no_worker() }</p>
                 }
             </div>
-            if let Some(notice) = &s.notice { <p role="status" class="cohort-notice">{ notice.clone() }</p> }
-            if let Some(error) = &s.error { <p role="alert" class="error" data-testid="cohort-error">{ error.clone() }</p> }
+            if let Some(notice) = &s.notice { <p role="status" class="cohort-notice">{ notice.text(t) }</p> }
+            if let Some(error) = &s.error { <p role="alert" class="error" data-testid="cohort-error">{ error.text(t) }</p> }
             if s.worker_failed {
-                <p><button type="button" data-testid="cohort-retry" onclick={on_retry}>{ "Retry with the same file and columns" }</button></p>
+                <p><button type="button" data-testid="cohort-retry" onclick={on_retry}>{ t.cohort_retry() }</button></p>
             }
             if s.file_name.is_some() && !s.header.is_empty() {
-                { mapping_form(s, &set_mapping, on_import, s.busy.is_some()) }
+                { mapping_form(t, s, &set_mapping, on_import, s.busy.is_some()) }
             }
             if let Some(progress) = &s.busy {
                 <div class="cohort-progress-box">
-                    <label for="cohort-progress">{ format!("{} {}", phase_label(progress.phase), progress.detail) }</label>
+                    <label for="cohort-progress">{ format!("{} {}", phase_label(t, progress.phase), step_text(t, progress.detail)) }</label>
                     <progress id="cohort-progress" data-testid="cohort-progress" max="1" value={progress.fraction.to_string()}></progress>
-                    <button type="button" data-testid="cohort-cancel" onclick={on_cancel}>{ "Cancel" }</button>
+                    <button type="button" data-testid="cohort-cancel" onclick={on_cancel}>{ t.cohort_cancel() }</button>
                 </div>
             }
             if let Some(import) = &s.import {
-                { import_section(import, s.analysis.is_none() && s.busy.is_none(), on_analyse, on_fix) }
+                { import_section(t, import, s.analysis.is_none() && s.busy.is_none(), on_analyse, on_fix) }
             }
             if let Some(analysis) = &s.analysis {
-                { analysis_section(analysis) }
-                <p><button type="button" data-testid="cohort-download-patients" onclick={on_download}>{ "Download per-patient ALBI, mALBI and groups (CSV)" }</button></p>
+                { analysis_section(t, analysis) }
+                <p><button type="button" data-testid="cohort-download-patients" onclick={on_download}>{ t.cohort_download_patients() }</button></p>
                 <CutoffExplorer cutoff={s.cutoff.clone()} optimal={s.optimal.clone()}
                     on_request={Callback::from(move |r| send(r, None))} />
             }
         </section>
+        </ContextProvider<TextHandle>>
     }
+}
+
+/// A published cutoff (`6.53`) in the reader's form.
+fn cutoff(t: &Text, marker: Marker) -> String {
+    shown(t, &marker.cutoff_pg_ml().to_string())
 }
 
 fn focus_by_id(id: &str) {
@@ -420,19 +490,11 @@ fn focus_by_id(id: &str) {
     }
 }
 
-fn worker_failed_text(detail: &str) -> String {
-    format!(
-        "The work stopped: the cohort tool's worker failed ({detail}). This usually means the browser \
-         ran out of memory for this file, or the tool's files could not be loaded. Nothing was kept. \
-         Retry, or try a smaller file or close other tabs first."
-    )
-}
-
-fn phase_label(phase: Option<Phase>) -> &'static str {
+fn phase_label(t: &Text, phase: Option<Phase>) -> &str {
     match phase {
-        Some(Phase::Reading) => "Reading the file:",
-        Some(Phase::Importing) => "Importing:",
-        Some(Phase::Analysing) => "Analysing:",
+        Some(Phase::Reading) => t.cohort_phase_reading(),
+        Some(Phase::Importing) => t.cohort_phase_importing(),
+        Some(Phase::Analysing) => t.cohort_phase_analysing(),
         None => "",
     }
 }
@@ -463,6 +525,7 @@ fn select(
 }
 
 fn mapping_form(
+    t: &Text,
     s: &Screen,
     on_change: &Callback<(&'static str, String)>,
     on_import: Callback<MouseEvent>,
@@ -470,10 +533,16 @@ fn mapping_form(
 ) -> Html {
     let mapping: ColumnMapping = s.mapping.to_mapping();
     let columns = |role: Role| {
-        let mut options = vec![(String::new(), "(not in the file)".to_owned())];
+        let mut options = vec![(String::new(), t.cohort_not_in_file().to_owned())];
         options.extend(s.header.iter().map(|h| (h.clone(), h.clone())));
         let value = mapping.column(role).cloned().unwrap_or_default();
-        select(role.code(), role.label(), &value, options, on_change)
+        select(
+            role.code(),
+            &role_label(t, role),
+            &value,
+            options,
+            on_change,
+        )
     };
     let units = |items: &[(&str, &str)]| -> Vec<(String, String)> {
         items
@@ -481,81 +550,95 @@ fn mapping_form(
             .map(|(c, t)| ((*c).to_owned(), (*t).to_owned()))
             .collect()
     };
+    // Option values are codes (the import reads them); the text is worded.
     let time_units: Vec<(String, String)> = TimeUnit::ALL
         .iter()
-        .map(|u| (u.code().to_owned(), u.code().to_owned()))
+        .map(|u| (u.code().to_owned(), time_unit_label(t, *u).to_owned()))
         .collect();
-    let codings = units(&EVENT_CODINGS);
+    let codings: Vec<(String, String)> = cohort::mapping::EVENT_CODING_CODES
+        .iter()
+        .map(|code| ((*code).to_owned(), coding_text(t, code).to_owned()))
+        .collect();
     html! {
         <form class="cohort-mapping" aria-labelledby="cohort-mapping-title" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <h3 id="cohort-mapping-title">{ "Columns" }</h3>
-            <p data-testid="cohort-separator">{ format!("File: {}. Separator detected: {}.",
-                s.file_name.clone().unwrap_or_default(),
-                cohort::csv::Separator::from_code(&s.separator).map(|x| x.label()).unwrap_or("?")) }</p>
+            <h3 id="cohort-mapping-title">{ t.cohort_columns_heading() }</h3>
+            <p data-testid="cohort-separator">{ t.cohort_file_line(
+                &s.file_name.clone().unwrap_or_default(),
+                cohort::csv::Separator::from_code(&s.separator).map_or("?", |x| separator_label(t, x))) }</p>
             // Grouped as the analysis uses them; every select keeps its
             // `cohort-map-<key>` hook.
             <fieldset class="cohort-group" data-testid="cohort-fieldset-endpoint">
-                <legend>{ "Follow-up and event" }</legend>
+                <legend>{ t.cohort_group_endpoint() }</legend>
                 <div class="cohort-grid">
                     // Option values are the codes the import reads (`Separator::from_code`).
-                    { select("separator", "Separator", &s.separator,
-                        cohort::csv::Separator::ALL.iter().map(|x| (x.code().to_owned(), x.label().to_owned())).collect(),
+                    { select("separator", t.cohort_separator(), &s.separator,
+                        cohort::csv::Separator::ALL.iter().map(|x| (x.code().to_owned(), separator_label(t, *x).to_owned())).collect(),
                         on_change) }
                     { columns(Role::Id) }
                     { columns(Role::Time) }
-                    { select("time_unit", "Follow-up time unit", &s.mapping.time_unit, time_units.clone(), on_change) }
+                    { select("time_unit", t.cohort_time_unit(), &s.mapping.time_unit, time_units.clone(), on_change) }
                     { columns(Role::Event) }
-                    { select("event_coding", "Event coding", &s.mapping.event_coding, codings.clone(), on_change) }
+                    { select("event_coding", t.cohort_event_coding(), &s.mapping.event_coding, codings.clone(), on_change) }
                 </div>
-                { detected_line("cohort-coding-detected", "event", s.detected_coding.as_deref(), &s.mapping.event_coding) }
+                { detected_line(t, "cohort-coding-detected", false, s.detected_coding.as_deref(), &s.mapping.event_coding) }
             </fieldset>
             <fieldset class="cohort-group" data-testid="cohort-fieldset-markers">
-                <legend>{ "Markers (pg/mL)" }</legend>
+                <legend>{ t.cohort_group_markers() }</legend>
                 <div class="cohort-grid">
                     { columns(Role::Il6) }
                     { columns(Role::Il8) }
                 </div>
             </fieldset>
             <fieldset class="cohort-group" data-testid="cohort-fieldset-liver">
-                <legend>{ "Liver labs" }</legend>
+                <legend>{ t.cohort_group_liver() }</legend>
                 <div class="cohort-grid">
                     { columns(Role::Albumin) }
-                    { select("albumin_unit", "Albumin unit", &s.mapping.albumin_unit, units(&[("g/L", "g/L"), ("g/dL", "g/dL")]), on_change) }
+                    { select("albumin_unit", t.cohort_albumin_unit(), &s.mapping.albumin_unit, units(&[("g/L", "g/L"), ("g/dL", "g/dL")]), on_change) }
                     { columns(Role::Bilirubin) }
-                    { select("bilirubin_unit", "Bilirubin unit", &s.mapping.bilirubin_unit, units(&[("umol/L", "µmol/L"), ("mg/dL", "mg/dL")]), on_change) }
+                    { select("bilirubin_unit", t.cohort_bilirubin_unit(), &s.mapping.bilirubin_unit, units(&[("umol/L", "µmol/L"), ("mg/dL", "mg/dL")]), on_change) }
                 </div>
             </fieldset>
             <fieldset class="cohort-group" data-testid="cohort-fieldset-optional">
-                <legend>{ "Optional: cirrhosis, Child–Pugh, second endpoint" }</legend>
+                <legend>{ t.cohort_group_optional() }</legend>
                 <div class="cohort-grid">
                     { columns(Role::Cirrhosis) }
                     { columns(Role::ChildPugh) }
                     { columns(Role::SecondTime) }
-                    { select("second_time_unit", "Second endpoint time unit", &s.mapping.second_time_unit, time_units, on_change) }
+                    { select("second_time_unit", t.cohort_second_time_unit(), &s.mapping.second_time_unit, time_units, on_change) }
                     { columns(Role::SecondEvent) }
-                    { select("second_event_coding", "Second endpoint event coding", &s.mapping.second_event_coding, codings, on_change) }
+                    { select("second_event_coding", t.cohort_second_event_coding(), &s.mapping.second_event_coding, codings, on_change) }
                 </div>
-                { detected_line("cohort-coding-detected-second", "second endpoint's event", s.detected_second_coding.as_deref(), &s.mapping.second_event_coding) }
+                { detected_line(t, "cohort-coding-detected-second", true, s.detected_second_coding.as_deref(), &s.mapping.second_event_coding) }
             </fieldset>
-            <button type="button" data-testid="cohort-import" disabled={busy} onclick={on_import}>{ "Import with these columns" }</button>
+            <button type="button" data-testid="cohort-import" disabled={busy} onclick={on_import}>{ t.cohort_import() }</button>
         </form>
     }
 }
 
 /// "Event coding detected from the values: …; check it." while the select
 /// still shows the detected coding; once changed, nothing is claimed.
-fn detected_line(testid: &'static str, what: &str, detected: Option<&str>, chosen: &str) -> Html {
+fn detected_line(
+    t: &Text,
+    testid: &'static str,
+    second: bool,
+    detected: Option<&str>,
+    chosen: &str,
+) -> Html {
     match detected {
-        Some(code) if code == chosen => html! {
-            <p class="cohort-hint" data-testid={testid} data-value={code.to_owned()}>
-                { format!("The {what} coding was detected from the column's values: {}. Check it before importing.", coding_text(code)) }
-            </p>
-        },
+        Some(code) if code == chosen => {
+            let coding = coding_text(t, code);
+            html! {
+                <p class="cohort-hint" data-testid={testid} data-value={code.to_owned()}>
+                    { if second { t.cohort_detected_second(coding) } else { t.cohort_detected_event(coding) } }
+                </p>
+            }
+        }
         _ => html! {},
     }
 }
 
 fn import_section(
+    t: &Text,
     import: &ImportView,
     awaiting_choice: bool,
     on_analyse: Callback<MouseEvent>,
@@ -563,11 +646,11 @@ fn import_section(
 ) -> Html {
     html! {
         <section class="cohort-import" aria-labelledby="cohort-rows-title">
-            <h3 id="cohort-rows-title" tabindex="-1">{ "Rows" }</h3>
+            <h3 id="cohort-rows-title" tabindex="-1">{ t.cohort_rows_heading() }</h3>
             <dl class="cohort-counts">
-                <dt>{ "Read" }</dt><dd data-testid="cohort-rows-read">{ import.rows_read }</dd>
-                <dt>{ "Used" }</dt><dd data-testid="cohort-rows-used">{ import.rows_used }</dd>
-                <dt>{ "Excluded" }</dt><dd data-testid="cohort-rows-excluded">{ import.rows_excluded }</dd>
+                <dt>{ t.cohort_rows_read() }</dt><dd data-testid="cohort-rows-read">{ import.rows_read }</dd>
+                <dt>{ t.cohort_rows_used() }</dt><dd data-testid="cohort-rows-used">{ import.rows_used }</dd>
+                <dt>{ t.cohort_rows_excluded() }</dt><dd data-testid="cohort-rows-excluded">{ import.rows_excluded }</dd>
             </dl>
             if !import.reading_notes.is_empty() {
                 // Cells such as "1,234" read by the column's other values:
@@ -576,23 +659,23 @@ fn import_section(
                     { for import.reading_notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }
                 </ul>
             }
-            <p>{ format!("Separator: {}. Blank lines skipped: {}. Imported in {:.1} s.",
-                import.separator, import.blank_rows_skipped, import.elapsed_ms / 1000.0) }</p>
+            <p>{ t.cohort_import_line(separator_label(t, import.separator),
+                &import.blank_rows_skipped.to_string(), &seconds(t, import.elapsed_ms)) }</p>
             if import.rows_excluded > 0 {
-                <h4>{ "Malformed rows (excluded from every analysis)" }</h4>
+                <h4>{ t.cohort_malformed_heading() }</h4>
                 <ul class="cohort-problems" data-testid="cohort-excluded-rows">
                     { for import.excluded.iter().map(|row| html! { <li>{ row.clone() }</li> }) }
                 </ul>
                 if import.rows_excluded > import.excluded.len() {
-                    <p>{ format!("… and {} more.", import.rows_excluded - import.excluded.len()) }</p>
+                    <p>{ t.cohort_more_rows(&(import.rows_excluded - import.excluded.len()).to_string()) }</p>
                 }
                 if awaiting_choice {
                     <p class="cohort-choice">
                         if import.too_few.is_none() {
                             <button type="button" data-testid="cohort-exclude-and-analyse" onclick={on_analyse}>
-                                { format!("Exclude these {} rows and analyse", import.rows_excluded) }</button>
+                                { t.cohort_exclude_and_analyse(&import.rows_excluded.to_string()) }</button>
                         }
-                        <button type="button" data-testid="cohort-fix-file" onclick={on_fix}>{ "Fix the file first" }</button>
+                        <button type="button" data-testid="cohort-fix-file" onclick={on_fix}>{ t.cohort_fix_first() }</button>
                     </p>
                 }
             }
@@ -600,14 +683,13 @@ fn import_section(
                 // Never offered: fewer patients than a fit needs.
                 <p role="alert" class="error" data-testid="cohort-too-few">
                     { if import.rows_excluded > 0 {
-                        format!("Not offered to exclude these rows and analyse: {} patients would be left. {too_few} \
-                                 Check the columns and codings above (the event coding especially), or fix the file.", import.rows_used)
-                      } else { format!("{too_few} Nothing was analysed.") } }
+                        t.cohort_too_few_after_exclusion(&import.rows_used.to_string(), &failure_text(t, too_few))
+                      } else { t.cohort_too_few(&failure_text(t, too_few)) } }
                 </p>
             }
             if import.warnings_total > 0 {
                 <details>
-                    <summary>{ format!("{} values used but worth a look", import.warnings_total) }</summary>
+                    <summary>{ t.cohort_warnings(&import.warnings_total.to_string()) }</summary>
                     <ul>{ for import.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
                 </details>
             }
@@ -615,33 +697,35 @@ fn import_section(
     }
 }
 
-fn figure(testid: String, f: &crate::model::Figure) -> Html {
+/// A figure in the reader's form; `data-value` keeps the machine form.
+fn figure(t: &Text, testid: String, f: &crate::model::Figure) -> Html {
     html! {
-        <span data-testid={testid} data-value={f.value.map(|v| v.to_string())}>{ f.text.clone() }</span>
+        <span data-testid={testid} data-value={f.value.map(|v| v.to_string())}>{ numbers(t, &f.text) }</span>
     }
 }
 
-fn analysis_section(analysis: &AnalysisView) -> Html {
+fn analysis_section(t: &Text, analysis: &AnalysisView) -> Html {
     html! {
         <>
-            <h3 id="cohort-results-title" tabindex="-1">{ "Results" }</h3>
-            { summary(analysis) }
-            <p data-testid="cohort-analysis-time">{ format!("Analysed in {:.1} s.", analysis.elapsed_ms / 1000.0) }</p>
+            <h3 id="cohort-results-title" tabindex="-1">{ t.cohort_results_heading() }</h3>
+            { summary(t, analysis) }
+            <p data-testid="cohort-analysis-time">{ t.cohort_analysed_in(&seconds(t, analysis.elapsed_ms)) }</p>
             { for analysis.endpoints.iter().map(|e| {
                 let primary = e.role == EndpointRole::Primary;
+                let label = endpoint_label(t, e.kind);
                 html! {
-                <section class="cohort-endpoint" aria-label={e.label.clone()}>
-                    <h3>{ format!("{}{}", e.label, if primary { "" } else { " (second endpoint)" }) }</h3>
-                    <p>{ format!("{} patients with this endpoint; {} without it (missing time or event).", e.n, e.missing_endpoint) }</p>
+                <section class="cohort-endpoint" aria-label={label.to_owned()}>
+                    <h3>{ if primary { label.to_owned() } else { t.cohort_second_endpoint(label) } }</h3>
+                    <p>{ t.cohort_endpoint_counts(&e.n.to_string(), &e.missing_endpoint.to_string()) }</p>
                     <table class="cohort-table">
-                        <caption>{ "By the published cutoffs: your cohort beside the paper" }</caption>
-                        <thead><tr><th scope="col">{ "Marker" }</th><th scope="col">{ "Figure" }</th><th scope="col">{ "Your cohort" }</th><th scope="col">{ "Paper" }</th></tr></thead>
+                        <caption>{ t.cohort_marker_caption() }</caption>
+                        <thead><tr><th scope="col">{ t.cohort_col_marker() }</th><th scope="col">{ t.cohort_col_figure() }</th><th scope="col">{ t.cohort_col_yours() }</th><th scope="col">{ t.cohort_col_paper() }</th></tr></thead>
                         <tbody>
-                            { for e.markers.iter().map(|m| marker_rows(m, primary)) }
+                            { for e.markers.iter().map(|m| marker_rows(t, m, e.kind, primary)) }
                         </tbody>
                     </table>
-                    { for e.models.iter().map(model_table) }
-                    { for e.markers.iter().map(|m| chart(m, e.role.code())) }
+                    { for e.models.iter().map(|model| model_table(t, model)) }
+                    { for e.markers.iter().map(|m| chart(t, m, e.role.code())) }
                 </section>
             }}) }
         </>
@@ -650,7 +734,7 @@ fn analysis_section(analysis: &AnalysisView) -> Html {
 
 /// "IL6: HR 2.14 (95% CI 1.10–4.16) in your cohort vs 2.4 (1.5–3.88)
 /// published; IL8: …", per endpoint, from the figures the tables show.
-fn summary_line(e: &crate::model::EndpointView) -> String {
+fn summary_line(t: &Text, e: &crate::model::EndpointView) -> String {
     let parts: Vec<String> = e
         .markers
         .iter()
@@ -658,29 +742,39 @@ fn summary_line(e: &crate::model::EndpointView) -> String {
             let ours = match m.hr.value {
                 Some(_) => {
                     let ci = m.hr_ci.split(", p ").next().unwrap_or_default();
-                    format!("HR {} ({ci})", m.hr.text)
+                    format!("HR {} ({})", numbers(t, &m.hr.text), numbers(t, ci))
                 }
-                None => format!("HR {}", m.hr.text),
+                None => format!("HR {}", numbers(t, &m.hr.text)),
             };
-            let published = m.published_hr.split(", p ").next().unwrap_or_default();
-            format!(
-                "{}: {ours} in your cohort vs {published} published",
-                m.label
-            )
+            let published = published_hr(t, &m.published_hr);
+            let published = published.split(", p ").next().unwrap_or_default();
+            t.cohort_summary_marker(&m.label, &ours, published)
         })
         .collect();
-    format!("{}: {}.", e.label, parts.join("; "))
+    t.cohort_summary_line(endpoint_label(t, e.kind), &parts.join("; "))
 }
 
-fn summary(analysis: &AnalysisView) -> Html {
+/// The published HR as the engine gives it (`2.4 (1.5–3.88), p 0.01`, or
+/// `not published`), in the reader's words and numbers.
+fn published_hr(t: &Text, engine: &str) -> String {
+    if engine == crate::engine::NOT_PUBLISHED {
+        t.cohort_not_published().to_owned()
+    } else {
+        numbers(t, engine)
+    }
+}
+
+fn summary(t: &Text, analysis: &AnalysisView) -> Html {
     html! {
         <div class="cohort-summary" data-testid="cohort-summary">
-            { for analysis.endpoints.iter().map(|e| html! { <p>{ summary_line(e) }</p> }) }
+            { for analysis.endpoints.iter().map(|e| html! { <p>{ summary_line(t, e) }</p> }) }
         </div>
     }
 }
 
-fn marker_rows(m: &MarkerView, primary: bool) -> Html {
+fn marker_rows(t: &Text, m: &MarkerView, endpoint: Endpoint, primary: bool) -> Html {
+    // The paper's medians worded as the calculator's results word them.
+    let published = km_comparison(endpoint, m.marker);
     // The hooks name the first endpoint's figures; the second endpoint's
     // carry a `-second` suffix.
     let id = |name: &str| {
@@ -700,55 +794,56 @@ fn marker_rows(m: &MarkerView, primary: bool) -> Html {
     html! {
         <>
             <tr>
-                <th scope="row" rowspan="4">{ format!("{} (n = {}; {} missing)", m.label, m.n, m.missing) }</th>
-                <td>{ "Hazard ratio, high vs low" }</td>
-                <td>{ figure(id("hr"), &m.hr) }if !m.hr_ci.is_empty() { { format!(" ({})", m.hr_ci) } }</td>
-                <td>{ m.published_hr.clone() }</td>
+                <th scope="row" rowspan="4">{ t.cohort_marker_row(&m.label, &m.n.to_string(), &m.missing.to_string()) }</th>
+                <td>{ t.cohort_hazard_ratio() }</td>
+                <td>{ figure(t, id("hr"), &m.hr) }if !m.hr_ci.is_empty() { { format!(" ({})", numbers(t, &m.hr_ci)) } }</td>
+                <td>{ published_hr(t, &m.published_hr) }</td>
             </tr>
             <tr>
-                <td>{ "Log-rank p" }</td>
-                <td>{ figure(id("logrank-p"), &m.logrank_p) }</td>
-                <td>{ m.published_logrank_p.clone() }</td>
+                <td>{ t.cohort_logrank_p() }</td>
+                <td>{ figure(t, id("logrank-p"), &m.logrank_p) }</td>
+                <td>{ numbers(t, &m.published_logrank_p) }</td>
             </tr>
             <tr>
-                <td>{ format!("Median, low (n = {}, {} events), months", m.n_low, m.events_low) }</td>
-                <td>{ figure(median_id("low"), &m.median_low) }</td>
-                <td>{ m.published_median_low.clone() }</td>
+                <td>{ t.cohort_median_low(&m.n_low.to_string(), &m.events_low.to_string()) }</td>
+                <td>{ figure(t, median_id("low"), &m.median_low) }</td>
+                <td>{ study_text::median(t, published.low) }</td>
             </tr>
             <tr>
-                <td>{ format!("Median, high (n = {}, {} events), months", m.n_high, m.events_high) }</td>
-                <td>{ figure(median_id("high"), &m.median_high) }</td>
-                <td>{ format!("{} ({})", m.published_median_high, m.published_source) }</td>
+                <td>{ t.cohort_median_high(&m.n_high.to_string(), &m.events_high.to_string()) }</td>
+                <td>{ figure(t, median_id("high"), &m.median_high) }</td>
+                // Where the paper prints it stays in the paper's words.
+                <td>{ study_text::median(t, published.high) }{ " (" }<span lang="en">{ m.published_source.clone() }</span>{ ")" }</td>
             </tr>
         </>
     }
 }
 
-fn model_table(model: &ModelView) -> Html {
+fn model_table(t: &Text, model: &ModelView) -> Html {
     html! {
         <table class="cohort-table" data-testid={format!("cohort-{}", model.key)}>
-            <caption>{ format!("{}: {} (n = {}, {} events, {} missing a factor)",
-                model.name, model.description, model.n, model.events, model.missing) }</caption>
-            <thead><tr><th scope="col">{ "Factor" }</th><th scope="col">{ "Your cohort: HR (95% CI)" }</th><th scope="col">{ "p" }</th><th scope="col">{ "Paper" }</th></tr></thead>
+            <caption>{ t.cohort_model_caption(model_name(t, &model.key, &model.name), model_description(t, &model.key, &model.description),
+                &model.n.to_string(), &model.events.to_string(), &model.missing.to_string()) }</caption>
+            <thead><tr><th scope="col">{ t.cohort_col_factor() }</th><th scope="col">{ t.cohort_col_hr_ci() }</th><th scope="col">{ "p" }</th><th scope="col">{ t.cohort_col_paper() }</th></tr></thead>
             <tbody>
-                { for model.terms.iter().map(|t| html! {
-                    <tr><th scope="row">{ t.factor.clone() }</th><td>{ t.hr.clone() }</td><td>{ t.p.clone() }</td><td>{ t.published.clone() }</td></tr>
+                { for model.terms.iter().map(|term| html! {
+                    <tr><th scope="row">{ term_factor(t, &term.key, &term.factor) }</th><td>{ hazard_ratio(t, term.hr_figures, &term.hr) }</td><td>{ numbers(t, &term.p) }</td><td>{ published_hr(t, &term.published) }</td></tr>
                 }) }
                 if let Some(error) = &model.error {
-                    <tr><td colspan="4">{ format!("Not fitted: {error}.") }</td></tr>
+                    <tr><td colspan="4">{ t.cohort_not_fitted(error) }</td></tr>
                 }
                 if !model.dropped.is_empty() {
-                    <tr><td colspan="4">{ format!("Left out: {}.", model.dropped.join("; ")) }</td></tr>
+                    <tr><td colspan="4">{ t.cohort_left_out(&model.dropped.join("; ")) }</td></tr>
                 }
                 if let Some(p) = &model.likelihood_ratio_p {
-                    <tr><td colspan="4">{ format!("Likelihood-ratio test p {p}") }</td></tr>
+                    <tr><td colspan="4">{ t.cohort_lr_test(&numbers(t, p)) }</td></tr>
                 }
             </tbody>
         </table>
     }
 }
 
-fn chart(m: &MarkerView, role: &str) -> Html {
+fn chart(t: &Text, m: &MarkerView, role: &str) -> Html {
     let svg = m
         .chart_svg
         .as_ref()
@@ -756,17 +851,17 @@ fn chart(m: &MarkerView, role: &str) -> Html {
     html! {
         <figure class="cohort-chart">
             <div class="km-chart" role="img" data-testid={format!("cohort-km-{}-{role}", m.marker.code())}
-                aria-label={format!("Kaplan–Meier curves of your cohort by {} group over the reference curves", m.label)}>
+                aria-label={t.cohort_chart_label(&m.label)}>
                 { svg.unwrap_or_default() }
             </div>
-            if let Some(error) = &m.chart_error { <p class="error">{ format!("The chart could not be drawn: {error}") }</p> }
+            if let Some(error) = &m.chart_error { <p class="error">{ t.cohort_chart_failed(error) }</p> }
             <table class="cohort-table">
-                <caption>{ format!("Your cohort by {}: at risk, cumulative events and censored", m.label) }</caption>
-                <thead><tr><th scope="col">{ "Group" }</th><th scope="col">{ "Count" }</th>
-                    { for km_chart::RISK_TABLE_MONTHS.iter().map(|mo| html! { <th scope="col">{ format!("{mo:.0} mo") }</th> }) }</tr></thead>
+                <caption>{ t.cohort_risk_caption(&m.label) }</caption>
+                <thead><tr><th scope="col">{ t.cohort_col_group() }</th><th scope="col">{ t.cohort_col_count() }</th>
+                    { for km_chart::RISK_TABLE_MONTHS.iter().map(|mo| html! { <th scope="col">{ t.cohort_months_short(&format!("{mo:.0}")) }</th> }) }</tr></thead>
                 <tbody>
                     { for m.risk_table.iter().flat_map(|row| [
-                        ("At risk", &row.at_risk), ("Events", &row.events), ("Censored", &row.censored)
+                        (t.cohort_at_risk(), &row.at_risk), (t.cohort_events(), &row.events), (t.cohort_censored(), &row.censored)
                     ].into_iter().map(move |(name, values)| html! {
                         <tr><th scope="row">{ row.label.clone() }</th><td>{ name }</td>
                             { for values.iter().map(|v| html! { <td>{ v }</td> }) }</tr>
@@ -788,6 +883,7 @@ pub struct CutoffExplorerProps {
 /// the maximally selected log-rank cutoff with its corrected p.
 #[component]
 pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
+    let t = use_text();
     let marker = use_state(|| Marker::Il6);
     let text = use_state(|| Marker::Il6.cutoff_pg_ml().to_string());
     // The reason the typed cutoff is refused, if it is.
@@ -841,11 +937,11 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
     };
     html! {
         <section class="cohort-cutoff" aria-labelledby="cohort-cutoff-title">
-            <h3 id="cohort-cutoff-title">{ "Cutoff explorer (first endpoint)" }</h3>
-            <p class="warning" data-testid="cohort-optimism-warning">{ cohort::cutoff::OPTIMISM_WARNING }</p>
+            <h3 id="cohort-cutoff-title">{ t.cohort_cutoff_heading() }</h3>
+            <p class="warning" data-testid="cohort-optimism-warning">{ t.cohort_optimism_warning(&cutoff(&t, Marker::Il6), &cutoff(&t, Marker::Il8)) }</p>
             <div class="cohort-grid">
                 <div class="cohort-field">
-                    <label for="cohort-cutoff-marker">{ "Marker" }</label>
+                    <label for="cohort-cutoff-marker">{ t.cohort_col_marker() }</label>
                     <select id="cohort-cutoff-marker" data-testid="cohort-cutoff-marker" onchange={on_marker}>
                         { for Marker::ALL.into_iter().map(|m| html! {
                             <option value={m.code()} selected={*marker == m}>{ m.label() }</option>
@@ -853,39 +949,47 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
                     </select>
                 </div>
                 <div class="cohort-field">
-                    <label for="cohort-cutoff-input">{ "High is above (pg/mL)" }</label>
+                    <label for="cohort-cutoff-input">{ t.cohort_cutoff_input() }</label>
                     <input id="cohort-cutoff-input" data-testid="cohort-cutoff-input" type="text" inputmode="decimal"
                         value={(*text).clone()} oninput={on_text} aria-invalid={invalid.is_some().then_some("true")} />
                 </div>
             </div>
             <p>
-                <button type="button" data-testid="cohort-cutoff-apply" onclick={on_apply}>{ "Split at this cutoff" }</button>
-                <button type="button" data-testid="cohort-optimal" onclick={on_optimal}>{ "Search the optimal cutoff" }</button>
+                <button type="button" data-testid="cohort-cutoff-apply" onclick={on_apply}>{ t.cohort_cutoff_apply() }</button>
+                <button type="button" data-testid="cohort-optimal" onclick={on_optimal}>{ t.cohort_cutoff_optimal() }</button>
             </p>
             if let Some(reason) = &*invalid {
-                <p class="error" role="alert">{ format!("Enter a number of pg/mL, e.g. 10 or {}. {reason}", Marker::Il6.cutoff_pg_ml()) }</p>
+                <p class="error" role="alert">{ t.cohort_cutoff_invalid(&cutoff(&t, Marker::Il6), reason) }</p>
             }
             if let Some(c) = &props.cutoff {
-                <p data-testid="cohort-cutoff-result">{ cutoff_text(c) }</p>
+                <p data-testid="cohort-cutoff-result">{ cutoff_text(&t, c) }</p>
             }
             if let Some(o) = &props.optimal {
                 <p data-testid="cohort-optimal-result">
-                    { format!("Optimal {} cutoff: > {} pg/mL (maximally selected log-rank statistic {:.3} over {} candidate cutoffs); p corrected for the search (Lausen & Schumacher 1992): ",
-                        o.marker.label(), o.cutoff, o.statistic, o.candidates) }
-                    <span data-testid="cohort-optimal-p">{ o.corrected_p.clone() }</span>
-                    { format!(". At that cutoff: {}", cutoff_text(&o.at_cutoff)) }
+                    { t.cohort_optimal_result(o.marker.label(), &shown(&t, &o.cutoff.to_string()),
+                        &numbers(&t, &format!("{:.3}", o.statistic)), &o.candidates.to_string()) }{ " " }
+                    <span data-testid="cohort-optimal-p" data-value={o.corrected_p.clone()}>{ numbers(&t, &o.corrected_p) }</span>
+                    { ". " }{ t.cohort_at_that_cutoff(&cutoff_text(&t, &o.at_cutoff)) }
                 </p>
             }
         </section>
     }
 }
 
-fn cutoff_text(c: &CutoffView) -> String {
+fn cutoff_text(t: &Text, c: &CutoffView) -> String {
+    let at = shown(t, &c.cutoff.to_string());
     match &c.error {
-        Some(error) => format!("{} > {} pg/mL: not computed ({error}).", c.marker.label(), c.cutoff),
-        None => format!(
-            "{} > {} pg/mL: low n = {}, high n = {} ({} missing); HR high vs low {}; log-rank p {} (not corrected for choosing the cutoff).",
-            c.marker.label(), c.cutoff, c.n_low, c.n_high, c.missing, c.hr, c.logrank_p
+        Some(error) => t.cohort_cutoff_error(c.marker.label(), &at, error),
+        None => t.cohort_cutoff_result(
+            c.marker.label(),
+            &at,
+            &t.cohort_cutoff_groups(
+                &c.n_low.to_string(),
+                &c.n_high.to_string(),
+                &c.missing.to_string(),
+            ),
+            &hazard_ratio(t, c.hr_figures, &c.hr),
+            &numbers(t, &c.logrank_p),
         ),
     }
 }

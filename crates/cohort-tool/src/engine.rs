@@ -20,8 +20,9 @@ use km_chart::cohort::ReferenceCurves;
 use km_chart::{render_svg, KmChartGeometry, KmChartInput, Layout, OverlayInput};
 
 use crate::model::{
-    AnalysisView, CutoffView, EndpointView, Figure, ImportView, MappingForm, MarkerView, ModelView,
-    OptimalView, Phase, Reply, Request, RiskRow, TermView, LISTED_ROWS,
+    AnalysisView, CutoffView, EndpointView, Failure, Figure, HrFigures, ImportView, MappingForm,
+    MarkerView, ModelView, OptimalView, Phase, Reply, Request, RiskRow, Step, TermView,
+    LISTED_ROWS,
 };
 
 /// Rows parsed per import step: a few tens of milliseconds in wasm.
@@ -68,7 +69,7 @@ impl Session {
         self.cohort = None;
         let text = match decode_utf8(bytes) {
             Ok(text) => text,
-            Err(error) => return Reply::Failed(error.to_string()),
+            Err(error) => return Reply::Failed(Failure::Import(error.to_string())),
         };
         match ImportJob::new(text, separator, &mapping.to_mapping()) {
             Ok(job) => {
@@ -76,10 +77,10 @@ impl Session {
                 Reply::Progress {
                     phase: Phase::Importing,
                     fraction: 0.0,
-                    detail: "Reading rows…".into(),
+                    detail: Step::ReadingRows,
                 }
             }
-            Err(error) => Reply::Failed(error.to_string()),
+            Err(error) => Reply::Failed(Failure::Import(error.to_string())),
         }
     }
 
@@ -87,22 +88,22 @@ impl Session {
     /// driver with the file's bytes ([`Session::start_import`]).
     pub fn handle(&mut self, request: Request) -> Reply {
         let Some(cohort) = self.cohort.clone() else {
-            return Reply::Failed("No file has been imported yet.".into());
+            return Reply::Failed(Failure::NothingImported);
         };
         match request {
-            Request::Import { .. } => Reply::Failed("The file did not arrive.".into()),
+            Request::Import { .. } => Reply::Failed(Failure::FileDidNotArrive),
             Request::Analyse => {
                 // The view never offers it; refused here as well, so no
                 // path analyses fewer patients than a fit needs.
                 if let Err(too_few) = cohort::limits::check_enough_patients(&cohort) {
-                    return Reply::Failed(too_few.to_string());
+                    return Reply::Failed(Failure::from(&too_few));
                 }
                 self.started_ms = (self.now)();
                 self.job = Job::Analysing(Box::new(AnalysisJob::new(cohort)));
                 Reply::Progress {
                     phase: Phase::Analysing,
                     fraction: 0.0,
-                    detail: "Starting the analyses…".into(),
+                    detail: Step::StartingAnalyses,
                 }
             }
             Request::Explore {
@@ -125,7 +126,7 @@ impl Session {
                         at_cutoff: cutoff_view(marker, found.test.cutoff, Ok(found.at_cutoff)),
                         warning: found.warning.into(),
                     }),
-                    Err(error) => Reply::Failed(format!("Optimal cutoff: {error}.")),
+                    Err(error) => Reply::Failed(Failure::Optimal(error.to_string())),
                 }
             }
             Request::Patients => Reply::Patients(cohort::export::patients_csv(&cohort)),
@@ -144,7 +145,7 @@ impl Session {
                     return Some(Reply::Progress {
                         phase: Phase::Importing,
                         fraction: progress.fraction(),
-                        detail: format!("{} rows read", progress.rows_read),
+                        detail: Step::RowsRead(progress.rows_read),
                     });
                 }
                 let cohort = Rc::new(job.finish());
@@ -159,7 +160,10 @@ impl Session {
                     return Some(Reply::Progress {
                         phase: Phase::Analysing,
                         fraction: progress.fraction(),
-                        detail: format!("analysis {} of {}", progress.completed, progress.total),
+                        detail: Step::Analysis {
+                            completed: progress.completed,
+                            total: progress.total,
+                        },
                     });
                 }
                 let analysis = job.finish();
@@ -186,12 +190,27 @@ pub fn p_text(p: f64) -> String {
 /// What a hazard ratio that is not an estimate shows instead of a number.
 pub const NOT_ESTIMABLE: &str = "not estimable";
 
+/// What a published figure the paper does not give shows (the page words it).
+pub const NOT_PUBLISHED: &str = "not published";
+
+/// What a factor the paper's model does not have shows (the page words it).
+pub const NOT_IN_PAPERS_MODEL: &str = "not in the paper's model";
+
 /// `not estimable (reason)`.
 fn not_estimable_text(reason: &NotEstimable) -> String {
     format!("{NOT_ESTIMABLE} ({reason})")
 }
 
-fn hr_text(hr: &HazardRatioEstimate) -> String {
+pub(crate) fn hr_figures(hr: &HazardRatioEstimate) -> HrFigures {
+    HrFigures {
+        estimate: hr.hazard_ratio,
+        lower: hr.lower,
+        upper: hr.upper,
+    }
+}
+
+/// `1.28 (95% CI 0.52–3.15)`: the English form `crate::words::hazard_ratio` equals.
+pub(crate) fn hr_text(hr: &HazardRatioEstimate) -> String {
     format!(
         "{:.2} (95% CI {:.2}–{:.2})",
         hr.hazard_ratio, hr.lower, hr.upper
@@ -201,7 +220,7 @@ fn hr_text(hr: &HazardRatioEstimate) -> String {
 fn import_view(cohort: &Cohort, elapsed_ms: f64) -> ImportView {
     let mapping = cohort.mapping();
     ImportView {
-        separator: cohort.separator().label().into(),
+        separator: cohort.separator(),
         rows_read: cohort.rows_read(),
         rows_used: cohort.rows_used(),
         rows_excluded: cohort.rows_excluded(),
@@ -227,7 +246,7 @@ fn import_view(cohort: &Cohort, elapsed_ms: f64) -> ImportView {
         elapsed_ms,
         too_few: cohort::limits::check_enough_patients(cohort)
             .err()
-            .map(|e| e.to_string()),
+            .map(|e| Failure::from(&e)),
     }
 }
 
@@ -238,7 +257,7 @@ fn analysis_view(analysis: &CohortAnalysis) -> AnalysisView {
             .iter()
             .map(|endpoint| EndpointView {
                 role: endpoint.role,
-                label: endpoint.kind.label().into(),
+                kind: endpoint.kind,
                 n: endpoint.n,
                 missing_endpoint: endpoint.missing_endpoint,
                 markers: endpoint
@@ -321,10 +340,8 @@ fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis) -> MarkerView {
         published_hr: m
             .published_hr
             .map(|hr| format!("{hr}, p {}", hr.p))
-            .unwrap_or_else(|| "not published".into()),
+            .unwrap_or_else(|| NOT_PUBLISHED.into()),
         published_logrank_p: published.p_logrank.to_string(),
-        published_median_low: published.low.to_string(),
-        published_median_high: published.high.to_string(),
         published_source: published.source.into(),
         chart_svg: chart.as_ref().ok().map(|(svg, _)| svg.clone()),
         chart_error: chart.as_ref().err().cloned(),
@@ -399,6 +416,7 @@ fn model_view(model: &ModelAnalysis) -> ModelView {
                         .estimate
                         .as_ref()
                         .map_or_else(not_estimable_text, hr_text),
+                    hr_figures: term.estimate.as_ref().ok().map(hr_figures),
                     p: term
                         .estimate
                         .as_ref()
@@ -431,7 +449,7 @@ fn model_view(model: &ModelAnalysis) -> ModelView {
 
 fn published_hr(hr: Option<calculator_core::published::HazardRatio>) -> String {
     hr.map(|hr| format!("{hr}, p {}", hr.p))
-        .unwrap_or_else(|| "not in the paper's model".into())
+        .unwrap_or_else(|| NOT_IN_PAPERS_MODEL.into())
 }
 
 fn cutoff_view(
@@ -446,6 +464,7 @@ fn cutoff_view(
         n_high: 0,
         missing: 0,
         hr: "-".into(),
+        hr_figures: None,
         logrank_p: "-".into(),
         error: Some(error),
     };
@@ -464,6 +483,7 @@ fn cutoff_view(
                     Err(AnalysisError::NotEstimable(reason)) => not_estimable_text(reason),
                     Err(e) => format!("not computed: {e}"),
                 },
+                hr_figures: c.hazard_ratio.as_ref().ok().map(hr_figures),
                 logrank_p: c
                     .log_rank
                     .as_ref()
@@ -615,11 +635,17 @@ id,time_months,event,il6,il8,albumin_g_l,bilirubin_umol_l,cirrhosis,child_pugh,t
             panic!("no import")
         };
         let too_few = import.too_few.expect("too few");
-        assert!(
-            too_few.contains("IL6 would compare 2 low with 1 high"),
-            "{too_few}"
+        // IL6 1 and 2 are at or below 6.53, 9 above; events on rows 1 and 3.
+        assert_eq!(
+            too_few,
+            Failure::TooFew(vec![crate::model::Comparable {
+                marker: Marker::Il6,
+                low: 2,
+                high: 1,
+                events: 2,
+            }])
         );
-        assert!(matches!(session.handle(Request::Analyse), Reply::Failed(_)));
+        assert_eq!(session.handle(Request::Analyse), Reply::Failed(too_few));
     }
 
     #[test]

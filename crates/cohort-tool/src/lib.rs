@@ -8,6 +8,8 @@
 //! * [`worker`]: the web worker's entry point (`src/main.rs`);
 //! * [`runner`]: the page's side: a worker, or the same steps on the page
 //!   with a yield between them where no worker can be loaded (`file://`);
+//! * [`words`]: what the engine and the worker say, worded by the page in
+//!   the calculator's language ([`language`] follows `<html lang>`);
 //! * [`cohort_view`] and its parts: the screen, a Yew app of its own that
 //!   [`mount`] renders into the calculator's page.
 //!
@@ -20,8 +22,10 @@
 
 pub mod cohort_view;
 pub mod engine;
+pub mod language;
 pub mod model;
 pub mod runner;
+pub mod words;
 pub mod worker;
 
 use std::cell::RefCell;

@@ -4,14 +4,16 @@
 //! `postMessage`; the same values are handed over directly when the steps
 //! run on the page itself (the single-file build).
 
-use calculator_core::published::Marker;
+use calculator_core::published::{Endpoint, Marker};
 use calculator_core::units::{AlbuminUnit, BilirubinUnit};
 use cohort::csv::Separator;
 use cohort::mapping::{ColumnMapping, EndpointRole, EventCoding, TimeUnit};
 use serde::{Deserialize, Serialize};
 
 /// The event codings offered in the mapping form, by code
-/// (`cohort::mapping::EVENT_CODING_CODES`, a public contract), with their text.
+/// (`cohort::mapping::EVENT_CODING_CODES`, a public contract), with their
+/// English text (the catalog's `cohort.coding_*` words them; a test holds
+/// the two equal).
 pub const EVENT_CODINGS: [(&str, &str); 12] = [
     ("1/0", "1 = event, 0 = censored"),
     ("2/1", "2 = event, 1 = censored"),
@@ -50,14 +52,6 @@ fn coding(code: &str) -> EventCoding {
 /// form) shows as the default.
 pub fn coding_code(coding: &EventCoding) -> String {
     coding.code().unwrap_or("1/0").to_owned()
-}
-
-/// The text the form shows for a coding's code.
-pub fn coding_text(code: &str) -> &'static str {
-    EVENT_CODINGS
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or("", |(_, text)| text)
 }
 
 /// The mapping form's state: a [`ColumnMapping`] with every choice as its
@@ -160,6 +154,15 @@ pub mod by_code {
         }
         fn from_code(code: &str) -> Option<Self> {
             Marker::from_code(code)
+        }
+    }
+
+    impl Coded for calculator_core::published::Endpoint {
+        fn code(self) -> &'static str {
+            calculator_core::published::Endpoint::code(self)
+        }
+        fn from_code(code: &str) -> Option<Self> {
+            calculator_core::published::Endpoint::from_code(code)
         }
     }
 
@@ -268,18 +271,84 @@ pub enum Reply {
     Progress {
         phase: Phase,
         fraction: f64,
-        detail: String,
+        detail: Step,
     },
     Imported(ImportView),
     Analysed(AnalysisView),
     Cutoff(CutoffView),
     Optimal(OptimalView),
     Patients(String),
-    Failed(String),
+    Failed(Failure),
     /// Never sent by the worker: the page's runner reports that the worker
     /// itself failed (a trap, out of memory, its script not loading), with
     /// the browser's description. The worker's state is lost with it.
     WorkerFailed(String),
+}
+
+/// Where a long job stands, worded by the page in its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Step {
+    /// The import was asked for; nothing has come back yet.
+    #[default]
+    Starting,
+    /// The file's bytes are being read.
+    ReadingFile,
+    /// The bytes are read; parsing begins.
+    ReadingRows,
+    /// This many rows parsed so far.
+    RowsRead(usize),
+    /// The analyses were asked for.
+    StartingAnalyses,
+    /// `completed` of `total` analyses done.
+    Analysis { completed: usize, total: usize },
+}
+
+/// Why a request was not answered, worded by the page. The `String`s are
+/// the domain crate's own `Display` (English: the cohort crate's errors).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Failure {
+    /// A request that needs an imported cohort came before any import.
+    NothingImported,
+    /// The import request came without its file.
+    FileDidNotArrive,
+    /// The browser could not read the file.
+    FileUnreadable,
+    /// The import refused the file (not UTF-8, no header, a column missing…).
+    Import(String),
+    /// Too few patients to analyse (never analysed).
+    TooFew(Vec<Comparable>),
+    /// The optimal-cutoff search failed.
+    Optimal(String),
+    /// A message between page and worker did not parse (a version mismatch).
+    Garbled(String),
+}
+
+/// One marker's comparison as it would be, when the patients are too few
+/// (`cohort::limits::Comparable`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparable {
+    #[serde(with = "by_code")]
+    pub marker: Marker,
+    pub low: usize,
+    pub high: usize,
+    pub events: usize,
+}
+
+impl From<&cohort::limits::TooFewToAnalyse> for Failure {
+    fn from(too_few: &cohort::limits::TooFewToAnalyse) -> Self {
+        Failure::TooFew(
+            too_few
+                .comparisons
+                .iter()
+                .map(|c| Comparable {
+                    marker: c.marker,
+                    low: c.low,
+                    high: c.high,
+                    events: c.events,
+                })
+                .collect(),
+        )
+    }
 }
 
 /// A figure as shown, with its exact value for automation.
@@ -292,7 +361,8 @@ pub struct Figure {
 /// The import's outcome: counts, malformed rows, warnings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportView {
-    pub separator: String,
+    #[serde(with = "by_code")]
+    pub separator: Separator,
     pub rows_read: usize,
     pub rows_used: usize,
     pub rows_excluded: usize,
@@ -308,8 +378,9 @@ pub struct ImportView {
     pub columns: Vec<(String, String)>,
     pub elapsed_ms: f64,
     /// Why the rows used are too few to analyse
-    /// (`cohort::limits::check_enough_patients`); `None` when enough.
-    pub too_few: Option<String>,
+    /// (`cohort::limits::check_enough_patients`, a [`Failure::TooFew`]);
+    /// `None` when enough.
+    pub too_few: Option<Failure>,
 }
 
 /// At most this many excluded rows and warnings are listed on the page
@@ -326,7 +397,8 @@ pub struct AnalysisView {
 pub struct EndpointView {
     #[serde(with = "by_code")]
     pub role: EndpointRole,
-    pub label: String,
+    #[serde(with = "by_code")]
+    pub kind: Endpoint,
     pub n: usize,
     pub missing_endpoint: usize,
     pub markers: Vec<MarkerView>,
@@ -355,8 +427,6 @@ pub struct MarkerView {
     pub median_high: Figure,
     pub published_hr: String,
     pub published_logrank_p: String,
-    pub published_median_low: String,
-    pub published_median_high: String,
     pub published_source: String,
     /// The overlay chart, an SVG document (`None` if it could not be drawn).
     pub chart_svg: Option<String>,
@@ -391,7 +461,10 @@ pub struct ModelView {
 pub struct TermView {
     pub key: String,
     pub factor: String,
+    /// The HR as the engine writes it (English, machine numbers), and its
+    /// figures for the page to write in the reader's form when estimated.
     pub hr: String,
+    pub hr_figures: Option<HrFigures>,
     pub p: String,
     pub published: String,
 }
@@ -406,8 +479,17 @@ pub struct CutoffView {
     pub n_high: usize,
     pub missing: usize,
     pub hr: String,
+    pub hr_figures: Option<HrFigures>,
     pub logrank_p: String,
     pub error: Option<String>,
+}
+
+/// A hazard ratio with its 95% CI, unrounded.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct HrFigures {
+    pub estimate: f64,
+    pub lower: f64,
+    pub upper: f64,
 }
 
 /// The maximally selected log-rank search.

@@ -24,7 +24,7 @@ use web_sys::{Event, File, MessageEvent, Worker};
 use yew::Callback;
 
 use crate::engine::Session;
-use crate::model::{Phase, Reply, Request};
+use crate::model::{Failure, Phase, Reply, Request, Step};
 
 /// The worker's loader script, written by Trunk next to index.html.
 pub const WORKER_URL: &str = "cohort-tool_loader.js";
@@ -88,7 +88,7 @@ fn start_worker(on_reply: &Callback<Reply>) -> Option<WorkerBackend> {
                     }
                 }
                 Ok(reply) => on_reply.emit(reply),
-                Err(error) => on_reply.emit(Reply::Failed(format!("bad reply: {error}"))),
+                Err(error) => on_reply.emit(Reply::Failed(Failure::Garbled(error.to_string()))),
             }
         })
     };
@@ -181,7 +181,7 @@ impl CohortRunner {
                             on_reply.emit(Reply::Progress {
                                 phase: Phase::Reading,
                                 fraction: 0.0,
-                                detail: "Reading the file…".into(),
+                                detail: Step::ReadingFile,
                             });
                             match JsFuture::from(file.array_buffer()).await {
                                 Ok(buffer) => session.borrow_mut().start_import(
@@ -189,7 +189,7 @@ impl CohortRunner {
                                     separator,
                                     &mapping,
                                 ),
-                                Err(_) => Reply::Failed("The file could not be read.".into()),
+                                Err(_) => Reply::Failed(Failure::FileUnreadable),
                             }
                         }
                         (request, _) => session.borrow_mut().handle(request),

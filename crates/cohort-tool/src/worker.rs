@@ -13,7 +13,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::engine::Session;
-use crate::model::{Phase, Reply, Request};
+use crate::model::{Failure, Phase, Reply, Request, Step};
 
 fn now() -> f64 {
     js_sys::Date::now()
@@ -48,7 +48,7 @@ pub fn run() {
             .unwrap_or_default();
         let request = match serde_json::from_str::<Request>(&text) {
             Ok(request) => request,
-            Err(error) => return post(&Reply::Failed(format!("bad request: {error}"))),
+            Err(error) => return post(&Reply::Failed(Failure::Garbled(error.to_string()))),
         };
         let session = session.clone();
         match request {
@@ -57,19 +57,17 @@ pub fn run() {
                     .ok()
                     .and_then(|f| f.dyn_into::<Blob>().ok())
                 else {
-                    return post(&Reply::Failed("The file did not arrive.".into()));
+                    return post(&Reply::Failed(Failure::FileDidNotArrive));
                 };
                 post(&Reply::Progress {
                     phase: Phase::Reading,
                     fraction: 0.0,
-                    detail: "Reading the file…".into(),
+                    detail: Step::ReadingFile,
                 });
                 spawn_local(async move {
                     let bytes = match JsFuture::from(file.array_buffer()).await {
                         Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
-                        Err(_) => {
-                            return post(&Reply::Failed("The file could not be read.".into()))
-                        }
+                        Err(_) => return post(&Reply::Failed(Failure::FileUnreadable)),
                     };
                     let first = session
                         .borrow_mut()

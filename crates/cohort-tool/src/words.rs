@@ -1,0 +1,318 @@
+//! What the engine and the worker report, worded in the reader's language.
+//! The worker sends codes, counts and figures in machine form (typed
+//! replies, `crate::model`); the page turns them into sentences here, so
+//! the worker needs no catalog and a switch of language rewords what is
+//! already on screen.
+//!
+//! Words produced inside the `cohort` crate (its errors' and row problems'
+//! `Display`) stay English: they arrive as text.
+
+use calculator_core::published::{Endpoint, RiskFactor};
+use cohort::csv::Separator;
+use cohort::limits::{MIN_EVENTS, MIN_PATIENTS_PER_GROUP};
+use cohort::mapping::{Role, TimeUnit};
+use soramic_il_calculator::study_text;
+use text::{Lang, Text};
+
+use crate::engine::{NOT_ESTIMABLE, NOT_IN_PAPERS_MODEL};
+use crate::model::{Failure, HrFigures, Step};
+
+/// The numbers in a text the engine formatted (`2.14 (95% CI 1.10–4.16)`,
+/// `-0.5`, `3.13e-7`) in the reader's form: English unchanged, otherwise a
+/// decimal comma where a point stands between two digits and a minus sign
+/// (U+2212) for a hyphen that starts a number. The engine's English words
+/// for "not estimable" and "not in the paper's model" are reworded too.
+pub fn numbers(t: &Text, engine: &str) -> String {
+    if t.lang() == Lang::En {
+        return engine.to_owned();
+    }
+    let engine = match engine.strip_prefix(NOT_ESTIMABLE) {
+        Some(rest) => format!("{}{rest}", t.cohort_not_estimable()),
+        None if engine == NOT_IN_PAPERS_MODEL => return t.cohort_not_in_papers_model().into(),
+        None => engine.to_owned(),
+    };
+    let separator = t.lang().decimal_separator();
+    let chars: Vec<char> = engine.chars().collect();
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
+    let mut out = String::with_capacity(engine.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1);
+        match c {
+            '.' if digit(before) && digit(Some(i + 1)) => out.push(separator),
+            '-' if digit(Some(i + 1)) && !before.is_some_and(|b| chars[b].is_alphanumeric()) => {
+                out.push('\u{2212}')
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A hazard ratio and its 95% CI (`1.28 (95% CI 0.52–3.15)`) as the
+/// calculator's results write one, from its figures; the engine's text
+/// where there are none (not estimable, not computed).
+pub fn hazard_ratio(t: &Text, figures: Option<HrFigures>, engine: &str) -> String {
+    let two =
+        |v: f64| text::fixed(v, 2).map_or_else(|| "-".to_owned(), |s| study_text::shown(t, &s));
+    match figures {
+        Some(f) => t.results_hazard_ratio(&two(f.estimate), &two(f.lower), &two(f.upper)),
+        None => numbers(t, engine),
+    }
+}
+
+/// Milliseconds as seconds with one decimal, in the reader's form.
+pub fn seconds(t: &Text, ms: f64) -> String {
+    study_text::shown(t, &text::fixed(ms / 1000.0, 1).unwrap_or_default())
+}
+
+pub fn step_text(t: &Text, step: Step) -> String {
+    match step {
+        Step::Starting => t.cohort_step_starting().into(),
+        Step::ReadingFile => t.cohort_step_reading_file().into(),
+        Step::ReadingRows => t.cohort_step_reading_rows().into(),
+        Step::RowsRead(rows) => t.cohort_step_rows_read(&rows.to_string()),
+        Step::StartingAnalyses => t.cohort_step_starting_analyses().into(),
+        Step::Analysis { completed, total } => {
+            t.cohort_step_analysis(&completed.to_string(), &total.to_string())
+        }
+    }
+}
+
+pub fn failure_text(t: &Text, failure: &Failure) -> String {
+    match failure {
+        Failure::NothingImported => t.cohort_nothing_imported().into(),
+        Failure::FileDidNotArrive => t.cohort_file_did_not_arrive().into(),
+        Failure::FileUnreadable => t.cohort_file_unreadable().into(),
+        Failure::Import(reason) => reason.clone(),
+        Failure::Optimal(reason) => t.cohort_optimal_failed(reason),
+        Failure::Garbled(detail) => t.cohort_garbled(detail),
+        Failure::TooFew(comparisons) => {
+            let lead =
+                t.cohort_too_few_lead(&MIN_PATIENTS_PER_GROUP.to_string(), &MIN_EVENTS.to_string());
+            let rest = if comparisons.is_empty() {
+                t.cohort_too_few_none().to_owned()
+            } else {
+                let parts: Vec<String> = comparisons
+                    .iter()
+                    .map(|c| {
+                        t.cohort_too_few_marker(
+                            c.marker.label(),
+                            &c.low.to_string(),
+                            &c.high.to_string(),
+                            &c.events.to_string(),
+                        )
+                    })
+                    .collect();
+                format!("{}.", parts.join("; "))
+            };
+            format!("{lead} {rest}")
+        }
+    }
+}
+
+pub fn separator_label(t: &Text, separator: Separator) -> &str {
+    match separator {
+        Separator::Comma => t.cohort_separator_comma(),
+        Separator::Semicolon => t.cohort_separator_semicolon(),
+        Separator::Tab => t.cohort_separator_tab(),
+    }
+}
+
+pub fn time_unit_label(t: &Text, unit: TimeUnit) -> &str {
+    match unit {
+        TimeUnit::Days => t.cohort_unit_days(),
+        TimeUnit::Weeks => t.cohort_unit_weeks(),
+        TimeUnit::Months => t.cohort_unit_months(),
+        TimeUnit::Years => t.cohort_unit_years(),
+    }
+}
+
+/// A column's role in the mapping form; the markers' labels (`IL6 (pg/mL)`)
+/// are the same in every language.
+pub fn role_label(t: &Text, role: Role) -> String {
+    match role {
+        Role::Id => t.cohort_role_id().into(),
+        Role::Time => t.cohort_role_time().into(),
+        Role::Event => t.cohort_role_event().into(),
+        Role::Il6 | Role::Il8 => role.label().into(),
+        Role::Albumin => t.cohort_role_albumin().into(),
+        Role::Bilirubin => t.cohort_role_bilirubin().into(),
+        Role::Cirrhosis => t.cohort_role_cirrhosis().into(),
+        Role::ChildPugh => t.cohort_role_child_pugh().into(),
+        Role::SecondTime => t.cohort_role_second_time().into(),
+        Role::SecondEvent => t.cohort_role_second_event().into(),
+    }
+}
+
+/// An event coding's explanation, by its code
+/// (`cohort::mapping::EVENT_CODING_CODES`); empty for a code not offered.
+pub fn coding_text<'a>(t: &'a Text, code: &str) -> &'a str {
+    match code {
+        "1/0" => t.cohort_coding_one_zero(),
+        "2/1" => t.cohort_coding_two_one(),
+        "yes/no" => t.cohort_coding_yes_no(),
+        "dead/alive" => t.cohort_coding_dead_alive(),
+        "true/false" => t.cohort_coding_true_false(),
+        "ja/nein" => t.cohort_coding_ja_nein(),
+        "tot/lebend" => t.cohort_coding_tot_lebend(),
+        "oui/non" => t.cohort_coding_oui_non(),
+        "décédé/vivant" => t.cohort_coding_decede_vivant(),
+        "sí/no" => t.cohort_coding_si_no(),
+        "fallecido/vivo" => t.cohort_coding_fallecido_vivo(),
+        "deceduto/vivo" => t.cohort_coding_deceduto_vivo(),
+        _ => "",
+    }
+}
+
+pub fn endpoint_label(t: &Text, endpoint: Endpoint) -> &str {
+    study_text::km_endpoint(t, endpoint)
+}
+
+/// `Model 1` / `Model 2` by the model's code; the engine's text otherwise.
+pub fn model_name<'a>(t: &'a Text, code: &str, english: &'a str) -> &'a str {
+    match code {
+        "model1" => t.study_model1(),
+        "model2" => t.study_model2(),
+        _ => english,
+    }
+}
+
+pub fn model_description<'a>(t: &'a Text, code: &str, english: &'a str) -> &'a str {
+    match code {
+        "model1" => t.cohort_model1_description(),
+        "model2" => t.cohort_model2_description(),
+        _ => english,
+    }
+}
+
+/// A factor's row in Tables 2 and 3, by its code.
+pub fn term_factor(t: &Text, code: &str, english: &str) -> String {
+    RiskFactor::from_code(code).map_or_else(|| english.to_owned(), |f| study_text::paper_row(t, f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn german() -> Text {
+        Text::from_catalog(Lang::De, include_str!("../../text/lang/de.txt")).expect("German loads")
+    }
+
+    #[test]
+    fn english_figures_are_left_exactly_as_the_engine_wrote_them() {
+        let english = Text::english();
+        for engine in ["2.14 (95% CI 1.10–4.16)", "-0.50", "3.13e-7", "NR", "-"] {
+            assert_eq!(numbers(&english, engine), engine);
+        }
+    }
+
+    #[test]
+    fn german_figures_take_the_decimal_comma_and_the_minus_sign() {
+        let de = german();
+        assert_eq!(
+            numbers(&de, "2.14 (95% CI 1.10–4.16)"),
+            "2,14 (95% CI 1,10–4,16)"
+        );
+        assert_eq!(numbers(&de, "-0.50"), "\u{2212}0,50");
+        // The exponent's hyphen follows a letter: not a leading minus.
+        assert_eq!(numbers(&de, "3.13e-7"), "3,13e-7");
+        assert_eq!(
+            numbers(&de, "95% CI 1.10–4.16, p 0.020"),
+            "95% CI 1,10–4,16, p 0,020"
+        );
+        assert_eq!(numbers(&de, "NR"), "NR");
+        assert_eq!(numbers(&de, "-"), "-");
+        assert_eq!(
+            numbers(&de, "not estimable (no event in a group)"),
+            "nicht schätzbar (no event in a group)"
+        );
+        assert_eq!(
+            numbers(&de, NOT_IN_PAPERS_MODEL),
+            "nicht im Modell der Publikation"
+        );
+    }
+
+    #[test]
+    fn a_hazard_ratio_reads_as_the_engine_wrote_it_in_english_and_the_calculators_way_in_french() {
+        let hr = cohort::analysis::HazardRatioEstimate {
+            coefficient: 1.2804f64.ln(),
+            std_err: 0.46,
+            hazard_ratio: 1.2804,
+            lower: 0.5211,
+            upper: 3.1461,
+            p_value: 0.59,
+        };
+        let figures = Some(crate::engine::hr_figures(&hr));
+        assert_eq!(
+            hazard_ratio(&Text::english(), figures, ""),
+            crate::engine::hr_text(&hr)
+        );
+        let fr = Text::from_catalog(Lang::Fr, include_str!("../../text/lang/fr.txt")).unwrap();
+        // fr.txt's results.hazard_ratio: "{estimate} (CI 95 % {lower}–{upper})".
+        assert_eq!(hazard_ratio(&fr, figures, ""), "1,28 (CI 95 % 0,52–3,15)");
+        assert_eq!(
+            hazard_ratio(&fr, None, "not estimable (x)"),
+            "non estimable (x)"
+        );
+    }
+
+    #[test]
+    fn too_few_patients_are_worded_as_the_cohort_crate_words_them_in_english() {
+        // cohort::limits::TooFewToAnalyse's Display is the English reference.
+        let too_few = cohort::limits::TooFewToAnalyse {
+            comparisons: vec![cohort::limits::Comparable {
+                marker: calculator_core::Marker::Il6,
+                low: 2,
+                high: 1,
+                events: 2,
+            }],
+        };
+        assert_eq!(
+            failure_text(&Text::english(), &Failure::from(&too_few)),
+            too_few.to_string()
+        );
+        let none = cohort::limits::TooFewToAnalyse {
+            comparisons: vec![],
+        };
+        assert_eq!(
+            failure_text(&Text::english(), &Failure::from(&none)),
+            none.to_string()
+        );
+    }
+
+    #[test]
+    fn the_optimism_warning_is_the_cohort_crates_in_english() {
+        assert_eq!(
+            Text::english().cohort_optimism_warning("6.53", "60.8"),
+            cohort::cutoff::OPTIMISM_WARNING
+        );
+    }
+
+    #[test]
+    fn every_coding_role_and_unit_is_worded_in_every_language() {
+        let de = german();
+        for code in cohort::mapping::EVENT_CODING_CODES {
+            assert!(!coding_text(&Text::english(), code).is_empty(), "{code}");
+            assert!(!coding_text(&de, code).is_empty(), "{code}");
+        }
+        // The English words are the form's former ones (crate::model::EVENT_CODINGS).
+        for (code, english) in crate::model::EVENT_CODINGS {
+            assert_eq!(coding_text(&Text::english(), code), english);
+        }
+        for role in Role::ALL {
+            assert_eq!(role_label(&Text::english(), role), role.label());
+        }
+        for unit in TimeUnit::ALL {
+            assert_eq!(time_unit_label(&Text::english(), unit), unit.code());
+        }
+        for separator in Separator::ALL {
+            assert_eq!(
+                separator_label(&Text::english(), separator),
+                separator.label()
+            );
+        }
+    }
+}
