@@ -17,10 +17,11 @@ pub fn build_id() -> Option<String> {
     meta.get_attribute("content").filter(|id| !id.is_empty())
 }
 
-/// "Version 0.1.0, build 1a2b3c4d5e6f7a8b" (or "…, development build").
-pub fn version_label() -> String {
+/// "Version 0.1.0, build 1a2b3c4d5e6f7a8b" (or "…, development build"), in
+/// the reader's language.
+pub fn version_label(t: &text::Text) -> String {
     match build_id() {
-        Some(id) => format!("Version {VERSION}, build {id}"),
-        None => format!("Version {VERSION}, development build"),
+        Some(id) => t.version_build(VERSION, &id),
+        None => t.version_development(VERSION),
     }
 }

@@ -8,6 +8,7 @@ pub mod chart_export;
 pub mod clipboard;
 pub mod components;
 pub mod focus;
+pub mod form_text;
 pub mod i18n;
 pub mod location;
 pub mod prerender_shell;

@@ -68,7 +68,7 @@ fn fixed(t: &Text, value: f64, decimals: u32) -> String {
 #[component]
 pub fn About() -> Html {
     let t = use_text();
-    let version = use_memo((), |_| version_label());
+    let version = use_memo(t.clone(), |t| version_label(t));
     let (ci_lower, ci_upper) = COHORT_MEDIAN_OS.ci.unwrap_or((f64::NAN, f64::NAN));
     let cohort = t.about_cohort(
         &COHORT_SIZE.to_string(),

@@ -140,7 +140,7 @@ pub fn App() -> Html {
             move || drop((before, after))
         });
     }
-    let version = use_memo((), |_| version_label());
+    let version = use_memo(t.clone(), |t| version_label(t));
     let assessment = use_memo(state.inputs.clone(), Assessment::new);
     let summary = use_memo((t.clone(), assessment.clone()), |(t, a)| {
         crate::summary::summary(t, a).map(AttrValue::from)

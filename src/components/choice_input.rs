@@ -9,7 +9,8 @@ use crate::i18n::use_text;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChoiceOption {
     pub code: &'static str,
-    pub label: &'static str,
+    /// In the reader's language (`form_text::FormLabel`).
+    pub label: AttrValue,
 }
 
 #[derive(Properties, PartialEq)]
@@ -45,7 +46,7 @@ pub fn ChoiceInput(props: &ChoiceInputProps) -> Html {
     let all = props
         .options
         .iter()
-        .map(|option| (option.code, AttrValue::from(option.label)))
+        .map(|option| (option.code, option.label.clone()))
         .chain(std::iter::once((
             UNKNOWN,
             AttrValue::from(t.choice_unknown().to_owned()),

@@ -12,7 +12,11 @@ use yew::prelude::*;
 
 use crate::components::choice_input::{ChoiceInput, ChoiceOption, UNKNOWN};
 use crate::components::lab_input::{LabInput, UnitCheckView, UnitOption};
+use crate::form_text::FormLabel;
+use crate::i18n::use_text;
 use crate::state::Action;
+use crate::study_text::shown;
+use text::Text;
 
 #[derive(Properties, PartialEq)]
 pub struct InputFormProps {
@@ -23,6 +27,8 @@ pub struct InputFormProps {
 
 #[component]
 pub fn InputForm(props: &InputFormProps) -> Html {
+    let t = use_text();
+    let t: &Text = &t;
     let inputs = &props.inputs;
     let assessment = &props.assessment;
     let on_text = |field: LabField| {
@@ -57,7 +63,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
     let unit_check = |field: LabField| {
         assessment
             .unit_check(field)
-            .map(|check| unit_check_view(field, check, inputs, &props.on_action))
+            .map(|check| unit_check_view(t, field, check, inputs, &props.on_action))
     };
     // The unspecified "B" of older links is shown only while it is chosen.
     let child_pugh_options: Vec<ChoiceOption> = ChildPughClass::FORM
@@ -66,27 +72,27 @@ pub fn InputForm(props: &InputFormProps) -> Html {
             (inputs.child_pugh == Selection::Chosen(ChildPughClass::BUnspecified))
                 .then_some(ChildPughClass::BUnspecified),
         )
-        .map(option)
+        .map(|c| option(t, c))
         .collect();
 
     let albumin_echo = match (&assessment.albumin, assessment.albumin_unit) {
-        (Ok(checked), Some(unit)) => Some(echo_albumin(checked, unit)),
+        (Ok(checked), Some(unit)) => Some(echo_albumin(t, checked, unit)),
         _ => None,
     };
     let bilirubin_echo = match (&assessment.bilirubin, assessment.bilirubin_unit) {
-        (Ok(checked), Some(unit)) => Some(echo_bilirubin(checked, unit)),
+        (Ok(checked), Some(unit)) => Some(echo_bilirubin(t, checked, unit)),
         _ => None,
     };
 
     html! {
-        <form class="input-form" aria-label="Patient's baseline values" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <h2 class="visually-hidden">{ "Baseline values" }</h2>
+        <form class="input-form" aria-label={t.form_label().to_owned()} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <h2 class="visually-hidden">{ t.form_heading() }</h2>
             <LabInput
                 field={LabField::Il6}
                 text={inputs.il6.clone()}
                 status={assessment.il6.clone()}
                 fixed_unit="pg/mL"
-                hint={format!("Serum IL6. Cutoff: high if above {} pg/mL.", Marker::Il6.cutoff_pg_ml())}
+                hint={marker_hint(t, Marker::Il6)}
                 on_text={on_text(LabField::Il6)}
             />
             <LabInput
@@ -94,7 +100,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 text={inputs.il8.clone()}
                 status={assessment.il8.clone()}
                 fixed_unit="pg/mL"
-                hint={format!("Serum IL8. Cutoff: high if above {} pg/mL.", Marker::Il8.cutoff_pg_ml())}
+                hint={marker_hint(t, Marker::Il8)}
                 on_text={on_text(LabField::Il8)}
             />
             <LabInput
@@ -105,7 +111,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 selected_unit={inputs.albumin_unit.chosen().map(|u| AttrValue::from(u.code()))}
                 echo={albumin_echo.map(AttrValue::from)}
                 unit_check={unit_check(LabField::Albumin)}
-                hint="Usual range 35–50 g/L (3.5–5.0 g/dL)."
+                hint={t.form_hint_albumin().to_owned()}
                 on_text={on_text(LabField::Albumin)}
                 on_unit={on_albumin_unit}
             />
@@ -117,51 +123,51 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 selected_unit={inputs.bilirubin_unit.chosen().map(|u| AttrValue::from(u.code()))}
                 echo={bilirubin_echo.map(AttrValue::from)}
                 unit_check={unit_check(LabField::Bilirubin)}
-                hint="Usual range about 3–21 µmol/L (0.2–1.2 mg/dL)."
+                hint={t.form_hint_bilirubin().to_owned()}
                 on_text={on_text(LabField::Bilirubin)}
                 on_unit={on_bilirubin_unit}
             />
             <ChoiceInput
                 name="cirrhosis"
-                legend="Liver cirrhosis"
-                options={Cirrhosis::ALL.iter().copied().map(option).collect::<Vec<_>>()}
+                legend={t.form_legend_cirrhosis().to_owned()}
+                options={Cirrhosis::ALL.iter().copied().map(|c| option(t, c)).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.cirrhosis, |c| c.code())}
-                error={assessment.cirrhosis_error().map(|e| AttrValue::from(wording::field_error(&e)))}
-                hint="Needed for the overall-survival models."
+                error={assessment.cirrhosis_error().map(|e| AttrValue::from(wording::field_error(t, &e)))}
+                hint={t.form_hint_cirrhosis().to_owned()}
                 on_change={on_cirrhosis}
             />
             <ChoiceInput
                 name="child_pugh"
-                legend="Child–Pugh class"
+                legend={t.study_criterion_child_pugh().to_owned()}
                 options={child_pugh_options}
                 selected={selected_code(&inputs.child_pugh, |c| c.code())}
-                error={assessment.child_pugh_error().map(|e| AttrValue::from(wording::field_error(&e)))}
-                hint="The trial enrolled Child–Pugh A to B7. The models' \"B vs A\" ratio applies to any B; B8–9 and C are outside the trial."
+                error={assessment.child_pugh_error().map(|e| AttrValue::from(wording::field_error(t, &e)))}
+                hint={t.form_hint_child_pugh().to_owned()}
                 on_change={on_child_pugh}
             />
-            <h3 class="form-section">{ "Who the figures apply to" }</h3>
+            <h3 class="form-section">{ t.results_applicability_heading() }</h3>
             <ChoiceInput
                 name="bclc"
-                legend="BCLC stage"
-                options={BclcStage::ALL.iter().copied().map(option).collect::<Vec<_>>()}
+                legend={t.study_criterion_bclc().to_owned()}
+                options={BclcStage::ALL.iter().copied().map(|c| option(t, c)).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.bclc, |c| c.code())}
-                error={assessment.bclc_error().map(|e| AttrValue::from(wording::field_error(&e)))}
+                error={assessment.bclc_error().map(|e| AttrValue::from(wording::field_error(t, &e)))}
                 on_change={on_bclc}
             />
             <ChoiceInput
                 name="ecog"
-                legend="ECOG performance status"
-                options={EcogStatus::ALL.iter().copied().map(option).collect::<Vec<_>>()}
+                legend={t.study_criterion_ecog().to_owned()}
+                options={EcogStatus::ALL.iter().copied().map(|c| option(t, c)).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.ecog, |c| c.code())}
-                error={assessment.ecog_error().map(|e| AttrValue::from(wording::field_error(&e)))}
+                error={assessment.ecog_error().map(|e| AttrValue::from(wording::field_error(t, &e)))}
                 on_change={on_ecog}
             />
             <ChoiceInput
                 name="extrahepatic"
-                legend="Extrahepatic disease"
-                options={ExtrahepaticDisease::ALL.iter().copied().map(option).collect::<Vec<_>>()}
+                legend={t.study_criterion_extrahepatic().to_owned()}
+                options={ExtrahepaticDisease::ALL.iter().copied().map(|c| option(t, c)).collect::<Vec<_>>()}
                 selected={selected_code(&inputs.extrahepatic, |c| c.code())}
-                error={assessment.extrahepatic_error().map(|e| AttrValue::from(wording::field_error(&e)))}
+                error={assessment.extrahepatic_error().map(|e| AttrValue::from(wording::field_error(t, &e)))}
                 on_change={on_extrahepatic}
             />
             <button
@@ -169,16 +175,24 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 class="secondary"
                 data-testid="clear"
                 onclick={let on_action = props.on_action.clone(); move |_| on_action.emit(Action::Clear)}
-            >{ "Clear all fields" }</button>
+            >{ t.form_clear() }</button>
         </form>
     }
 }
 
-fn option<T: Choice>(choice: T) -> ChoiceOption {
+fn option<T: FormLabel>(t: &Text, choice: T) -> ChoiceOption {
     ChoiceOption {
         code: choice.code(),
-        label: choice.label(),
+        label: AttrValue::from(choice.form_label(t).to_owned()),
     }
+}
+
+/// "Serum IL6. Cutoff: high if above 6.53 pg/mL."
+fn marker_hint(t: &Text, marker: Marker) -> String {
+    t.form_hint_marker(
+        marker.label(),
+        &shown(t, &marker.cutoff_pg_ml().to_string()),
+    )
 }
 
 fn choice<T: Choice>(code: &str) -> Selection<T> {
@@ -202,22 +216,30 @@ fn selected_code<T>(
     }
 }
 
-fn echo_albumin(checked: &Checked, typed_in: AlbuminUnit) -> String {
+fn echo_albumin(t: &Text, checked: &Checked, typed_in: AlbuminUnit) -> String {
     let other = typed_in.other();
     format!(
         "= {} {}",
-        other.from_grams_per_litre(checked.value),
+        shown(t, &other.from_grams_per_litre(checked.value).to_string()),
         other.label()
     )
 }
 
-fn echo_bilirubin(checked: &Checked, typed_in: BilirubinUnit) -> String {
+fn echo_bilirubin(t: &Text, checked: &Checked, typed_in: BilirubinUnit) -> String {
     match typed_in.other() {
         // mg/dL → µmol/L is an exact decimal (× 17.1).
-        BilirubinUnit::MicromolesPerLitre => format!("= {} µmol/L", checked.value),
+        BilirubinUnit::MicromolesPerLitre => {
+            format!("= {} µmol/L", shown(t, &checked.value.to_string()))
+        }
         BilirubinUnit::MilligramsPerDecilitre => format!(
-            "= {:.2} mg/dL",
-            BilirubinUnit::MilligramsPerDecilitre.from_micromoles_per_litre(checked.value)
+            "= {} mg/dL",
+            shown(
+                t,
+                &format!(
+                    "{:.2}",
+                    BilirubinUnit::MilligramsPerDecilitre.from_micromoles_per_litre(checked.value)
+                )
+            )
         ),
     }
 }
@@ -225,6 +247,7 @@ fn echo_bilirubin(checked: &Checked, typed_in: BilirubinUnit) -> String {
 /// What a field says while its unit is in question. A mixed pair of unit
 /// systems is asked once, at the bilirubin field; albumin points there.
 fn unit_check_view(
+    t: &Text,
     field: LabField,
     check: UnitCheck,
     inputs: &RawInputs,
@@ -235,40 +258,45 @@ fn unit_check_view(
         let on_action = on_action.clone();
         Callback::from(move |()| on_action.emit(Action::ConfirmUnit(confirmation)))
     };
-    let waiting = match field {
-        LabField::Albumin => "ALBI, mALBI and the albumin factor",
-        _ => "ALBI, mALBI and the bilirubin factor",
-    };
     match check {
         UnitCheck::LikelyOtherUnit => {
             let unit = match field {
                 LabField::Albumin => inputs.albumin_unit.chosen().map(|u| u.label()),
                 _ => inputs.bilirubin_unit.chosen().map(|u| u.label()),
             }
-            .unwrap_or("the selected unit");
+            .unwrap_or(t.form_selected_unit());
+            let message = match field {
+                LabField::Albumin => t.form_check_unit_albumin(unit),
+                _ => t.form_check_unit_bilirubin(unit),
+            };
             UnitCheckView {
-                message: format!("Check the unit: {waiting} wait until the unit is switched or the value is confirmed in {unit}.").into(),
+                message: message.into(),
                 switch_to: None,
-                confirm_label: Some(format!("The value is right in {unit}").into()),
+                confirm_label: Some(t.form_confirm_unit(unit).into()),
                 on_confirm,
             }
         }
         UnitCheck::MixedSystems { albumin, bilirubin } => match field {
             LabField::Albumin => UnitCheckView {
-                message: format!("Check the unit: albumin is in {} but bilirubin in {} (see below); {waiting} wait.", albumin.label(), bilirubin.label()).into(),
-                switch_to: Some(UnitOption { code: albumin.other().code(), label: albumin.other().label() }),
+                message: t
+                    .form_mixed_albumin(albumin.label(), bilirubin.label())
+                    .into(),
+                switch_to: Some(UnitOption {
+                    code: albumin.other().code(),
+                    label: albumin.other().label(),
+                }),
                 confirm_label: None,
                 on_confirm,
             },
             _ => UnitCheckView {
-                message: format!(
-                    "Check the units: albumin in {} with bilirubin in {}. Laboratories report both in one system (g/dL with mg/dL, or g/L with µmol/L), so one of them may be in the wrong unit even though the value looks plausible. ALBI, mALBI and both factors wait.",
-                    albumin.label(),
-                    bilirubin.label()
-                )
-                .into(),
-                switch_to: Some(UnitOption { code: bilirubin.other().code(), label: bilirubin.other().label() }),
-                confirm_label: Some("Both units are right as selected".into()),
+                message: t
+                    .form_mixed_bilirubin(albumin.label(), bilirubin.label())
+                    .into(),
+                switch_to: Some(UnitOption {
+                    code: bilirubin.other().code(),
+                    label: bilirubin.other().label(),
+                }),
+                confirm_label: Some(t.form_confirm_both().to_owned().into()),
                 on_confirm,
             },
         },

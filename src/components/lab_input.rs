@@ -7,6 +7,9 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::focus::focus_after_render;
+use crate::form_text::field_label;
+use crate::i18n::use_text;
+use text::Text;
 
 /// The browser cuts a paste longer than this: a pasted document never
 /// reaches the app, while anything over the parser's 40 characters still
@@ -62,7 +65,10 @@ pub struct UnitCheckView {
 
 #[component]
 pub fn LabInput(props: &LabInputProps) -> Html {
+    let t = use_text();
+    let t: &Text = &t;
     let key = props.field.code();
+    let label = field_label(t, props.field);
     let input_id = format!("input-{key}");
     let message_id = format!("message-{key}");
 
@@ -106,11 +112,11 @@ pub fn LabInput(props: &LabInputProps) -> Html {
             <select
                 id={format!("unit-{key}")}
                 data-testid={format!("unit-{key}")}
-                aria-label={format!("{} unit", props.field.label())}
+                aria-label={t.form_unit_label(label)}
                 onchange={on_select}
             >
                 if props.selected_unit.is_none() {
-                    <option value="" selected=true disabled=true>{ "choose unit" }</option>
+                    <option value="" selected=true disabled=true>{ t.form_choose_unit() }</option>
                 }
                 { for props.units.iter().map(|unit| html! {
                     <option
@@ -125,7 +131,7 @@ pub fn LabInput(props: &LabInputProps) -> Html {
     html! {
         <div class={classes!("lab-input", error.filter(|_| !empty).map(|_| "invalid"))}>
             <label for={input_id.clone()}>
-                { props.field.label() }
+                { label }
                 if !props.fixed_unit.is_empty() {
                     <span class="label-unit">{ format!(" ({})", props.fixed_unit) }</span>
                 }
@@ -152,20 +158,20 @@ pub fn LabInput(props: &LabInputProps) -> Html {
             </div>
             <div id={message_id} class="messages" aria-live="polite">
                 if quiet {
-                    <p class="typing-note">{ "Checked when you leave the field." }</p>
+                    <p class="typing-note">{ t.form_checked_on_leave() }</p>
                 } else if let Some(error) = error {
                     <p class={if empty { "prompt" } else { "error" }} data-testid={format!("error-{key}")}>
                         if !empty { <span class="icon" aria-hidden="true">{ "✖ " }</span> }
-                        { wording::lab_value_error(error) }
+                        { wording::lab_value_error(t, error) }
                     </p>
                 }
                 if !quiet {
                     if let Some(echo) = &props.echo {
                         <p class="echo" data-testid={format!("echo-{key}")}>{ echo.clone() }</p>
                     }
-                    { for warnings.iter().map(|warning| warning_view(key, warning, &props.on_unit)) }
+                    { for warnings.iter().map(|warning| warning_view(t, key, warning, &props.on_unit)) }
                     if let Some(check) = &props.unit_check {
-                        { unit_check_view(key, check, &props.on_unit) }
+                        { unit_check_view(t, key, check, &props.on_unit) }
                     }
                 }
             </div>
@@ -173,7 +179,7 @@ pub fn LabInput(props: &LabInputProps) -> Html {
     }
 }
 
-fn warning_view(key: &str, warning: &LabWarning, on_unit: &Callback<String>) -> Html {
+fn warning_view(t: &Text, key: &str, warning: &LabWarning, on_unit: &Callback<String>) -> Html {
     let suggestion = match warning {
         LabWarning::AlbuminLikelyInUnit(unit) => Some((unit.code(), unit.label())),
         LabWarning::BilirubinLikelyInUnit(unit) => Some((unit.code(), unit.label())),
@@ -182,21 +188,21 @@ fn warning_view(key: &str, warning: &LabWarning, on_unit: &Callback<String>) -> 
     html! {
         <p class="warning" data-testid={format!("warning-{key}")}>
             <span class="icon" aria-hidden="true">{ "⚠ " }</span>
-            { wording::lab_warning(warning) }
+            { wording::lab_warning(t, warning) }
             if let Some((code, label)) = suggestion {
                 { " " }
-                { switch_unit_button(key, code, label, on_unit) }
+                { switch_unit_button(t, key, code, label, on_unit) }
             }
         </p>
     }
 }
 
-fn unit_check_view(key: &str, check: &UnitCheckView, on_unit: &Callback<String>) -> Html {
+fn unit_check_view(t: &Text, key: &str, check: &UnitCheckView, on_unit: &Callback<String>) -> Html {
     html! {
         <div class="unit-check" data-testid={format!("unit-check-{key}")}>
             <p>{ check.message.clone() }</p>
             if let Some(unit) = &check.switch_to {
-                { switch_unit_button(key, unit.code, unit.label, on_unit) }
+                { switch_unit_button(t, key, unit.code, unit.label, on_unit) }
                 { " " }
             }
             if let Some(label) = &check.confirm_label {
@@ -214,6 +220,7 @@ fn unit_check_view(key: &str, check: &UnitCheckView, on_unit: &Callback<String>)
 /// "Use <unit>": switches the field's unit and keeps the focus on its unit
 /// selector, since the button itself disappears once the unit is settled.
 fn switch_unit_button(
+    t: &Text,
     key: &str,
     code: &'static str,
     label: &'static str,
@@ -229,7 +236,7 @@ fn switch_unit_button(
     };
     html! {
         <button type="button" class="suggest" data-testid={format!("suggest-unit-{key}")} {onclick}>
-            { format!("Use {label}") }
+            { t.form_use_unit(label) }
         </button>
     }
 }

@@ -37,7 +37,7 @@ proptest! {
     fn any_text_parses_or_gives_a_reason(text in number_like()) {
         match parse_number(&text) {
             Ok(value) => prop_assert!(value.to_f64().is_finite()),
-            Err(error) => prop_assert!(!wording::number_input_error(&error).is_empty()),
+            Err(error) => prop_assert!(!wording::number_input_error(&wording::Text::english(), &error).is_empty()),
         }
     }
 
@@ -59,7 +59,7 @@ proptest! {
         }
         for field in LabField::ALL {
             if let Err(error) = assessment.lab(field) {
-                prop_assert!(!wording::lab_value_error(error).is_empty());
+                prop_assert!(!wording::lab_value_error(&wording::Text::english(), error).is_empty());
             }
         }
     }

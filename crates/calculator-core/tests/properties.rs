@@ -176,7 +176,7 @@ proptest! {
                 prop_assert_eq!(separator, sep);
                 prop_assert_eq!(as_decimal, expected(&integer, &fraction));
                 prop_assert_eq!(as_thousands, expected(&format!("{integer}{fraction}"), ""));
-                let message = wording::number_input_error(&NumberInputError::AmbiguousGrouping { separator, as_decimal, as_thousands });
+                let message = wording::number_input_error(&wording::Text::english(), &NumberInputError::AmbiguousGrouping { separator, as_decimal, as_thousands });
                 prop_assert!(message.contains(&format!(" could be {as_decimal} ")), "{}", message);
                 prop_assert!(message.contains(&format!(" or {as_thousands} ")), "{}", message);
             }
@@ -224,7 +224,7 @@ proptest! {
             Err(NumberInputError::DigitGrouping { grouping: found, ungrouped }) => {
                 prop_assert_eq!(found, grouping);
                 prop_assert_eq!(ungrouped, plain);
-                let message = wording::number_input_error(&NumberInputError::DigitGrouping { grouping, ungrouped });
+                let message = wording::number_input_error(&wording::Text::english(), &NumberInputError::DigitGrouping { grouping, ungrouped });
                 // The advice is itself a number the field accepts.
                 let advice = message.split(' ').nth(6).unwrap_or("");
                 prop_assert_eq!(parse_number(advice), Ok(plain), "{}", message);

@@ -923,7 +923,10 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
                     cutoff: cutoff.to_f64(),
                 });
             }
-            Err(error) => invalid.set(Some(wording::number_input_error(&error))),
+            Err(error) => invalid.set(Some(wording::number_input_error(
+                &wording::Text::english(),
+                &error,
+            ))),
         })
     };
     let on_optimal = {

@@ -279,7 +279,7 @@ impl fmt::Display for RowProblem {
                 f,
                 "{}: \"{text}\": {}",
                 role.label(),
-                wording::number_input_error(error)
+                wording::number_input_error(&wording::Text::english(), error)
             ),
             RowProblem::Event { role, text, coding } => write!(
                 f,
@@ -291,7 +291,7 @@ impl fmt::Display for RowProblem {
                 f,
                 "{}: \"{text}\": {}",
                 role.label(),
-                wording::lab_value_error(error)
+                wording::lab_value_error(&wording::Text::english(), error)
             ),
             RowProblem::Cirrhosis { text } => write!(
                 f,
@@ -358,7 +358,7 @@ impl fmt::Display for RowWarning {
             self.line,
             self.role.label(),
             match &self.kind {
-                RowWarningKind::Lab(warning) => wording::lab_warning(warning),
+                RowWarningKind::Lab(warning) => wording::lab_warning(&wording::Text::english(), warning),
                 RowWarningKind::ChildPughC => "Child–Pugh C: outside the study's eligibility (A to B7); counted as \"B or worse\"".to_owned(),
             }
         )
