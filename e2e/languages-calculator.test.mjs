@@ -9,21 +9,13 @@
 // reference titles are marked lang="en" and are not counted).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { launch, serveDist, openPage, byTestId, textOf, assertClean } from "./browser.mjs";
+import { CATALOGS, englishFound, englishSentences, shownTexts as textsUnder } from "./catalog.mjs";
 
-/** The catalog entries of one language, as the app reads them. */
-function catalog(code) {
-  const source = readFileSync(new URL(`../crates/text/lang/${code}.txt`, import.meta.url), "utf8");
-  const entries = new Map();
-  for (const line of source.split("\n")) {
-    const match = line.match(/^([a-z0-9_.]+) = (.*)$/);
-    if (match) entries.set(match[1], match[2].trim());
-  }
-  return entries;
-}
+/** The languages checked against English. */
 const LANGS = ["de", "fr", "es", "it"];
-const CATALOGS = Object.fromEntries(["en", ...LANGS].map((code) => [code, catalog(code)]));
+
+
 
 /** A catalog text with its `{name}` placeholders filled. */
 const fill = (template, values) => template.replace(/\{([a-z_]+)\}/g, (_, name) => values[name]);
@@ -71,59 +63,12 @@ async function dataValues(page) {
 // once its view reads from the catalog.
 const NOT_YET_IN_THE_CATALOG = ['[data-testid="km-section"]'];
 
-/**
- * Every visible text and every wording attribute (aria-label, title,
- * data-label) of the page with its disclosures opened, whitespace collapsed,
- * leaving out what sits under an element marked lang="en" (a quotation).
- */
-async function shownTexts(page) {
-  return page.evaluate((skipped) => {
-    for (const details of document.querySelectorAll("details")) details.open = true;
-    const squash = (t) => t.replace(/\s+/g, " ").trim();
-    const quoted = (el) =>
-      (el.closest("[lang]") !== document.documentElement && el.closest("[lang]")?.getAttribute("lang") === "en") ||
-      skipped.some((selector) => el.closest(selector));
-    const texts = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement;
-      if (!el || el.closest("script, style, template") || quoted(el)) continue;
-      if (!el.checkVisibility({ visibilityProperty: true }) && !el.closest(".visually-hidden")) continue;
-      const text = squash(node.data);
-      if (text) texts.push(text);
-    }
-    for (const el of document.body.querySelectorAll("[aria-label], [title], [data-label]")) {
-      if (quoted(el)) continue;
-      for (const name of ["aria-label", "title", "data-label"]) {
-        const value = el.getAttribute(name);
-        if (value) texts.push(squash(value));
-      }
-    }
-    return texts;
-  }, NOT_YET_IN_THE_CATALOG);
-}
-
-/** English catalog sentences of at least four words that `code` words differently, as matchers. */
-function englishSentences(code) {
-  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const sentences = [];
-  for (const [key, english] of CATALOGS.en) {
-    if (english.split(/\s+/).length < 4 || CATALOGS[code].get(key) === english) continue;
-    const pattern = escape(english).replace(/\\\{[a-z_]+\\\}/g, ".+?");
-    sentences.push({ key, english, matcher: new RegExp(`^${pattern}$`) });
-  }
-  return sentences;
-}
+const shownTexts = (page) => textsUnder(page, "body", NOT_YET_IN_THE_CATALOG);
 
 function assertNoEnglish(texts, code, view) {
   const sentences = englishSentences(code);
   assert.ok(sentences.length > 100, `the catalog has English sentences to look for (${sentences.length})`);
-  const found = [];
-  for (const text of texts) {
-    const hit = sentences.find((s) => s.matcher.test(text));
-    if (hit) found.push(`${hit.key}: ${text}`);
-  }
-  assert.deepEqual(found, [], `English sentences on the ${view} in ${code}`);
+  assert.deepEqual(englishFound(texts, code), [], `English sentences on the ${view} in ${code}`);
 }
 
 /** A field's message without its icon. */

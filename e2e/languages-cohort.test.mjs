@@ -11,25 +11,17 @@
 // `<html lang>`). Zero CSP violations, console errors or page errors.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch, serveDist, byTestId, assertCohortClean } from "./browser.mjs";
+import { CATALOGS, englishFound, englishSentences, shownTexts as textsUnder } from "./catalog.mjs";
+
+/** The languages checked against English. */
+const LANGS = ["de", "fr"];
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const EXAMPLE_FILE = join(ROOT, "static/cohort-example.csv");
 
-/** The catalog entries of one language, as the app reads them. */
-function catalog(code) {
-  const source = readFileSync(new URL(`../crates/text/lang/${code}.txt`, import.meta.url), "utf8");
-  const entries = new Map();
-  for (const line of source.split("\n")) {
-    const match = line.match(/^([a-z0-9_.]+) = (.*)$/);
-    if (match) entries.set(match[1], match[2].trim());
-  }
-  return entries;
-}
-const LANGS = ["de", "fr"];
-const CATALOGS = Object.fromEntries(["en", ...LANGS].map((code) => [code, catalog(code)]));
+
 
 // Drawn by crates/km-chart (its own text layer, other work of issue 12): the
 // charts' SVG and the risk tables' group labels. Remove once worded there.
@@ -98,62 +90,13 @@ async function figures(page) {
 
 const heading = (page, id) => page.evaluate((i) => document.getElementById(i)?.textContent.trim(), id);
 
-/**
- * Every visible text and wording attribute of the cohort view, details
- * opened, whitespace collapsed, leaving out what is marked lang="en" (the
- * paper's own words) and what is not this view's text yet.
- */
-async function shownTexts(page) {
-  return page.evaluate((skipped) => {
-    const root = document.querySelector('[data-testid="cohort"]');
-    for (const details of root.querySelectorAll("details")) details.open = true;
-    const squash = (t) => t.replace(/\s+/g, " ").trim();
-    const quoted = (el) =>
-      (el.closest("[lang]") !== document.documentElement && el.closest("[lang]")?.getAttribute("lang") === "en") ||
-      skipped.some((selector) => el.closest(selector));
-    const texts = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement;
-      if (!el || el.closest("script, style, template") || quoted(el)) continue;
-      if (!el.checkVisibility({ visibilityProperty: true })) continue;
-      const text = squash(node.data);
-      if (text) texts.push(text);
-    }
-    for (const el of root.querySelectorAll("[aria-label], [title]")) {
-      if (quoted(el)) continue;
-      for (const name of ["aria-label", "title"]) {
-        const value = el.getAttribute(name);
-        if (value) texts.push(squash(value));
-      }
-    }
-    // Option texts are read from the selects (closed selects hide them).
-    for (const option of root.querySelectorAll("option")) texts.push(squash(option.textContent));
-    return texts;
-  }, NOT_YET_IN_THE_CATALOG);
-}
-
-/** English catalog sentences of at least four words that `code` words differently, as matchers. */
-function englishSentences(code) {
-  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const sentences = [];
-  for (const [key, english] of CATALOGS.en) {
-    if (english.split(/\s+/).length < 4 || CATALOGS[code].get(key) === english) continue;
-    const pattern = escape(english).replace(/\\\{[a-z_]+\\\}/g, ".+?");
-    sentences.push({ key, english, matcher: new RegExp(`^${pattern}$`) });
-  }
-  return sentences;
-}
+/** What the cohort view shows (see catalog.mjs), the charts left out until worded. */
+const shownTexts = (page) => textsUnder(page, '[data-testid="cohort"]', NOT_YET_IN_THE_CATALOG);
 
 function assertNoEnglish(texts, code) {
   const sentences = englishSentences(code);
   assert.ok(sentences.filter((s) => s.key.startsWith("cohort.")).length > 60, "the cohort's sentences are looked for");
-  const found = [];
-  for (const text of texts) {
-    const hit = sentences.find((s) => s.matcher.test(text));
-    if (hit) found.push(`${hit.key}: ${text}`);
-  }
-  assert.deepEqual(found, [], `English sentences in the cohort view in ${code}`);
+  assert.deepEqual(englishFound(texts, code), [], `English sentences in the cohort view in ${code}`);
 }
 
 /** English's figure text written the language's way (`0.020` → `0,020`, `-0.5` → `−0,5`). */

@@ -4,21 +4,10 @@
 // to English with no error. Expected texts are crates/text/lang/<code>.txt's.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { launch, serveDist, openPage, byTestId, textOf, assertClean, waitForLiveApp } from "./browser.mjs";
+import { CATALOGS, LANGS } from "./catalog.mjs";
 
-/** The catalog entries of one language, as the app reads them. */
-function catalog(code) {
-  const source = readFileSync(new URL(`../crates/text/lang/${code}.txt`, import.meta.url), "utf8");
-  const entries = new Map();
-  for (const line of source.split("\n")) {
-    const match = line.match(/^([a-z0-9_.]+) = (.*)$/);
-    if (match) entries.set(match[1], match[2].trim());
-  }
-  return entries;
-}
-const LANGS = ["en", "de", "fr", "es", "it"];
-const CATALOGS = Object.fromEntries(LANGS.map((code) => [code, catalog(code)]));
+
 
 let browser;
 let server;

@@ -17,7 +17,7 @@ declare -A allowed=(
   [km-chart]="plotters reference-cohort study survival"
   [cohort]="calculator-core encoding_rs serde serde_json survival wording"
   [soramic-il-calculator]="calculator-core js-sys km-chart text wasm-bindgen wasm-bindgen-futures web-sys wording yew"
-  [cohort-tool]="calculator-core cohort js-sys km-chart serde serde_json soramic-il-calculator wasm-bindgen wasm-bindgen-futures web-sys wording yew"
+  [cohort-tool]="calculator-core cohort js-sys km-chart serde serde_json soramic-il-calculator text wasm-bindgen wasm-bindgen-futures web-sys wording yew"
 )
 
 status=0
