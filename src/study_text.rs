@@ -17,23 +17,12 @@ use calculator_core::published::{
     RiskFactor, ALBUMIN_CUTOFF_G_L, BILIRUBIN_CUTOFF_UMOL_L, COHORT_SIZE,
 };
 use calculator_core::{Group, Presence};
-use text::{Lang, Text};
-
-/// A number in machine form as the reader sees it: unchanged in English (the
-/// documented result text), the language's decimal comma and minus sign
-/// otherwise.
-pub fn shown(t: &Text, machine: &str) -> String {
-    if t.lang() == Lang::En {
-        machine.to_owned()
-    } else {
-        t.number(machine)
-    }
-}
+use text::Text;
 
 /// A published figure as the paper prints it (`2.0`, `3.88`), in the
 /// reader's form.
 pub fn figure(t: &Text, value: f64) -> String {
-    shown(t, &printed(value))
+    t.shown(&printed(value))
 }
 
 pub fn cox_endpoint(t: &Text, endpoint: CoxEndpoint) -> &str {
@@ -74,7 +63,7 @@ pub fn group(t: &Text, group: Group) -> &str {
 }
 
 fn cutoff(t: &Text, marker: Marker) -> String {
-    shown(t, &marker.cutoff_pg_ml().to_string())
+    t.shown(&marker.cutoff_pg_ml().to_string())
 }
 
 /// The row's label in Tables 2 and 3.
@@ -85,10 +74,10 @@ pub fn paper_row(t: &Text, factor: RiskFactor) -> String {
         RiskFactor::Cirrhosis => t.study_row_cirrhosis().to_owned(),
         RiskFactor::ChildPughB => t.study_row_child_pugh().to_owned(),
         RiskFactor::AlbuminBelow36 => {
-            t.study_row_albumin(&shown(t, &ALBUMIN_CUTOFF_G_L.to_string()))
+            t.study_row_albumin(&t.shown(&ALBUMIN_CUTOFF_G_L.to_string()))
         }
         RiskFactor::Bilirubin17OrMore => {
-            t.study_row_bilirubin(&shown(t, &BILIRUBIN_CUTOFF_UMOL_L.to_string()))
+            t.study_row_bilirubin(&t.shown(&BILIRUBIN_CUTOFF_UMOL_L.to_string()))
         }
         RiskFactor::MalbiTwoBOrThree => t.study_row_malbi().to_owned(),
     }
@@ -102,10 +91,10 @@ pub fn absent(t: &Text, factor: RiskFactor) -> String {
         RiskFactor::Cirrhosis => t.study_absent_cirrhosis().to_owned(),
         RiskFactor::ChildPughB => t.study_absent_child_pugh().to_owned(),
         RiskFactor::AlbuminBelow36 => {
-            t.study_absent_albumin(&shown(t, &ALBUMIN_CUTOFF_G_L.to_string()))
+            t.study_absent_albumin(&t.shown(&ALBUMIN_CUTOFF_G_L.to_string()))
         }
         RiskFactor::Bilirubin17OrMore => {
-            t.study_absent_bilirubin(&shown(t, &BILIRUBIN_CUTOFF_UMOL_L.to_string()))
+            t.study_absent_bilirubin(&t.shown(&BILIRUBIN_CUTOFF_UMOL_L.to_string()))
         }
         RiskFactor::MalbiTwoBOrThree => t.study_absent_malbi().to_owned(),
     }
@@ -209,8 +198,8 @@ pub fn reason<'a>(t: &'a Text, english: &'a str) -> &'a str {
 /// `p = 0.002` or `p < 0.001`, in the reader's form.
 pub fn p_value(t: &Text, p: PValue) -> String {
     match p {
-        PValue::Exact(value) => format!("p = {}", shown(t, &value.to_string())),
-        PValue::Below(bound) => format!("p < {}", shown(t, &bound.to_string())),
+        PValue::Exact(value) => format!("p = {}", t.shown(&value.to_string())),
+        PValue::Below(bound) => format!("p < {}", t.shown(&bound.to_string())),
     }
 }
 
@@ -240,6 +229,7 @@ mod tests {
     };
     use calculator_core::summary::SEPARATE_MARKERS;
     use calculator_core::{parse_fragment, Applicability};
+    use text::Lang;
 
     fn english() -> Text {
         Text::english()
@@ -313,8 +303,8 @@ mod tests {
             paper_row(&german, RiskFactor::Il6High),
             "IL6 (> 6,53 pg/mL)"
         );
-        assert_eq!(shown(&german, "-1.72"), "\u{2212}1,72");
-        assert_eq!(shown(&english(), "-1.72"), "-1.72");
+        assert_eq!(german.shown("-1.72"), "\u{2212}1,72");
+        assert_eq!(english().shown("-1.72"), "-1.72");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use calculator_core::published::{Endpoint, Marker, SHORT_CITATION};
 use calculator_core::{Assessment, Group};
 use text::Text;
 
-use crate::study_text::{reason, shown};
+use crate::study_text::reason;
 
 /// The summary, or `None` while no input is valid.
 pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
@@ -24,8 +24,8 @@ pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
                 Marker::Il6 => assessment.il6.as_ref().ok()?,
                 Marker::Il8 => assessment.il8.as_ref().ok()?,
             };
-            let value = shown(t, &checked.value.to_string());
-            let cutoff = shown(t, &marker.cutoff_pg_ml().to_string());
+            let value = t.shown(&checked.value.to_string());
+            let cutoff = t.shown(&marker.cutoff_pg_ml().to_string());
             let near = assessment.near_cutoff(marker);
             let label = marker.label();
             Some(match (assessment.group(marker)?, near) {
@@ -44,9 +44,9 @@ pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
     let bilirubin = assessment.usable(LabField::Bilirubin);
     if let (Some(albi), Some(albumin), Some(bilirubin)) = (assessment.albi, albumin, bilirubin) {
         sentences.push(t.summary_albi(
-            &shown(t, &albumin.to_string()),
-            &shown(t, &bilirubin.to_string()),
-            &shown(t, &albi.precise_if_near_boundary()),
+            &t.shown(&albumin.to_string()),
+            &t.shown(&bilirubin.to_string()),
+            &t.shown(&albi.precise_if_near_boundary()),
             albi.grade().code(),
             albi.malbi_grade().code(),
         ));

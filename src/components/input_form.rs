@@ -15,7 +15,6 @@ use crate::components::lab_input::{LabInput, UnitCheckView, UnitOption};
 use crate::form_text::FormLabel;
 use crate::i18n::use_text;
 use crate::state::Action;
-use crate::study_text::shown;
 use text::Text;
 
 #[derive(Properties, PartialEq)]
@@ -189,10 +188,7 @@ fn option<T: FormLabel>(t: &Text, choice: T) -> ChoiceOption {
 
 /// "Serum IL6. Cutoff: high if above 6.53 pg/mL."
 fn marker_hint(t: &Text, marker: Marker) -> String {
-    t.form_hint_marker(
-        marker.label(),
-        &shown(t, &marker.cutoff_pg_ml().to_string()),
-    )
+    t.form_hint_marker(marker.label(), &t.shown(&marker.cutoff_pg_ml().to_string()))
 }
 
 fn choice<T: Choice>(code: &str) -> Selection<T> {
@@ -220,7 +216,7 @@ fn echo_albumin(t: &Text, checked: &Checked, typed_in: AlbuminUnit) -> String {
     let other = typed_in.other();
     format!(
         "= {} {}",
-        shown(t, &other.from_grams_per_litre(checked.value).to_string()),
+        t.shown(&other.from_grams_per_litre(checked.value).to_string()),
         other.label()
     )
 }
@@ -229,17 +225,14 @@ fn echo_bilirubin(t: &Text, checked: &Checked, typed_in: BilirubinUnit) -> Strin
     match typed_in.other() {
         // mg/dL → µmol/L is an exact decimal (× 17.1).
         BilirubinUnit::MicromolesPerLitre => {
-            format!("= {} µmol/L", shown(t, &checked.value.to_string()))
+            format!("= {} µmol/L", t.shown(&checked.value.to_string()))
         }
         BilirubinUnit::MilligramsPerDecilitre => format!(
             "= {} mg/dL",
-            shown(
-                t,
-                &format!(
-                    "{:.2}",
-                    BilirubinUnit::MilligramsPerDecilitre.from_micromoles_per_litre(checked.value)
-                )
-            )
+            t.shown(&format!(
+                "{:.2}",
+                BilirubinUnit::MilligramsPerDecilitre.from_micromoles_per_litre(checked.value)
+            ))
         ),
     }
 }

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::components::about::errata_readings;
 use crate::i18n::use_text;
-use crate::study_text::{self as words, figure, shown};
+use crate::study_text::{self as words, figure};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -108,7 +108,7 @@ fn liver_function_card(t: &Text, a: &Assessment) -> Html {
             { outside_mark(a) }
             if let Some(albi) = a.albi {
                 <dl class="big-numbers">
-                    <div><dt>{ t.results_albi_score() }</dt><dd data-testid="albi-score" data-value={albi.value().to_string()}>{ shown(t, &albi.to_string()) }</dd></div>
+                    <div><dt>{ t.results_albi_score() }</dt><dd data-testid="albi-score" data-value={albi.value().to_string()}>{ t.shown(&albi.to_string()) }</dd></div>
                     <div><dt>{ t.results_albi_grade() }</dt><dd data-testid="albi-grade" data-value={albi.grade().code()}>{ albi.grade().code() }</dd></div>
                     <div><dt>{ t.results_malbi_grade() }</dt><dd data-testid="malbi-grade" data-value={albi.malbi_grade().code()}>{ albi.malbi_grade().code() }</dd></div>
                 </dl>
@@ -120,10 +120,10 @@ fn liver_function_card(t: &Text, a: &Assessment) -> Html {
                 if let Some(boundary) = albi.near_boundary() {
                     <p class="boundary-note" data-testid="albi-boundary-note" data-value={albi.precise()}>
                         { t.results_boundary_note(
-                            &shown(t, &albi.precise()),
-                            &shown(t, "0.01"),
-                            &shown(t, &text::fixed(boundary, 2).unwrap_or_default()),
-                            &shown(t, &albi.to_string()),
+                            &t.shown(&albi.precise()),
+                            &t.shown("0.01"),
+                            &t.shown(&text::fixed(boundary, 2).unwrap_or_default()),
+                            &t.shown(&albi.to_string()),
                             albi.grade().code(),
                             albi.malbi_grade().code(),
                         ) }
@@ -135,8 +135,8 @@ fn liver_function_card(t: &Text, a: &Assessment) -> Html {
                 { pending("albi-pending", t.results_albi_pending()) }
             }
             <ul class="factors">
-                { factor_line(RiskFactor::AlbuminBelow36, t.results_factor_albumin(&shown(t, &ALBUMIN_CUTOFF_G_L.to_string()))) }
-                { factor_line(RiskFactor::Bilirubin17OrMore, t.results_factor_bilirubin(&shown(t, &BILIRUBIN_CUTOFF_UMOL_L.to_string()))) }
+                { factor_line(RiskFactor::AlbuminBelow36, t.results_factor_albumin(&t.shown(&ALBUMIN_CUTOFF_G_L.to_string()))) }
+                { factor_line(RiskFactor::Bilirubin17OrMore, t.results_factor_bilirubin(&t.shown(&BILIRUBIN_CUTOFF_UMOL_L.to_string()))) }
             </ul>
             <p class="source">{ t.results_liver_source() }</p>
         </article>
@@ -146,7 +146,7 @@ fn liver_function_card(t: &Text, a: &Assessment) -> Html {
 fn interleukin_card(t: &Text, a: &Assessment) -> Html {
     let marker_line = |marker: Marker| {
         let key = marker.code();
-        let cutoff = shown(t, &marker.cutoff_pg_ml().to_string());
+        let cutoff = t.shown(&marker.cutoff_pg_ml().to_string());
         match a.group(marker) {
             Some(group) => html! {
                 <div class={classes!("group", group.code())}>
@@ -188,8 +188,8 @@ fn interleukin_card(t: &Text, a: &Assessment) -> Html {
 fn assay_note(t: &Text) -> Html {
     html! {
         <p class="source" data-testid="assay-note">{ t.results_assay_note(
-                &shown(t, &Marker::Il6.cutoff_pg_ml().to_string()),
-                &shown(t, &Marker::Il8.cutoff_pg_ml().to_string()),
+                &t.shown(&Marker::Il6.cutoff_pg_ml().to_string()),
+                &t.shown(&Marker::Il8.cutoff_pg_ml().to_string()),
                 &NEAR_CUTOFF_PERCENT.to_string(),
             ) }</p>
     }
@@ -247,8 +247,8 @@ fn model_arithmetic(t: &Text, a: &Assessment) -> Html {
                 };
                 html! {
                     <td>
-                        <span class="number" data-testid={testid} data-value={value.to_string()}>{ shown(t, &format!("{value:.1}")) }</span>
-                        <span class="range">{ " " }{ t.results_rounding_range(&shown(t, &format!("{low:.1}")), &shown(t, &format!("{high:.1}"))) }</span>
+                        <span class="number" data-testid={testid} data-value={value.to_string()}>{ t.shown(&format!("{value:.1}")) }</span>
+                        <span class="range">{ " " }{ t.results_rounding_range(&t.shown(&format!("{low:.1}")), &t.shown(&format!("{high:.1}"))) }</span>
                         <ul class="working">{ working }</ul>
                     </td>
                 }

@@ -30,7 +30,7 @@ use crate::words::{
 };
 use soramic_il_calculator::chart_export::download;
 use soramic_il_calculator::i18n::{use_text, TextHandle};
-use soramic_il_calculator::study_text::{self, shown};
+use soramic_il_calculator::study_text;
 use text::Text;
 
 /// Bytes read from the start of the file for the preview and the mapping.
@@ -71,7 +71,7 @@ impl Message {
             Message::WorkerFailed(detail) => t.cohort_worker_failed(detail),
             Message::TooLarge { name, bytes, limit } => t.cohort_file_too_large(
                 name,
-                &shown(t, &megabytes_rounded_up(*bytes)),
+                &t.shown(&megabytes_rounded_up(*bytes)),
                 &(limit / 1_000_000).to_string(),
             ),
             Message::Preview(reason) => reason.clone(),
@@ -476,7 +476,7 @@ pub fn CohortView() -> Html {
 
 /// A published cutoff (`6.53`) in the reader's form.
 fn cutoff(t: &Text, marker: Marker) -> String {
-    shown(t, &marker.cutoff_pg_ml().to_string())
+    t.shown(&marker.cutoff_pg_ml().to_string())
 }
 
 fn focus_by_id(id: &str) {
@@ -969,7 +969,7 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
             }
             if let Some(o) = &props.optimal {
                 <p data-testid="cohort-optimal-result">
-                    { t.cohort_optimal_result(o.marker.label(), &shown(&t, &o.cutoff.to_string()),
+                    { t.cohort_optimal_result(o.marker.label(), &t.shown(&o.cutoff.to_string()),
                         &numbers(&t, &format!("{:.3}", o.statistic)), &o.candidates.to_string()) }{ " " }
                     <span data-testid="cohort-optimal-p" data-value={o.corrected_p.clone()}>{ numbers(&t, &o.corrected_p) }</span>
                     { ". " }{ t.cohort_at_that_cutoff(&cutoff_text(&t, &o.at_cutoff)) }
@@ -980,7 +980,7 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
 }
 
 fn cutoff_text(t: &Text, c: &CutoffView) -> String {
-    let at = shown(t, &c.cutoff.to_string());
+    let at = t.shown(&c.cutoff.to_string());
     match &c.error {
         Some(error) => t.cohort_cutoff_error(c.marker.label(), &at, error),
         None => t.cohort_cutoff_result(

@@ -175,6 +175,18 @@ impl Text {
         out
     }
 
+    /// A number in machine form as the reader sees it on the results and in
+    /// the messages: unchanged in English (the documented result text, which
+    /// automation and the English tests read), [`Text::number`]'s decimal
+    /// comma and true minus sign in the other languages.
+    pub fn shown(&self, machine: &str) -> String {
+        if self.lang == Lang::En {
+            machine.to_owned()
+        } else {
+            self.number(machine)
+        }
+    }
+
     /// A number in machine form (`-1.72`, `6.53`, `0.001`) written the
     /// language's way: its decimal separator, and a true minus sign (U+2212)
     /// in every language, as printed clinical text has it. Anything that is
@@ -358,6 +370,17 @@ mod tests {
         assert_eq!(german.number("NR"), "NR");
         assert_eq!(german.number("-"), "-");
         assert_eq!(german.number("1e-5"), "1e-5");
+    }
+
+    #[test]
+    fn shown_keeps_english_as_typed_and_localises_the_others() {
+        let german = Text {
+            lang: Lang::De,
+            loaded: None,
+        };
+        assert_eq!(Text::english().shown("-1.72"), "-1.72");
+        assert_eq!(german.shown("-1.72"), "\u{2212}1,72");
+        assert_eq!(german.shown("NR"), "NR");
     }
 
     #[test]

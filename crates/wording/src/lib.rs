@@ -15,23 +15,12 @@ use calculator_core::inputs::ChoiceError;
 use calculator_core::lab_values::{BILIRUBIN_MAX_UMOL_L, BILIRUBIN_WARN_ABOVE_UMOL_L};
 use calculator_core::number_input::{unambiguous_text, NumberInputError};
 use calculator_core::{AlbuminUnit, Analyte, BilirubinUnit, LabValueError, LabWarning};
+use text::fixed;
 pub use text::Text;
-use text::{fixed, Lang};
-
-/// A number in machine form as the reader sees it: unchanged in English
-/// (the sentences as they always read), the language's decimal comma and
-/// minus sign otherwise (the same rule as the calculator's results).
-pub fn shown(t: &Text, machine: &str) -> String {
-    if t.lang() == Lang::En {
-        machine.to_owned()
-    } else {
-        t.number(machine)
-    }
-}
 
 /// `value` to `decimals` places, in the reader's form.
 fn rounded(t: &Text, value: f64, decimals: u32) -> String {
-    shown(t, &fixed(value, decimals).unwrap_or_default())
+    t.shown(&fixed(value, decimals).unwrap_or_default())
 }
 
 /// "a, b or c": a list of codes as a sentence names them.
@@ -73,7 +62,7 @@ pub fn number_input_error(t: &Text, error: &NumberInputError) -> String {
             // the separator the reader typed, so it reads as typed again.
             return t.error_ambiguous(
                 &format!("{head}{separator}{tail}"),
-                &shown(t, &as_decimal.to_string()),
+                &t.shown(&as_decimal.to_string()),
                 name,
                 &thousands,
                 &unambiguous_text(*as_decimal).replace('.', &separator.to_string()),
@@ -101,11 +90,11 @@ pub fn lab_value_error(t: &Text, error: &LabValueError) -> String {
             let exact = if *analyte == Analyte::Bilirubin
                 && *unit != BilirubinUnit::MicromolesPerLitre.label()
             {
-                format!(" ({} µmol/L)", shown(t, &BILIRUBIN_MAX_UMOL_L.to_string()))
+                format!(" ({} µmol/L)", t.shown(&BILIRUBIN_MAX_UMOL_L.to_string()))
             } else {
                 String::new()
             };
-            let maximum = shown(t, &maximum.to_string());
+            let maximum = t.shown(&maximum.to_string());
             match likely_unit {
                 Some(likely) => t.error_impossible_unit(&maximum, unit, &exact, likely),
                 None => t.error_impossible(&maximum, unit, &exact),
@@ -127,13 +116,13 @@ pub fn lab_warning(t: &Text, warning: &LabWarning) -> String {
             t.warning_bilirubin_mg_dl().to_owned()
         }
         LabWarning::BilirubinLikelyInUnit(BilirubinUnit::MicromolesPerLitre) => {
-            t.warning_bilirubin_umol_l(&shown(t, &BILIRUBIN_WARN_ABOVE_UMOL_L.to_string()))
+            t.warning_bilirubin_umol_l(&t.shown(&BILIRUBIN_WARN_ABOVE_UMOL_L.to_string()))
         }
         LabWarning::Unusual {
             analyte: Analyte::Interleukin,
             limit,
             ..
-        } => t.warning_interleukin(&shown(t, &limit.to_string())),
+        } => t.warning_interleukin(&t.shown(&limit.to_string())),
         LabWarning::Unusual {
             analyte: Analyte::Albumin,
             limit,
@@ -147,7 +136,7 @@ pub fn lab_warning(t: &Text, warning: &LabWarning) -> String {
                     .to_f64(),
                 1,
             );
-            let limit = shown(t, &limit.to_string());
+            let limit = t.shown(&limit.to_string());
             if *above {
                 t.warning_albumin_high(&limit, &in_g_dl)
             } else {
@@ -159,7 +148,7 @@ pub fn lab_warning(t: &Text, warning: &LabWarning) -> String {
             limit,
             ..
         } => t.warning_bilirubin_high(
-            &shown(t, &limit.to_string()),
+            &t.shown(&limit.to_string()),
             &rounded(
                 t,
                 BilirubinUnit::MilligramsPerDecilitre.from_micromoles_per_litre(*limit),
