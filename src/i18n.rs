@@ -45,7 +45,16 @@ pub fn use_text() -> TextHandle {
 
 /// The language a page opens in when its address names none: the first of
 /// the browser's preferred languages that is one of the five, else English.
+/// Read from the browser once per page: the address is written on every
+/// edit, and the preference does not change while the page is open.
 pub fn preferred_lang() -> Lang {
+    thread_local! {
+        static PREFERRED: std::cell::OnceCell<Lang> = const { std::cell::OnceCell::new() };
+    }
+    PREFERRED.with(|preferred| *preferred.get_or_init(browser_preference))
+}
+
+fn browser_preference() -> Lang {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Lang::En;
     };
