@@ -58,10 +58,9 @@ async function dataValues(page) {
   return page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-value") ?? null])), RESULT_HOOKS);
 }
 
-// Views still being moved into the text layer by other work (issue 12: the
-// chart); their English is not this test's finding yet. Remove a selector
-// once its view reads from the catalog.
-const NOT_YET_IN_THE_CATALOG = ['[data-testid="km-section"]'];
+// Every view of the calculator reads from the catalog, the chart's drawing
+// (its SVG text) included: nothing is left out of this check.
+const NOT_YET_IN_THE_CATALOG = [];
 
 const shownTexts = (page) => textsUnder(page, "body", NOT_YET_IN_THE_CATALOG);
 
@@ -166,6 +165,18 @@ for (const code of LANGS) {
     for (const key of ["results.liver_heading", "results.interleukin_heading", "results.medians_heading", "results.applicability_heading", "results.summary_heading"]) {
       assert.ok(headings.map((h) => h.trim()).includes(t.get(key)), `${key}: ${t.get(key)} among ${headings.join(" | ")}`);
     }
+
+    // The chart is drawn in the language too: its SVG's text, not only the
+    // page around it. Title of Fig. 2a with the study's endpoint word; the
+    // x axis; the patient's group (IL6 high, cutoff 6.53 with the language's
+    // decimal separator, Tables 2 and 3); the published statistics line.
+    const drawn = (await page.locator('[data-testid="km-chart"] svg').textContent()).replace(/\s+/g, " ");
+    const title = fill(t.get("chart.title"), { endpoint: t.get("study.endpoint_os"), marker: "IL6", figure: "Fig. 2a" });
+    assert.ok(drawn.includes(title.split(" (")[0]), `the drawn title ${title} in: ${drawn}`);
+    assert.ok(drawn.includes(t.get("chart.x_axis")), `the x axis ${t.get("chart.x_axis")}`);
+    const high = fill(t.get("chart.group_high"), { marker: "IL6", cutoff: code === "en" ? "6.53" : "6,53" });
+    assert.ok(drawn.includes(high.split(" (")[0]), `the patient's group ${high}`);
+    assert.ok(drawn.includes(t.get("chart.published").split(":")[0]), "the published statistics line");
 
     assertNoEnglish(await shownTexts(page), code, "calculator");
     assertClean(record, server.url);

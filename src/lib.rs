@@ -13,7 +13,9 @@ pub mod i18n;
 pub mod location;
 pub mod prerender_shell;
 pub mod state;
-pub mod study_text;
+/// The study's words in the reader's language (kept under this name for the
+/// views and the cohort tool; the module lives in `wording`, shared with the chart).
+pub use wording::study as study_text;
 pub mod summary;
 pub mod window_events;
 

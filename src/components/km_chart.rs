@@ -13,11 +13,14 @@ use calculator_core::Group;
 use km_chart::cohort::ReferenceCurves;
 use km_chart::{
     csv_data_url, group_label, render_svg, render_svg_file, svg_data_url, KmChartGeometry,
-    KmChartInput, Layout, RECONSTRUCTION_LABEL, SURVIVAL_TABLE_MONTHS,
+    KmChartInput, Layout, SURVIVAL_TABLE_MONTHS,
 };
+use text::Text;
 use yew::prelude::*;
 
 use crate::chart_export::{download, download_png};
+use crate::i18n::{use_text, TextHandle};
+use crate::study_text as words;
 use crate::window_events::WindowListener;
 
 #[derive(Properties, PartialEq)]
@@ -148,6 +151,7 @@ impl Drawing {
 }
 
 fn compute_view(
+    t: &Text,
     reference: &Reference,
     endpoint: Endpoint,
     marker: Marker,
@@ -156,13 +160,9 @@ fn compute_view(
 ) -> Result<ChartView, String> {
     let curves = reference.curves.as_ref().map_err(Clone::clone)?;
     let group = |g| {
-        curves.group(endpoint, marker, g).ok_or_else(|| {
-            format!(
-                "no reference data for {} by {}",
-                endpoint.label(),
-                marker.label()
-            )
-        })
+        curves
+            .group(endpoint, marker, g)
+            .ok_or_else(|| t.chart_no_data(words::km_endpoint(t, endpoint), marker.label()))
     };
     let geometry = KmChartGeometry::compute(&KmChartInput {
         endpoint,
@@ -170,6 +170,7 @@ fn compute_view(
         low: group(Group::Low)?,
         high: group(Group::High)?,
         patient_group,
+        text: t,
     });
     let svg = render_svg(&geometry, &drawing.layout(&geometry))
         .map(AttrValue::from)
@@ -183,6 +184,7 @@ fn compute_view(
 
 #[component]
 pub fn KmChart(props: &KmChartProps) -> Html {
+    let t = use_text();
     let reference = use_memo((), |_| REFERENCE.with(Rc::clone));
     let endpoint = use_state_eq(|| Endpoint::OverallSurvival);
     let marker = use_state_eq(|| Marker::Il6);
@@ -226,8 +228,8 @@ pub fn KmChart(props: &KmChartProps) -> Html {
         (false, false, _, false) => Drawing::Wide,
     };
     let view = use_memo(
-        (*endpoint, *marker, patient_group, drawing),
-        |&(e, m, g, d)| compute_view(&reference, e, m, g, d),
+        (*endpoint, *marker, patient_group, drawing, t.clone()),
+        |(e, m, g, d, t)| compute_view(t, &reference, *e, *m, *g, *d),
     );
 
     // Exports always use the wide layout, whatever the screen: the file is
@@ -236,6 +238,7 @@ pub fn KmChart(props: &KmChartProps) -> Html {
     let export = |png: bool| {
         let view = view.clone();
         let status = export_status.clone();
+        let t = t.clone();
         Callback::from(move |_: MouseEvent| {
             let Ok(view) = &*view else { return };
             let layout = Layout::wide();
@@ -246,12 +249,13 @@ pub fn KmChart(props: &KmChartProps) -> Html {
             );
             let svg = match render_svg_file(&view.geometry, &layout) {
                 Ok(svg) => svg,
-                Err(error) => return status.set(format!("Could not export: {error}")),
+                Err(error) => return status.set(t.chart_export_failed(&error.to_string())),
             };
             let url = svg_data_url(&svg);
             if png {
                 let status = status.clone();
-                let done = format!("Saved {name}.png.");
+                let done = t.chart_saved(&format!("{name}.png"));
+                let t = t.clone();
                 download_png(
                     &url,
                     layout.width,
@@ -260,14 +264,14 @@ pub fn KmChart(props: &KmChartProps) -> Html {
                     move |result| {
                         status.set(match result {
                             Ok(()) => done.clone(),
-                            Err(e) => format!("Could not export the PNG: {}.", e.0),
+                            Err(e) => t.chart_export_png_failed(e.0),
                         })
                     },
                 );
             } else {
                 status.set(match download(&url, &format!("{name}.svg")) {
-                    Ok(()) => format!("Saved {name}.svg."),
-                    Err(e) => format!("Could not export the SVG: {}.", e.0),
+                    Ok(()) => t.chart_saved(&format!("{name}.svg")),
+                    Err(e) => t.chart_export_svg_failed(e.0),
                 });
             }
         })
@@ -282,7 +286,7 @@ pub fn KmChart(props: &KmChartProps) -> Html {
                     data-testid={format!("km-endpoint-{code}")}
                     checked={*endpoint == choice}
                     onchange={Callback::from(move |_: Event| endpoint.set(choice))} />
-                { choice.label() }
+                { words::km_endpoint(&t, choice) }
             </label>
         }
     };
@@ -302,66 +306,60 @@ pub fn KmChart(props: &KmChartProps) -> Html {
 
     html! {
         <section class="km" aria-labelledby="km-heading" data-testid="km-section">
-            <h2 id="km-heading">{ "The study's curves" }</h2>
+            <h2 id="km-heading">{ t.chart_heading() }</h2>
             { props.outside_mark.clone() }
             <p class="km-reconstruction" role="note" data-testid="km-reconstruction-label">
-                { RECONSTRUCTION_LABEL }
+                { t.chart_reconstruction() }
             </p>
             <div class="km-controls">
                 <fieldset>
-                    <legend>{ "Endpoint" }</legend>
+                    <legend>{ t.chart_endpoint() }</legend>
                     { for Endpoint::ALL.into_iter().map(endpoint_choice) }
                 </fieldset>
                 <fieldset>
-                    <legend>{ "Marker" }</legend>
+                    <legend>{ t.chart_marker() }</legend>
                     { for Marker::ALL.into_iter().map(marker_choice) }
                 </fieldset>
             </div>
             {
                 match &*view {
-                    Ok(view) => chart(view, patient_group, &cell_ref),
+                    Ok(view) => chart(&t, view, patient_group, &cell_ref),
                     Err(reason) => html! {
                         <p class="error" role="alert" data-testid="km-error">
-                            { format!("The reference chart is unavailable: {reason}") }
+                            { t.chart_unavailable(reason) }
                         </p>
                     },
                 }
             }
             <p class="km-export">
-                <button type="button" data-testid="km-export-svg" onclick={export(false)}>{ "Export chart as SVG" }</button>
-                <button type="button" data-testid="km-export-png" onclick={export(true)}>{ "Export chart as PNG" }</button>
+                <button type="button" data-testid="km-export-svg" onclick={export(false)}>{ t.chart_export_svg() }</button>
+                <button type="button" data-testid="km-export-png" onclick={export(true)}>{ t.chart_export_png() }</button>
                 <span role="status" data-testid="km-export-status">{ (*export_status).clone() }</span>
             </p>
             if let Some(href) = &reference.download {
                 <p class="km-download">
                     <a data-testid="km-download-csv" href={href.clone()} download="reconstructed_cohort.csv">
-                        { "Download the reconstructed data (CSV)" }
+                        { t.chart_download_csv() }
                     </a>
-                    { " — columns endpoint, marker, group, time_months, event (1 = event, 0 = censored)." }
+                    { " " }{ t.chart_download_columns() }
                 </p>
             }
         </section>
     }
 }
 
-fn chart(view: &ChartView, patient_group: Option<Group>, cell: &NodeRef) -> Html {
+fn chart(t: &TextHandle, view: &ChartView, patient_group: Option<Group>, cell: &NodeRef) -> Html {
     let g = &view.geometry;
     let comparison = km_comparison(g.endpoint, g.marker);
     let patient_note = match patient_group {
-        Some(group) => format!(
-            "Highlighted: this patient's group, {}.",
-            group_label(g.marker, group)
-        ),
-        None => format!(
-            "Enter {} to highlight this patient's group.",
-            g.marker.label()
-        ),
+        Some(group) => t.chart_highlighted(&group_label(t, g.marker, group)),
+        None => t.chart_enter_marker(g.marker.label()),
     };
     html! {
         <>
             <p class="km-figure">
-                { "Paper: " }<strong data-testid="km-figure">{ g.text.figure }</strong>
-                { where_in_the_paper(comparison.source, g.text.figure) }
+                { t.chart_paper() }{ " " }<strong data-testid="km-figure">{ g.text.figure }</strong>
+                <span lang="en">{ where_in_the_paper(comparison.source, g.text.figure) }</span>
             </p>
             <p class="km-patient" data-testid="km-patient-group">{ patient_note }</p>
             <figure class="km-figure-box">
@@ -370,7 +368,7 @@ fn chart(view: &ChartView, patient_group: Option<Group>, cell: &NodeRef) -> Html
                         Ok(svg) => html! {
                             <div class="km-chart" data-testid="km-chart" role="img" ref={cell.clone()}
                                 data-layout={view.drawing.name()} data-fit={view.drawing.fit()}
-                                aria-label={format!("{}. The numbers are in the tables below.", g.text.title)}>
+                                aria-label={t.chart_aria(&g.text.title)}>
                                 { Html::from_html_unchecked(svg.clone()) }
                             </div>
                         },
@@ -380,7 +378,7 @@ fn chart(view: &ChartView, patient_group: Option<Group>, cell: &NodeRef) -> Html
                     }
                 }
                 <figcaption>
-                    <p class="km-band-note" data-testid="km-band-note">{ "The shaded bands are the reconstruction's own 95% confidence bands: a property of the reconstructed data, not an estimate the paper published. Between the published medians the curves' shape is illustrative." }</p>
+                    <p class="km-band-note" data-testid="km-band-note">{ t.chart_band_note() }</p>
                     <ul class="km-legend">
                         { for g.curves.iter().map(|curve| {
                             let published = match curve.group {
@@ -398,10 +396,10 @@ fn chart(view: &ChartView, patient_group: Option<Group>, cell: &NodeRef) -> Html
                                     </svg>
                                     <span>
                                         if is_patient {
-                                            <strong>{ "This patient's group: " }</strong>
+                                            <strong>{ t.chart_patient_lead() }{ " " }</strong>
                                         }
-                                        { format!("{} (reconstruction)", curve.legend()) }
-                                        <span class="km-published">{ format!("; published median {published}") }</span>
+                                        { t.chart_legend_reconstruction(&curve.legend()) }
+                                        <span class="km-published">{ t.chart_published_median(&words::median(t, published)) }</span>
                                     </span>
                                 </li>
                             }
@@ -410,8 +408,8 @@ fn chart(view: &ChartView, patient_group: Option<Group>, cell: &NodeRef) -> Html
                     <p class="km-statistics" data-testid="km-statistics">{ g.text.statistics.clone() }</p>
                 </figcaption>
             </figure>
-            { survival_table(g) }
-            { risk_table(g) }
+            { survival_table(t, g) }
+            { risk_table(t, g) }
         </>
     }
 }
@@ -430,27 +428,27 @@ fn where_in_the_paper(source: &str, figure: &str) -> String {
     }
 }
 
-fn survival_table(g: &KmChartGeometry) -> Html {
+fn survival_table(t: &Text, g: &KmChartGeometry) -> Html {
     let mut groups: Vec<Group> = g.survival_table.iter().map(|r| r.group).collect();
     groups.dedup();
     html! {
         <div class="km-scroll">
         <table class="km-table" data-testid="km-survival-table">
-            <caption>{ format!("{}: the reconstruction's survival at 6, 12 and 24 months (illustrative; the paper published no landmark estimates)", g.text.y_axis) }</caption>
+            <caption>{ t.chart_survival_caption(&g.text.y_axis) }</caption>
             <thead>
                 <tr>
-                    <th scope="col">{ "Group" }</th>
-                    { for SURVIVAL_TABLE_MONTHS.iter().map(|m| html! { <th scope="col">{ format!("{m:.0} months") }</th> }) }
+                    <th scope="col">{ t.chart_group() }</th>
+                    { for SURVIVAL_TABLE_MONTHS.iter().map(|&m| html! { <th scope="col">{ t.chart_months(&text::fixed(m, 0).unwrap_or_default()) }</th> }) }
                 </tr>
             </thead>
             <tbody>
                 { for groups.into_iter().map(|group| html! {
                     <tr data-testid={format!("km-survival-{}", group.code())}>
-                        <th scope="row">{ group_label(g.marker, group) }</th>
+                        <th scope="row">{ group_label(t, g.marker, group) }</th>
                         { for g.survival_table.iter().filter(|r| r.group == group).map(|r| html! {
                             <td>
-                                { r.surv_text() }
-                                if r.beyond_follow_up { { " (after the last follow-up)" } }
+                                { r.surv_text(t) }
+                                if r.beyond_follow_up { { " " }{ t.chart_after_follow_up() } }
                             </td>
                         }) }
                     </tr>
@@ -461,7 +459,7 @@ fn survival_table(g: &KmChartGeometry) -> Html {
     }
 }
 
-fn risk_table(g: &KmChartGeometry) -> Html {
+fn risk_table(t: &Text, g: &KmChartGeometry) -> Html {
     let times = g
         .risk_table
         .first()
@@ -469,22 +467,23 @@ fn risk_table(g: &KmChartGeometry) -> Html {
         .unwrap_or_default();
     html! {
         <details class="km-details">
-            <summary>{ "Number at risk, cumulative events and cumulative censored, as a table" }</summary>
+            <summary>{ t.chart_risk_summary() }</summary>
             <div class="km-scroll">
             <table class="km-table" data-testid="km-risk-table">
                 <thead>
                     <tr>
-                        <th scope="col">{ "Group" }</th>
-                        <th scope="col">{ "Count" }</th>
-                        { for times.iter().map(|c| html! { <th scope="col">{ format!("{} mo", c.months) }</th> }) }
+                        <th scope="col">{ t.chart_group() }</th>
+                        <th scope="col">{ t.chart_count() }</th>
+                        { for times.iter().map(|c| html! { <th scope="col">{ t.chart_months_short(&c.months.to_string()) }</th> }) }
                     </tr>
                 </thead>
                 <tbody>
                     { for g.risk_table.iter().flat_map(|table| {
+                        let [at_risk, events, censored] = &g.text.risk_rows;
                         let rows: [(&str, Vec<usize>); 3] = [
-                            ("At risk", table.columns.iter().map(|c| c.at_risk).collect()),
-                            ("Events", table.columns.iter().map(|c| c.events).collect()),
-                            ("Censored", table.columns.iter().map(|c| c.censored).collect()),
+                            (at_risk, table.columns.iter().map(|c| c.at_risk).collect()),
+                            (events, table.columns.iter().map(|c| c.events).collect()),
+                            (censored, table.columns.iter().map(|c| c.censored).collect()),
                         ];
                         rows.into_iter().map(move |(name, values)| html! {
                             <tr>

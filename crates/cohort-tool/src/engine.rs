@@ -380,6 +380,9 @@ fn overlay_chart(
             low: ref_low,
             high: ref_high,
             patient_group: None,
+            // The worker has no catalog: the overlay's drawn words stay
+            // English until the page draws the chart (issue 12 continues).
+            text: &text::Text::english(),
         },
         cohort_low: low,
         cohort_high: high,

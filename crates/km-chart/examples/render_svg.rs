@@ -27,6 +27,7 @@ fn main() {
         low: &low,
         high: &high,
         patient_group: Some(Group::High),
+        text: &text::Text::english(),
     });
     let layout = match std::env::args().nth(1).as_deref() {
         Some("narrow") => Layout::narrow(),

@@ -290,7 +290,7 @@ fn header_lines(geometry: &KmChartGeometry, layout: &Layout) -> Vec<HeaderLine> 
         break_at(&geometry.text.title, TITLE_BREAK, most),
     )];
     if layout.label {
-        let label = break_at(geometry.text.reconstruction, CLAUSE_BREAK, most);
+        let label = break_at(&geometry.text.reconstruction, CLAUSE_BREAK, most);
         blocks.push((LineKind::Label, left, layout.label_y, label));
     }
     let mut y = layout.legend_y;
@@ -454,7 +454,7 @@ fn axes<DB: DrawingBackend>(
     ))?;
     text(
         area,
-        geometry.text.x_axis,
+        geometry.text.x_axis.as_str(),
         ((left + right) / 2, layout.x_title_top()),
         body,
         INK,
@@ -466,7 +466,7 @@ fn axes<DB: DrawingBackend>(
         .pos(Pos::new(HPos::Center, VPos::Center))
         .transform(FontTransform::Rotate270);
     area.draw(&Text::new(
-        geometry.text.y_axis,
+        geometry.text.y_axis.as_str(),
         (left - layout.y_title_offset, (top + bottom) / 2),
         y_title,
     ))
@@ -535,7 +535,7 @@ fn medians<DB: DrawingBackend>(
         };
         text(
             area,
-            &format!("{} mo", crate::labels::months(months)),
+            &curve.median_tag,
             (x + 5, label_y),
             small,
             curve_text_colour(curve),
@@ -636,12 +636,7 @@ fn risk_table<DB: DrawingBackend>(
             curve.dash,
         )?;
         let heading = match curve.emphasis {
-            Emphasis::Patient => format!(
-                "{} ({})",
-                table.label,
-                // ASCII: `to_lowercase` would bring Unicode's case tables into the wasm.
-                geometry.text.patient_tag.to_ascii_lowercase()
-            ),
+            Emphasis::Patient => format!("{} ({})", table.label, geometry.text.patient_tag_lower),
             _ => table.label.clone(),
         };
         text(
@@ -654,14 +649,18 @@ fn risk_table<DB: DrawingBackend>(
             (HPos::Left, VPos::Bottom),
         )?;
         y += row;
+        let [at_risk, events, censored] = &geometry.text.risk_rows;
         let rows = [
             (
-                "At risk",
+                at_risk.as_str(),
                 table.columns.iter().map(|c| c.at_risk).collect::<Vec<_>>(),
             ),
-            ("Events", table.columns.iter().map(|c| c.events).collect()),
             (
-                "Censored",
+                events.as_str(),
+                table.columns.iter().map(|c| c.events).collect(),
+            ),
+            (
+                censored.as_str(),
                 table.columns.iter().map(|c| c.censored).collect(),
             ),
         ];
@@ -730,6 +729,7 @@ mod tests {
             low: &low,
             high: &high,
             patient_group: patient,
+            text: &text::Text::english(),
         });
         let svg = render_svg(&g, &Layout::wide()).unwrap();
         (g, svg)
@@ -759,6 +759,7 @@ mod tests {
             low: &low,
             high: &high,
             patient_group: None,
+            text: &text::Text::english(),
         });
         let layout = Layout::wide();
         let file = render_svg_file(&g, &layout).unwrap();
@@ -860,6 +861,7 @@ mod tests {
             low: &low,
             high: &high,
             patient_group: Some(Group::Low),
+            text: &text::Text::english(),
         });
         let svg = render_svg(&g, &Layout::narrow()).unwrap();
         assert!(svg.starts_with("<svg width=\"100%\" viewBox=\"0 0 540 "));
@@ -909,10 +911,11 @@ mod tests {
                 low: &group,
                 high: &data().1,
                 patient_group: patient,
+                text: &text::Text::english(),
             });
             for layout in [Layout::wide(), Layout::narrow()] {
                 let svg = render_svg(&g, &layout).unwrap();
-                assert!(svg.contains(crate::RECONSTRUCTION_LABEL.split(';').next().unwrap()));
+                assert!(svg.contains("Reconstructed from the published summary statistics;"));
             }
         }
     }
@@ -959,6 +962,7 @@ mod presentation_tests {
                         low: curves.group(endpoint, marker, Group::Low).unwrap(),
                         high: curves.group(endpoint, marker, Group::High).unwrap(),
                         patient_group,
+                        text: &text::Text::english(),
                     }));
                 }
             }
@@ -1067,6 +1071,7 @@ mod presentation_tests {
                 low: curves.group(endpoint, marker, Group::Low).unwrap(),
                 high: curves.group(endpoint, marker, Group::High).unwrap(),
                 patient_group,
+                text: &text::Text::english(),
             });
             for layout in [Layout::wide(), Layout::narrow(), Layout::presentation()] {
                 let strokes = curve_strokes(&render_svg(&g, &layout).unwrap());

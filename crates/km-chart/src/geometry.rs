@@ -14,6 +14,7 @@ use survival::{KaplanMeierFit, SurvivalData};
 
 use crate::labels::{self, group_label, months, percent};
 use crate::palette::{self, LineDash, Rgb};
+use text::Text;
 
 /// The x axis ends here (months): the last column of the risk table.
 pub const X_AXIS_MAX_MONTHS: f64 = 36.0;
@@ -35,6 +36,8 @@ pub struct KmChartInput<'a> {
     pub high: &'a SurvivalData,
     /// The patient's group for this marker, once a valid value is entered.
     pub patient_group: Option<Group>,
+    /// The reader's language: every word the chart shows comes from it.
+    pub text: &'a Text,
 }
 
 /// How prominently a group is drawn.
@@ -78,26 +81,22 @@ pub enum MedianMarker {
 
 impl MedianMarker {
     /// `19.0 months` or `not reached`.
-    pub fn text(&self) -> String {
+    pub fn text(&self, t: &Text) -> String {
         match self {
-            MedianMarker::Reached { months: m, .. } => format!("{} months", months(*m)),
-            MedianMarker::NotReached => "not reached".to_owned(),
+            MedianMarker::Reached { months: m, .. } => t.chart_months(&months(t, *m)),
+            MedianMarker::NotReached => t.chart_not_reached().to_owned(),
         }
     }
 
     /// `19.0 months (95% CI 15.1–24.9)`, with `not reached` for a missing bound.
-    pub fn text_with_ci(&self) -> String {
-        let bound = |b: Option<f64>| b.map_or_else(|| "not reached".to_owned(), months);
+    pub fn text_with_ci(&self, t: &Text) -> String {
+        let bound =
+            |b: Option<f64>| b.map_or_else(|| t.chart_not_reached().to_owned(), |b| months(t, b));
         match self {
             MedianMarker::Reached { lower, upper, .. } => {
-                format!(
-                    "{} (95% CI {}–{})",
-                    self.text(),
-                    bound(*lower),
-                    bound(*upper)
-                )
+                t.chart_median_ci(&self.text(t), &bound(*lower), &bound(*upper))
             }
-            MedianMarker::NotReached => self.text(),
+            MedianMarker::NotReached => self.text(t),
         }
     }
 
@@ -135,17 +134,16 @@ pub struct CurveGeometry {
     pub censor_marks: Vec<(f64, f64)>,
     /// The median and its CI.
     pub median: MedianMarker,
+    /// `n = 35, median 19.0 months`, in the reader's language.
+    pub counts: String,
+    /// The median's tag on the x axis: `19.0 mo` (empty when not reached).
+    pub median_tag: String,
 }
 
 impl CurveGeometry {
     /// `IL6 low (≤ 6.53 pg/mL): n = 35, median 19.0 months`.
     pub fn legend(&self) -> String {
-        format!(
-            "{}: n = {}, median {}",
-            self.label,
-            self.n,
-            self.median.text()
-        )
+        format!("{}: {}", self.label, self.counts)
     }
 }
 
@@ -204,19 +202,19 @@ pub struct SurvivalTableRow {
 
 impl SurvivalTableRow {
     /// `71%`.
-    pub fn surv_text(&self) -> String {
-        percent(self.surv)
+    pub fn surv_text(&self, t: &Text) -> String {
+        percent(t, self.surv)
     }
 
     /// `55–83%`, or `not estimable` where R prints NA.
-    pub fn ci_text(&self) -> String {
+    pub fn ci_text(&self, t: &Text) -> String {
         match (self.lower, self.upper) {
             (Some(lower), Some(upper)) => format!(
                 "{}–{}",
-                percent(lower).trim_end_matches('%'),
-                percent(upper)
+                text::fixed(lower * 100.0, 0).unwrap_or_default(),
+                percent(t, upper)
             ),
-            _ => "not estimable".to_owned(),
+            _ => t.chart_not_estimable().to_owned(),
         }
     }
 }
@@ -226,18 +224,22 @@ impl SurvivalTableRow {
 pub struct ChartText {
     /// `Overall survival by baseline IL6 (reconstruction of Fig. 2a)`.
     pub title: String,
-    /// The paper's figure: `Fig. 2a`.
+    /// The paper's figure: `Fig. 2a` (the English paper's name for it).
     pub figure: &'static str,
-    /// [`crate::RECONSTRUCTION_LABEL`].
-    pub reconstruction: &'static str,
+    /// That the curves are a reconstruction, not the trial's data.
+    pub reconstruction: String,
     /// The published log-rank p and hazard ratio (or that none was published).
     pub statistics: String,
     /// `Months`.
-    pub x_axis: &'static str,
+    pub x_axis: String,
     /// `Overall survival`.
-    pub y_axis: &'static str,
+    pub y_axis: String,
     /// The tag next to the patient's group.
-    pub patient_tag: &'static str,
+    pub patient_tag: String,
+    /// The same inside a sentence (`this patient's group`).
+    pub patient_tag_lower: String,
+    /// The risk table's three rows: at risk, events, censored.
+    pub risk_rows: [String; 3],
 }
 
 /// Everything the chart shows, as data.
@@ -269,6 +271,7 @@ pub struct KmChartGeometry {
 impl KmChartGeometry {
     /// Fits both groups and lays out everything the chart shows.
     pub fn compute(input: &KmChartInput<'_>) -> Self {
+        let t = input.text;
         let groups = [(Group::Low, input.low), (Group::High, input.high)];
         let fits = groups.map(|(group, data)| (group, KaplanMeierFit::fit(data)));
         let emphasis = |group| match input.patient_group {
@@ -279,13 +282,13 @@ impl KmChartGeometry {
 
         let curves = fits
             .iter()
-            .map(|(group, fit)| curve(input.marker, *group, fit, emphasis(*group)))
+            .map(|(group, fit)| curve(input, *group, fit, emphasis(*group)))
             .collect();
         let risk_table = fits
             .iter()
             .map(|(group, fit)| RiskTableGeometry {
                 group: *group,
-                label: group_label(input.marker, *group),
+                label: group_label(input.text, input.marker, *group),
                 columns: fit
                     .risk_table(&RISK_TABLE_MONTHS)
                     .iter()
@@ -302,7 +305,7 @@ impl KmChartGeometry {
         // entering the patient's value must not take the other group away.
         let survival_table = fits
             .iter()
-            .flat_map(|(group, fit)| survival_rows(input.marker, *group, fit))
+            .flat_map(|(group, fit)| survival_rows(input.text, input.marker, *group, fit))
             .collect();
 
         KmChartGeometry {
@@ -310,13 +313,19 @@ impl KmChartGeometry {
             marker: input.marker,
             patient_group: input.patient_group,
             text: ChartText {
-                title: labels::title(input.endpoint, input.marker),
+                title: labels::title(t, input.endpoint, input.marker),
                 figure: labels::figure_name(input.endpoint, input.marker),
-                reconstruction: labels::RECONSTRUCTION_LABEL,
-                statistics: labels::published_statistics(input.endpoint, input.marker),
-                x_axis: "Months",
-                y_axis: labels::y_axis_label(input.endpoint),
-                patient_tag: "This patient's group",
+                reconstruction: t.chart_reconstruction().to_owned(),
+                statistics: labels::published_statistics(t, input.endpoint, input.marker),
+                x_axis: t.chart_x_axis().to_owned(),
+                y_axis: labels::y_axis_label(t, input.endpoint),
+                patient_tag: t.chart_patient_tag().to_owned(),
+                patient_tag_lower: t.chart_patient_tag_lower().to_owned(),
+                risk_rows: [
+                    t.chart_at_risk().to_owned(),
+                    t.chart_events().to_owned(),
+                    t.chart_censored().to_owned(),
+                ],
             },
             curves,
             x_max: X_AXIS_MAX_MONTHS,
@@ -324,7 +333,7 @@ impl KmChartGeometry {
                 .iter()
                 .map(|&m| Tick {
                     value: m,
-                    label: format!("{m:.0}"),
+                    label: text::fixed(m, 0).unwrap_or_default(),
                 })
                 .collect(),
             y_ticks: (0..=5)
@@ -332,7 +341,7 @@ impl KmChartGeometry {
                     let value = f64::from(i) / 5.0;
                     Tick {
                         value,
-                        label: percent(value),
+                        label: percent(t, value),
                     }
                 })
                 .collect(),
@@ -353,7 +362,13 @@ fn whole_months(t: f64) -> u32 {
     t.round() as u32
 }
 
-fn curve(marker: Marker, group: Group, fit: &KaplanMeierFit, emphasis: Emphasis) -> CurveGeometry {
+fn curve(
+    input: &KmChartInput<'_>,
+    group: Group,
+    fit: &KaplanMeierFit,
+    emphasis: Emphasis,
+) -> CurveGeometry {
+    let t = input.text;
     let steps = fit.steps();
     let last_time = steps.last().map_or(0.0, |s| s.time);
     let end = last_time.min(X_AXIS_MAX_MONTHS);
@@ -379,13 +394,22 @@ fn curve(marker: Marker, group: Group, fit: &KaplanMeierFit, emphasis: Emphasis)
     });
 
     let median = fit.median();
+    let median = match median.estimate {
+        Some(months) => MedianMarker::Reached {
+            months,
+            lower: median.lower,
+            upper: median.upper,
+        },
+        None => MedianMarker::NotReached,
+    };
+    let n = fit.n();
     CurveGeometry {
         group,
-        label: group_label(marker, group),
+        label: group_label(t, input.marker, group),
         colour: palette::colour(group),
         dash: palette::dash(group),
         emphasis,
-        n: fit.n(),
+        n,
         n_events: fit.n_events(),
         steps: staircase_points,
         band,
@@ -393,14 +417,12 @@ fn curve(marker: Marker, group: Group, fit: &KaplanMeierFit, emphasis: Emphasis)
             .filter(|s| s.n_censor > 0)
             .map(|s| (s.time, s.surv))
             .collect(),
-        median: match median.estimate {
-            Some(months) => MedianMarker::Reached {
-                months,
-                lower: median.lower,
-                upper: median.upper,
-            },
-            None => MedianMarker::NotReached,
-        },
+        counts: t.chart_counts(&n.to_string(), &median.text(t)),
+        median_tag: median
+            .months()
+            .map(|m| t.chart_months_short(&months(t, m)))
+            .unwrap_or_default(),
+        median,
     }
 }
 
@@ -429,20 +451,25 @@ fn push_distinct(points: &mut Vec<(f64, f64)>, point: (f64, f64)) {
     }
 }
 
-fn survival_rows(marker: Marker, group: Group, fit: &KaplanMeierFit) -> Vec<SurvivalTableRow> {
+fn survival_rows(
+    t: &Text,
+    marker: Marker,
+    group: Group,
+    fit: &KaplanMeierFit,
+) -> Vec<SurvivalTableRow> {
     let last_time = fit.steps().last().map_or(0.0, |s| s.time);
     SURVIVAL_TABLE_MONTHS
         .iter()
-        .map(|&t| {
-            let estimate = fit.survival_at(t);
+        .map(|&time| {
+            let estimate = fit.survival_at(time);
             SurvivalTableRow {
                 group,
-                label: group_label(marker, group),
-                months: whole_months(t),
+                label: group_label(t, marker, group),
+                months: whole_months(time),
                 surv: estimate.surv,
                 lower: estimate.lower,
                 upper: estimate.upper,
-                beyond_follow_up: t > last_time,
+                beyond_follow_up: time > last_time,
             }
         })
         .collect()
@@ -477,6 +504,7 @@ mod tests {
             low,
             high,
             patient_group: patient,
+            text: &text::Text::english(),
         })
     }
 
@@ -702,7 +730,11 @@ mod tests {
         // At 6 months five() has S = 0.3 carried past its last follow-up (5).
         let at6 = &g.survival_table[0];
         assert_eq!(
-            (at6.months, at6.surv_text(), at6.beyond_follow_up),
+            (
+                at6.months,
+                at6.surv_text(&Text::english()),
+                at6.beyond_follow_up
+            ),
             (6, "30%".to_owned(), true)
         );
         let fit = KaplanMeierFit::fit(&low);

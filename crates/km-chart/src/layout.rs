@@ -391,6 +391,7 @@ mod tests {
             low: &data,
             high: &data,
             patient_group: None,
+            text: &text::Text::english(),
         })
     }
 

@@ -61,7 +61,7 @@ pub use geometry::{
     RiskTableColumn, RiskTableGeometry, SurvivalTableRow, Tick, RISK_TABLE_MONTHS,
     SURVIVAL_TABLE_MONTHS, X_AXIS_MAX_MONTHS,
 };
-pub use labels::{figure_name, group_label, RECONSTRUCTION_LABEL};
+pub use labels::{figure_name, group_label, months, percent};
 pub use layout::{FontSizes, Layout, Strokes};
-pub use overlay::{OverlayInput, COHORT_PREFIX, REFERENCE_PREFIX};
+pub use overlay::OverlayInput;
 pub use palette::{LineDash, Rgb, GROUP_HIGH_COLOUR, GROUP_LOW_COLOUR};

@@ -23,11 +23,6 @@ pub struct OverlayInput<'a> {
     pub cohort_high: &'a SurvivalData,
 }
 
-/// Put before the reference curves' labels.
-pub const REFERENCE_PREFIX: &str = "Reference";
-/// Put before the cohort curves' labels.
-pub const COHORT_PREFIX: &str = "Your cohort";
-
 impl KmChartGeometry {
     /// The cohort's curves over the reference curves: the reference groups
     /// first, muted and without bands, then the cohort's groups drawn as
@@ -37,6 +32,7 @@ impl KmChartGeometry {
     pub fn compute_overlay(input: &OverlayInput<'_>) -> Self {
         let reference = KmChartGeometry::compute(&KmChartInput {
             patient_group: None,
+            text: &text::Text::english(),
             ..input.reference
         });
         let mut cohort = KmChartGeometry::compute(&KmChartInput {
@@ -45,15 +41,17 @@ impl KmChartGeometry {
             low: input.cohort_low,
             high: input.cohort_high,
             patient_group: None,
+            text: input.reference.text,
         });
+        let t = input.reference.text;
         let muted = reference.curves.into_iter().map(|mut curve| {
             curve.emphasis = Emphasis::Reference;
             curve.band = None;
-            curve.label = format!("{REFERENCE_PREFIX}, {}", curve.label);
+            curve.label = t.chart_overlay_reference(&curve.label);
             curve
         });
         for curve in &mut cohort.curves {
-            curve.label = format!("{COHORT_PREFIX}, {}", curve.label);
+            curve.label = t.chart_overlay_cohort(&curve.label);
             // A large cohort has a step per patient: no more points than the
             // drawing has pixel columns, so the SVG stays small.
             thin(&mut curve.steps, cohort.x_max);
@@ -63,14 +61,13 @@ impl KmChartGeometry {
             }
         }
         for table in &mut cohort.risk_table {
-            table.label = format!("{COHORT_PREFIX}, {}", table.label);
+            table.label = t.chart_overlay_cohort(&table.label);
         }
         cohort.curves = muted.chain(cohort.curves).collect();
-        cohort.text.title = format!(
-            "{} by baseline {}: your cohort over the reference ({})",
-            input.reference.endpoint.label(),
+        cohort.text.title = t.chart_overlay_title(
+            wording::study::km_endpoint(t, input.reference.endpoint),
             input.reference.marker.label(),
-            cohort.text.figure
+            cohort.text.figure,
         );
         cohort
     }
@@ -144,6 +141,7 @@ mod tests {
                 low: &ref_low,
                 high: &ref_high,
                 patient_group: Some(Group::High),
+                text: &text::Text::english(),
             },
             cohort_low: &low,
             cohort_high: &high,
@@ -164,8 +162,8 @@ mod tests {
             ]
         );
         assert!(g.curves[..2].iter().all(|c| c.band.is_none()));
-        assert!(g.curves[0].label.starts_with(REFERENCE_PREFIX));
-        assert!(g.curves[2].label.starts_with(COHORT_PREFIX));
+        assert!(g.curves[0].label.starts_with("Reference, "));
+        assert!(g.curves[2].label.starts_with("Your cohort, "));
         assert_eq!((g.curves[2].n, g.curves[3].n), (4, 2));
         assert_eq!((g.curves[0].n, g.curves[1].n), (3, 2));
     }
@@ -177,7 +175,7 @@ mod tests {
         assert_eq!(g.risk_table.len(), 2);
         assert_eq!(g.risk_table[0].columns[0].at_risk, 4);
         assert_eq!(g.risk_table[1].columns[0].at_risk, 2);
-        assert!(g.risk_table[0].label.starts_with(COHORT_PREFIX));
+        assert!(g.risk_table[0].label.starts_with("Your cohort, "));
     }
 
     #[test]

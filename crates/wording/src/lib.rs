@@ -10,6 +10,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod study;
+
 use calculator_core::assessment::FieldError;
 use calculator_core::inputs::ChoiceError;
 use calculator_core::lab_values::{BILIRUBIN_MAX_UMOL_L, BILIRUBIN_WARN_ABOVE_UMOL_L};

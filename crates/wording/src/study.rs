@@ -2,9 +2,10 @@
 //! groups, applicability findings and published figures) worded in the
 //! chosen language.
 //!
-//! calculator-core still words these in English for the note summary; until
-//! the summary moves into the text layer, the tests below hold the English
-//! catalog equal to core's wording, so the two English copies cannot drift.
+//! Used by the calculator's views, the chart (`km-chart`) and the cohort
+//! tool: one wording of the study for all three. The tests below hold the
+//! English catalog equal to the vocabulary's English words in
+//! `study::english`, which the domain's own messages still use.
 //!
 //! Numbers: results keep the machine form (`-1.72`, dot decimal, ASCII minus)
 //! in English, which is what the README promises for the result hooks and
@@ -288,7 +289,7 @@ mod tests {
 
     #[test]
     fn german_writes_the_figures_with_a_decimal_comma() {
-        let german = Text::from_catalog(Lang::De, include_str!("../crates/text/lang/de.txt"))
+        let german = Text::from_catalog(Lang::De, include_str!("../../text/lang/de.txt"))
             .expect("the German catalog loads");
         // Table 2, IL6 univariate: 2.4 (1.5–3.88), p < 0.001.
         assert_eq!(
@@ -312,7 +313,7 @@ mod tests {
         // Every value of every criterion, one fragment each; `reason` must
         // map each wording to a catalog entry equal to it in English, and to
         // a different text in German (not the English fallback).
-        let german = Text::from_catalog(Lang::De, include_str!("../crates/text/lang/de.txt"))
+        let german = Text::from_catalog(Lang::De, include_str!("../../text/lang/de.txt"))
             .expect("the German catalog loads");
         let fragments = [
             "",
