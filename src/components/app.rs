@@ -2,7 +2,7 @@
 //! lays out the form, the results and the About view.
 
 use calculator_core::published::{citation, Marker, COHORT_SIZE, SHORT_CITATION, SOURCE};
-use calculator_core::{Assessment, Choice, RawInputs};
+use calculator_core::{Assessment, RawInputs};
 use text::{Lang, Text};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
@@ -17,6 +17,7 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::results::{outside_mark, Results};
 use crate::components::toolbar::Toolbar;
 use crate::focus::{after, focus_after_render};
+use crate::form_text::FormLabel;
 use crate::i18n::{load, preferred_lang, set_document_lang, LanguageUnavailable, TextHandle};
 use crate::location::{
     listen_for_fragment_changes, read_fragment, read_lang, read_view, write_address, HistoryEntry,
@@ -140,6 +141,35 @@ pub fn App() -> Html {
             move || drop((before, after))
         });
     }
+    // Presentation mode: while the results column would scroll (a longer
+    // language at 1280×720), --fit steps down (style.css: the left column's
+    // text a little smaller, its column a little wider), so that no caveat
+    // sits below the edge of the shared screen. Back to the full size
+    // whenever what is shown, the language or the window changes.
+    let fit = use_state_eq(|| 0usize);
+    {
+        let fit = fit.clone();
+        let measure = state.presentation && !*printing && state.view == View::Calculator;
+        use_effect(move || {
+            if measure && *fit + 1 < FIT.len() && results_column_overflows() {
+                fit.set(*fit + 1);
+            }
+        });
+    }
+    {
+        let fit = fit.clone();
+        use_effect_with(
+            (state.presentation, t.lang(), state.inputs.clone()),
+            move |_| fit.set(0),
+        );
+    }
+    {
+        let fit = fit.clone();
+        use_effect_with((), move |_| {
+            let listener = WindowListener::new("resize", move |_| fit.set(0));
+            move || drop(listener)
+        });
+    }
     let version = use_memo(t.clone(), |t| version_label(t));
     let assessment = use_memo(state.inputs.clone(), Assessment::new);
     let summary = use_memo((t.clone(), assessment.clone()), |(t, a)| {
@@ -205,7 +235,8 @@ pub fn App() -> Html {
     // and are placed at the top by the stylesheet's grid areas.
     html! {
         <ContextProvider<TextHandle> context={t.clone()}>
-        <div class={classes!("app", state.presentation.then_some("presentation"), format!("view-{}", state.view.code().unwrap_or("calculator")))}>
+        <div class={classes!("app", state.presentation.then_some("presentation"), format!("view-{}", state.view.code().unwrap_or("calculator")), FIT[*fit])}
+            data-fit-step={fit.to_string()}>
             if state.view == View::Calculator {
                 <a class="skip-link" href="#input-il6" data-testid="skip-link" onclick={on_skip}>{ t.app_skip_link() }</a>
             }
@@ -235,7 +266,7 @@ pub fn App() -> Html {
                     <Results
                         assessment={assessment.clone()}
                         summary={(*summary).clone()}
-                        chart={html! { <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} printing={*printing} /> }}
+                        chart={html! { <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} printing={*printing} fit_step={*fit} /> }}
                     />
                     { result_bar }
                 </main>
@@ -275,14 +306,20 @@ pub fn App() -> Html {
 
 /// The values as typed, in one line: what presentation mode and the printed
 /// page show instead of the form (unknown characteristics are left out; page
-/// 2 lists each against the cohort).
+/// 2 lists each against the cohort). Digits stay as typed; outside English
+/// the decimal separator is the language's, so a German board does not read
+/// `12.4` beside `−1,72`; the choices are the form's words.
 fn values_strip(t: &Text, inputs: &RawInputs) -> Html {
     let mut parts: Vec<String> = Vec::new();
     let mut text = |label: &str, value: &str, unit: Option<&str>| {
-        if !value.trim().is_empty() {
+        let value = value.trim();
+        if !value.is_empty() {
+            let value = match t.lang() {
+                Lang::En => value.to_owned(),
+                _ => t.number(&value.replace(',', ".")),
+            };
             parts.push(format!(
-                "{label} {}{}",
-                value.trim(),
+                "{label} {value}{}",
                 unit.map(|u| format!(" {u}")).unwrap_or_default()
             ));
         }
@@ -300,21 +337,42 @@ fn values_strip(t: &Text, inputs: &RawInputs) -> Html {
         inputs.bilirubin_unit.chosen().map(|u| u.label()),
     );
     if let Some(c) = inputs.cirrhosis.chosen() {
-        parts.push(format!("{} {}", t.app_values_cirrhosis(), c.code()));
+        parts.push(format!("{} {}", t.app_values_cirrhosis(), c.form_label(t)));
     }
     if let Some(c) = inputs.child_pugh.chosen() {
-        parts.push(format!("{} {}", t.app_values_child_pugh(), c.label()));
+        parts.push(format!("{} {}", t.app_values_child_pugh(), c.form_label(t)));
     }
     if let Some(c) = inputs.bclc.chosen() {
-        parts.push(format!("BCLC {}", c.label()));
+        parts.push(format!("BCLC {}", c.form_label(t)));
     }
     if let Some(c) = inputs.ecog.chosen() {
-        parts.push(format!("ECOG {}", c.label()));
+        parts.push(format!("ECOG {}", c.form_label(t)));
     }
     if let Some(c) = inputs.extrahepatic.chosen() {
-        parts.push(format!("{}: {}", t.app_values_extrahepatic(), c.label()));
+        parts.push(format!(
+            "{}: {}",
+            t.app_values_extrahepatic(),
+            c.form_label(t)
+        ));
     }
     html! { <p class="values-strip" data-testid="values-strip">{ parts.join(" · ") }</p> }
+}
+
+/// The classes of presentation mode's --fit steps (style.css sets --fit
+/// from 0.96 down to 0.8; a class, since the Content Security Policy allows
+/// no inline style).
+const FIT: [&str; 6] = ["", "fit-1", "fit-2", "fit-3", "fit-4", "fit-5"];
+
+/// Whether presentation mode's results column is taller than its cell.
+fn results_column_overflows() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(".presentation .layout > .results")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|results| results.scroll_height() > results.client_height() + 1)
 }
 
 /// How long Clear's Undo is offered.

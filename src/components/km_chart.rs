@@ -39,6 +39,10 @@ pub struct KmChartProps {
     /// Printing: the chart is drawn for the page's width, whatever the mode.
     #[prop_or_default]
     pub printing: bool,
+    /// Presentation mode's fitting step (app.rs): a new step resizes the
+    /// chart's cell, and the new prop makes the chart measure it again.
+    #[prop_or_default]
+    pub fit_step: usize,
 }
 
 /// The reference data, loaded once per page: it does not change while the
