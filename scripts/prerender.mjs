@@ -51,9 +51,11 @@ export async function withPrerenderedBody(html, builtDir) {
     // static copy); offline/start.js turns it into an alert if the wasm fails.
     const notice = '<p class="startup-notice" data-testid="startup-notice" role="status">Starting the calculator…</p>';
     const shell = body
-      .replace(/^<div class="app/, `<div ${SHELL_MARKER}="true" class="app`)
+      // Whatever order Yew wrote the app's attributes in.
+      .replace(/^<div /, `<div ${SHELL_MARKER}="true" `)
       .replace(/<\/div>$/, () => `${notice}</div>`);
     if (!shell.includes(notice)) throw new Error("could not add the start-up notice");
+    if (!shell.startsWith(`<div ${SHELL_MARKER}="true" `)) throw new Error("could not mark the static copy");
     if (!/<body>[\s\S]*<\/body>/.test(html)) throw new Error("index.html has no <body>");
     return html.replace("</body>", () => `${shell}\n</body>`);
   } finally {

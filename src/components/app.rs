@@ -235,8 +235,7 @@ pub fn App() -> Html {
     // and are placed at the top by the stylesheet's grid areas.
     html! {
         <ContextProvider<TextHandle> context={t.clone()}>
-        <div class={classes!("app", state.presentation.then_some("presentation"), format!("view-{}", state.view.code().unwrap_or("calculator")), FIT[*fit])}
-            data-fit-step={fit.to_string()}>
+        <div class={classes!("app", state.presentation.then_some("presentation"), format!("view-{}", state.view.code().unwrap_or("calculator")), FIT[*fit])}>
             if state.view == View::Calculator {
                 <a class="skip-link" href="#input-il6" data-testid="skip-link" onclick={on_skip}>{ t.app_skip_link() }</a>
             }
@@ -270,14 +269,16 @@ pub fn App() -> Html {
                     />
                     { result_bar }
                 </main>
+                // The language last: it wraps beside the toolbar, so the
+                // controls keep two rows in the longer languages too.
                 <div class="top-controls">
                     { nav }
-                    { language_switch.clone() }
                     <Toolbar
                         summary={(*summary).clone()}
                         presentation={state.presentation}
                         on_toggle_presentation={let d = state.dispatcher(); Callback::from(move |_| d.dispatch(Action::TogglePresentation))}
                     />
+                    { language_switch.clone() }
                 </div>
             } else {
                 <div class="top-controls">{ nav }{ language_switch }</div>

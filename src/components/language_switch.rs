@@ -28,8 +28,12 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     };
     html! {
         <div class="language-switch">
-            <label for="lang-switch">{ t.lang_label() }</label>
-            <select id="lang-switch" data-testid="lang-switch" {onchange}>
+            // The label is for screen readers: the select shows the language by
+            // its own name, which every reader recognises, and the header keeps
+            // one row in the longer languages (issue 12: the first field on a
+            // laptop's first screen).
+            <label for="lang-switch" class="visually-hidden">{ t.lang_label() }</label>
+            <select id="lang-switch" data-testid="lang-switch" title={t.lang_label().to_owned()} {onchange}>
                 { for Lang::ALL.iter().map(|lang| html! {
                     <option value={lang.code()} lang={lang.code()} selected={*lang == props.lang}>{ lang.endonym() }</option>
                 }) }

@@ -175,7 +175,7 @@ fn interleukin_card(t: &Text, a: &Assessment) -> Html {
         <article class="card">
             <h3>{ t.results_interleukin_heading() }</h3>
             { outside_mark(a) }
-            <dl class="big-numbers">
+            <dl class="big-numbers pair">
                 { marker_line(Marker::Il6) }
                 { marker_line(Marker::Il8) }
             </dl>
