@@ -9,6 +9,8 @@
 // reference titles are marked lang="en" and are not counted).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { launch, serveDist, openPage, byTestId, textOf, assertClean } from "./browser.mjs";
 import { CATALOGS, englishFound, englishSentences, shownTexts as textsUnder } from "./catalog.mjs";
 
@@ -35,6 +37,23 @@ const RESULT_HOOKS = [
   "denominator-os", "denominator-pfs", "denominator-ttld",
   "presence-os-il6_high", "presence-os-cirrhosis", "presence-ld-albumin_below_36",
 ];
+
+const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
+
+/** The page printed to an A4 PDF, read back as text (whitespace collapsed). */
+async function printedText(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  // The chart is redrawn for paper: wait until the paper drawing is there.
+  await page.waitForSelector('[data-testid="km-chart"][data-layout="paper"] svg');
+  const file = `${ARTIFACTS}${name}.pdf`;
+  writeFileSync(file, await page.pdf({ format: "A4" }));
+  await page.emulateMedia({ media: "screen" });
+  // pdftotext breaks lines; a word or range broken at a line-end hyphen or
+  // dash (`6,6–` / `11,8`) is rejoined.
+  return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ").replace(/([-–]) /g, "$1");
+}
 
 let browser;
 let server;
@@ -198,6 +217,37 @@ for (const code of LANGS) {
     assert.deepEqual(refused.values, englishErrors.refused.values);
     assert.deepEqual(retyped, english);
     assertNoEnglish(texts, code, "calculator with typing errors");
+    assertClean(record, server.url);
+    await page.close();
+  });
+
+  test(`${code}: the print is in ${code}, read back from the PDF`, async () => {
+    const { page, record } = await open(code);
+    await page.locator(byTestId("albi-score")).waitFor();
+    const printed = await printedText(page, `print-${code}`);
+    const has = (text, what) => assert.ok(printed.includes(text), `${what}: ${text}\n in: ${printed.slice(0, 600)}…`);
+    // The statement's lead and its first sentence; the print date's words.
+    has(t.get("app.disclaimer_lead"), "the statement");
+    has(t.get("app.caveat").split(/[.:]/)[0], "the statement's first sentence");
+    has(t.get("app.printed").split("{")[0].trim(), "the print date");
+    // The results: ALBI −1.724778 → −1,72 (browser.mjs has the working),
+    // both groups high, the IL6-high median 7.8 months (Results).
+    has("\u22121,72", "the ALBI score with a minus sign and a decimal comma");
+    has(t.get("results.albi_score"), "the ALBI heading");
+    has(fill(t.get("results.median_ci"), { months: "7,8", lower: "6,6", upper: "11,8" }), "the IL6-high median");
+    // The chart drawn for paper, in the language: its title and x axis.
+    has(fill(t.get("chart.title"), { endpoint: t.get("study.endpoint_os"), marker: "IL6", figure: "Fig. 2a" }).split(" (")[0], "the chart's title");
+    has(t.get("chart.x_axis"), "the chart's x axis");
+    // Page 2's published tables, in the language.
+    has(fill(t.get("results.hazard_heading"), { endpoint: t.get("study.endpoint_os"), table: t.get("study.table2") }), "the hazard table's heading");
+    // No English sentence of the catalog (six words or more, without
+    // placeholders, worded differently in this language) anywhere on paper.
+    const leaks = [];
+    for (const [key, english] of CATALOGS.en) {
+      if (english.includes("{") || english.split(/\s+/).length < 6 || t.get(key) === english) continue;
+      if (printed.includes(english)) leaks.push(`${key}: ${english}`);
+    }
+    assert.deepEqual(leaks, [], "English sentences on the printed page");
     assertClean(record, server.url);
     await page.close();
   });
