@@ -470,6 +470,7 @@ pub fn CohortView() -> Html {
                     on_request={Callback::from(move |r| send(r, None))} />
             }
         </section>
+        <crate::pool_view::PoolView />
         </ContextProvider<TextHandle>>
     }
 }

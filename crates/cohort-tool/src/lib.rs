@@ -10,6 +10,7 @@
 //!   with a yield between them where no worker can be loaded (`file://`);
 //! * [`words`]: what the engine and the worker say, worded by the page in
 //!   the calculator's language ([`language`] follows `<html lang>`);
+//! * [`pool_view`]: pooling centre summaries (issue 14), on the page;
 //! * [`cohort_view`] and its parts: the screen, a Yew app of its own that
 //!   [`mount`] renders into the calculator's page.
 //!
@@ -24,6 +25,7 @@ pub mod cohort_view;
 pub mod engine;
 pub mod language;
 pub mod model;
+pub mod pool_view;
 pub mod runner;
 pub mod words;
 pub mod worker;

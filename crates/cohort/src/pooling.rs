@@ -17,7 +17,9 @@
 //! * Two files with the same content (the same export twice) are refused.
 
 use survival::distribution::chi_square_sf;
-use survival::meta_analysis::{meta_analyse, MetaAnalysis, MetaAnalysisError, Method, Study};
+use survival::meta_analysis::{meta_analyse, Study};
+/// The meta-analysis's results, as the pooled comparisons carry them.
+pub use survival::meta_analysis::{MetaAnalysis, MetaAnalysisError, Method};
 
 use crate::centre_summary::{binned_log_rank, CentreSummary, GroupTable, VERSION};
 

@@ -47,6 +47,7 @@ pub mod cohort;
 mod draw;
 mod error;
 mod export;
+mod forest;
 mod geometry;
 mod labels;
 mod layout;
@@ -56,6 +57,7 @@ mod palette;
 pub use draw::{draw, render_svg, render_svg_file};
 pub use error::KmChartError;
 pub use export::{csv_data_url, svg_data_url};
+pub use forest::{forest_height, render_forest_svg, ForestPlot, ForestRow, FOREST_WIDTH};
 pub use geometry::{
     BandPolygon, ChartText, CurveGeometry, Emphasis, KmChartGeometry, KmChartInput, MedianMarker,
     RiskTableColumn, RiskTableGeometry, SurvivalTableRow, Tick, RISK_TABLE_MONTHS,

@@ -1,0 +1,508 @@
+//! "Pool centre summaries" (issue 14): two or more centres' summary files
+//! (`cohort::centre_summary`, no patient row) pooled in the browser by
+//! `cohort::pooling`: the log-rank test stratified by centre, and the
+//! centres' univariate hazard ratios by fixed effect, DerSimonian–Laird and
+//! REML (equal to `metafor::rma`, `crates/cohort/tests/r_pooling.rs`), drawn
+//! as a forest plot with the paper's hazard ratio for reference.
+//!
+//! Pooling summaries is light (sums over time bins and a few centres), so
+//! it runs on the page, not in the cohort tool's worker; a file that cannot
+//! be used is listed with its reason and leaves the others as they were.
+
+use std::rc::Rc;
+
+use calculator_core::published::{CoxEndpoint, Endpoint, Marker, RiskFactor};
+use cohort::centre_summary::{CentreSummary, SummaryFileError, VERSION};
+use cohort::pooling::{pool, MetaAnalysis, MetaAnalysisError, Method, PoolError, PooledComparison};
+use km_chart::{render_forest_svg, ForestPlot, ForestRow};
+use soramic_il_calculator::i18n::use_text;
+use soramic_il_calculator::study_text as words;
+use text::{fixed, Text};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// A loaded summary and the name of its file.
+#[derive(Debug, Clone, PartialEq)]
+struct Centre {
+    name: String,
+    summary: CentreSummary,
+    hash: u64,
+}
+
+/// A file that was not added, and why.
+#[derive(Debug, Clone, PartialEq)]
+enum Refusal {
+    File(SummaryFileError),
+    Same { centre: usize },
+    Unreadable,
+}
+
+/// The endpoint a summary's code names (`os`, `pfs`, `ld`; the schema's codes).
+fn endpoint_of(code: &str) -> Option<Endpoint> {
+    match code {
+        "os" => Some(Endpoint::OverallSurvival),
+        "pfs" => Some(Endpoint::ProgressionFreeSurvival),
+        "ld" | "ttld" => Some(Endpoint::TimeToLiverDysfunction),
+        _ => None,
+    }
+}
+
+/// The paper's univariate hazard ratio for this comparison, with its table
+/// (Table 2 for overall survival, Table 3 for liver dysfunction; none for PFS).
+fn papers_hazard_ratio(endpoint: Endpoint, marker: Marker) -> Option<(f64, CoxEndpoint)> {
+    let table = match endpoint {
+        Endpoint::OverallSurvival => CoxEndpoint::OverallSurvival,
+        Endpoint::TimeToLiverDysfunction => CoxEndpoint::LiverDysfunction,
+        Endpoint::ProgressionFreeSurvival => return None,
+    };
+    let factor = match marker {
+        Marker::Il6 => RiskFactor::Il6High,
+        Marker::Il8 => RiskFactor::Il8High,
+    };
+    table
+        .row(factor)
+        .map(|row| (row.univariate.estimate, table))
+}
+
+/// `value` to `decimals` places in the reader's form; a dash when not finite.
+fn number(t: &Text, value: f64, decimals: u32) -> String {
+    fixed(value, decimals).map_or_else(|| "–".to_owned(), |v| t.shown(&v))
+}
+
+/// A time bin's width in months, without trailing zeros: `1`, `0.5`, `10`.
+fn grid_text(t: &Text, months: f64) -> String {
+    let Some(machine) = fixed(months, 2) else {
+        return "–".to_owned();
+    };
+    let short = if machine.contains('.') {
+        machine.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &machine
+    };
+    t.shown(short)
+}
+
+/// A p value: three decimals, `< 0.001` below that.
+fn p_text(t: &Text, p: f64) -> String {
+    if p < 0.001 {
+        format!("< {}", t.shown("0.001"))
+    } else {
+        number(t, p, 3)
+    }
+}
+
+/// `2.31 (1.12–4.77)` from a log hazard ratio and its CI bounds.
+fn hr_text(t: &Text, log_hr: f64, log_lower: f64, log_upper: f64) -> String {
+    format!(
+        "{} ({}–{})",
+        number(t, log_hr.exp(), 2),
+        number(t, log_lower.exp(), 2),
+        number(t, log_upper.exp(), 2)
+    )
+}
+
+fn refusal_text(t: &Text, refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::File(SummaryFileError::Malformed(_)) => t.pool_error_malformed().to_owned(),
+        Refusal::File(SummaryFileError::OtherSchema(name)) => t.pool_error_other_schema(name),
+        Refusal::File(SummaryFileError::OtherVersion(v)) => {
+            t.pool_error_other_version(&v.to_string(), &VERSION.to_string())
+        }
+        Refusal::File(SummaryFileError::Inconsistent(_)) => t.pool_error_inconsistent().to_owned(),
+        Refusal::Same { centre } => t.pool_error_same(&(centre + 1).to_string()),
+        Refusal::Unreadable => t.pool_error_read().to_owned(),
+    }
+}
+
+fn method_name(t: &Text, method: Method) -> &str {
+    match method {
+        Method::FixedEffect => t.pool_fixed(),
+        Method::DerSimonianLaird => t.pool_dl(),
+        Method::Reml => t.pool_reml(),
+    }
+}
+
+fn meta_error(t: &Text, error: &MetaAnalysisError) -> String {
+    match error {
+        MetaAnalysisError::TooFewStudies { needed, .. } => t.pool_meta_too_few(&needed.to_string()),
+        MetaAnalysisError::NotFinite { .. } | MetaAnalysisError::NonPositiveVariance { .. } => {
+            t.pool_meta_unusable().to_owned()
+        }
+        MetaAnalysisError::NotConverged { .. } => t.pool_meta_not_converged().to_owned(),
+    }
+}
+
+/// Adds the files' summaries to `centres`, returning what was refused.
+fn add(centres: &mut Vec<Centre>, files: Vec<(String, Option<String>)>) -> Vec<(String, Refusal)> {
+    let mut refused = Vec::new();
+    for (name, text) in files {
+        let Some(text) = text else {
+            refused.push((name, Refusal::Unreadable));
+            continue;
+        };
+        match CentreSummary::from_json(&text) {
+            Err(error) => refused.push((name, Refusal::File(error))),
+            Ok(summary) => {
+                let hash = summary.content_hash();
+                match centres.iter().position(|c| c.hash == hash) {
+                    Some(centre) => refused.push((name, Refusal::Same { centre })),
+                    None => centres.push(Centre {
+                        name,
+                        summary,
+                        hash,
+                    }),
+                }
+            }
+        }
+    }
+    refused
+}
+
+#[component]
+pub fn PoolView() -> Html {
+    let t = use_text();
+    let centres = use_state(Vec::<Centre>::new);
+    let refused = use_state(Vec::<(String, Refusal)>::new);
+
+    let on_files = {
+        let (centres, refused) = (centres.clone(), refused.clone());
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let Some(list) = input.files() else { return };
+            let files: Vec<web_sys::File> =
+                (0..list.length()).filter_map(|i| list.item(i)).collect();
+            input.set_value("");
+            let (centres, refused) = (centres.clone(), refused.clone());
+            spawn_local(async move {
+                let mut read = Vec::new();
+                for file in files {
+                    let text = JsFuture::from(file.text())
+                        .await
+                        .ok()
+                        .and_then(|v| v.as_string());
+                    read.push((file.name(), text));
+                }
+                let mut next = (*centres).clone();
+                refused.set(add(&mut next, read));
+                centres.set(next);
+            });
+        })
+    };
+    let remove = |index: usize| {
+        let centres = centres.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*centres).clone();
+            if index < next.len() {
+                next.remove(index);
+            }
+            centres.set(next);
+        })
+    };
+
+    let pooled = use_memo((*centres).clone(), |centres| {
+        let summaries: Vec<CentreSummary> = centres.iter().map(|c| c.summary.clone()).collect();
+        (summaries.len() >= 2).then(|| pool(&summaries))
+    });
+    let centre_names: Rc<Vec<String>> = Rc::new(centres.iter().map(|c| c.name.clone()).collect());
+
+    html! {
+        <section class="pool" data-testid="pool" aria-labelledby="pool-title">
+            <h2 id="pool-title">{ t.pool_heading() }</h2>
+            <p>{ t.pool_intro() }</p>
+            <p>
+                <label for="pool-files">{ t.pool_files_label() }</label>{ " " }
+                <input id="pool-files" type="file" multiple=true accept=".json,application/json"
+                    data-testid="pool-files" onchange={on_files} />
+            </p>
+            if !refused.is_empty() {
+                <ul class="error" role="alert" data-testid="pool-errors">
+                    { for refused.iter().map(|(name, why)| html! {
+                        <li data-testid="pool-error">{ format!("{name}: {}", refusal_text(&t, why)) }</li>
+                    }) }
+                </ul>
+            }
+            if !centres.is_empty() {
+                <ol class="pool-centres" data-testid="pool-centres">
+                    { for centres.iter().enumerate().map(|(i, c)| html! {
+                        <li data-testid={format!("pool-centre-{}", i + 1)}>
+                            { t.pool_centre(&(i + 1).to_string(), &c.name) }{ " — " }
+                            { t.pool_centre_detail(&c.summary.comparisons.len().to_string(), &grid_text(&t, c.summary.grid_months)) }{ " " }
+                            <button type="button" data-testid={format!("pool-remove-{}", i + 1)} onclick={remove(i)}>{ t.pool_remove() }</button>
+                        </li>
+                    }) }
+                </ol>
+            }
+            {
+                match &*pooled {
+                    None => html! { <p data-testid="pool-need-two">{ t.pool_need_two() }</p> },
+                    Some(Err(error)) => html! { <p class="error" role="alert" data-testid="pool-error">{ pool_error(&t, error) }</p> },
+                    Some(Ok(pooled)) => html! {
+                        <>
+                            <p data-testid="pool-grid" data-value={fixed(pooled.grid_months, 3).unwrap_or_default()}>
+                                { t.pool_grid(&grid_text(&t, pooled.grid_months)) }
+                                if pooled.rebinned { { " " }{ t.pool_rebinned() } }
+                            </p>
+                            { for pooled.comparisons.iter().map(|c| comparison_view(&t, c, &centres, &centre_names)) }
+                            <p class="cohort-hint">{ t.pool_approximation() }</p>
+                        </>
+                    },
+                }
+            }
+        </section>
+    }
+}
+
+fn pool_error(t: &Text, error: &PoolError) -> String {
+    match error {
+        PoolError::TooFewCentres(_) => t.pool_need_two().to_owned(),
+        PoolError::SameExport { first, .. } => t.pool_error_same(&(first + 1).to_string()),
+        PoolError::OtherVersion { version, .. } => {
+            t.pool_error_other_version(&version.to_string(), &VERSION.to_string())
+        }
+        PoolError::IncompatibleGrids { coarsest, other } => {
+            t.pool_error_grids(&number(t, *coarsest, 2), &number(t, *other, 2))
+        }
+    }
+}
+
+fn comparison_view(t: &Text, c: &PooledComparison, centres: &[Centre], _names: &[String]) -> Html {
+    let key = format!("{}-{}", c.endpoint, c.marker);
+    let (Some(endpoint), Some(marker)) = (endpoint_of(&c.endpoint), Marker::from_code(&c.marker))
+    else {
+        return Html::default();
+    };
+    let endpoint_words = words::km_endpoint(t, endpoint);
+    // The centres' own estimates, in the order they were loaded.
+    let centre_rows: Vec<ForestRow> = centres
+        .iter()
+        .enumerate()
+        .filter_map(|(i, centre)| {
+            let comparison = centre
+                .summary
+                .comparisons
+                .iter()
+                .find(|x| x.endpoint == c.endpoint && x.marker == c.marker)?;
+            let label = t.pool_centre_row(&(i + 1).to_string());
+            Some(match comparison.cox {
+                Some(cox) => {
+                    let (lower, upper) = (
+                        cox.log_hazard_ratio - 1.959964 * cox.standard_error,
+                        cox.log_hazard_ratio + 1.959964 * cox.standard_error,
+                    );
+                    ForestRow {
+                        label,
+                        figures: hr_text(t, cox.log_hazard_ratio, lower, upper),
+                        hazard_ratio: cox.log_hazard_ratio.exp(),
+                        lower: lower.exp(),
+                        upper: upper.exp(),
+                        pooled: false,
+                    }
+                }
+                None => ForestRow {
+                    label,
+                    figures: t.pool_not_estimable().to_owned(),
+                    hazard_ratio: f64::NAN,
+                    lower: f64::NAN,
+                    upper: f64::NAN,
+                    pooled: false,
+                },
+            })
+        })
+        .collect();
+    let pooled_rows: Vec<ForestRow> = c
+        .meta
+        .iter()
+        .filter_map(|(method, result)| {
+            let m: &MetaAnalysis = result.as_ref().ok()?;
+            Some(ForestRow {
+                label: method_name(t, *method).to_owned(),
+                figures: hr_text(t, m.estimate, m.lower, m.upper),
+                hazard_ratio: m.estimate.exp(),
+                lower: m.lower.exp(),
+                upper: m.upper.exp(),
+                pooled: true,
+            })
+        })
+        .collect();
+    let reference = papers_hazard_ratio(endpoint, marker).map(|(hr, table)| {
+        (
+            hr,
+            t.pool_forest_reference(&words::figure(t, hr), words::table(t, table)),
+        )
+    });
+    let forest = render_forest_svg(&ForestPlot {
+        title: t.pool_forest_title(endpoint_words, marker.label()),
+        axis_label: t.pool_forest_axis().to_owned(),
+        rows: centre_rows.into_iter().chain(pooled_rows).collect(),
+        reference,
+    });
+
+    html! {
+        <article class="pool-comparison" data-testid={format!("pool-{key}")}>
+            <h3>{ t.pool_comparison(endpoint_words, marker.label()) }</h3>
+            <p>{ t.pool_centres_used(&c.centres_used.to_string(), &c.centres_withheld.to_string()) }</p>
+            {
+                match &c.log_rank {
+                    Some(lr) => html! {
+                        <p data-testid={format!("pool-logrank-{key}")} data-value={fixed(lr.p, 9).unwrap_or_default()}
+                            data-chi-square={fixed(lr.chi_square, 9).unwrap_or_default()}>
+                            { t.pool_logrank(&number(t, lr.chi_square, 2), &p_text(t, lr.p)) }
+                        </p>
+                    },
+                    None => html! { <p>{ t.pool_logrank_none() }</p> },
+                }
+            }
+            <div class="cohort-scroll">
+            <table class="pool-meta" data-testid={format!("pool-meta-{key}")}>
+                <thead><tr>
+                    <th scope="col">{ t.pool_method() }</th>
+                    <th scope="col">{ t.pool_hr() }</th>
+                    <th scope="col">{ t.pool_p() }</th>
+                    <th scope="col">{ t.pool_tau2() }</th>
+                    <th scope="col">{ t.pool_i2() }</th>
+                    <th scope="col">{ t.pool_q() }</th>
+                </tr></thead>
+                <tbody>
+                    { for c.meta.iter().map(|(method, result)| {
+                        let code = method.code().to_ascii_lowercase();
+                        match result {
+                            Ok(m) => html! {
+                                <tr data-testid={format!("pool-{code}-{key}")}
+                                    data-value={fixed(m.estimate.exp(), 9).unwrap_or_default()}
+                                    data-lower={fixed(m.lower.exp(), 9).unwrap_or_default()}
+                                    data-upper={fixed(m.upper.exp(), 9).unwrap_or_default()}
+                                    data-tau2={fixed(m.tau2, 12).unwrap_or_default()}
+                                    data-i2={fixed(m.i2, 9).unwrap_or_default()}
+                                    data-q={fixed(m.q, 9).unwrap_or_default()}
+                                    data-q-p={fixed(m.q_p, 9).unwrap_or_default()}>
+                                    <th scope="row">{ method_name(t, *method) }</th>
+                                    <td>{ hr_text(t, m.estimate, m.lower, m.upper) }</td>
+                                    <td>{ p_text(t, m.p) }</td>
+                                    <td>{ number(t, m.tau2, 4) }</td>
+                                    <td>{ format!("{}%", number(t, m.i2, 1)) }</td>
+                                    <td>{ format!("{} ({}, {})", number(t, m.q, 2), m.q_df, p_text(t, m.q_p)) }</td>
+                                </tr>
+                            },
+                            Err(error) => html! {
+                                <tr data-testid={format!("pool-{code}-{key}")}>
+                                    <th scope="row">{ method_name(t, *method) }</th>
+                                    <td colspan="5">{ meta_error(t, error) }</td>
+                                </tr>
+                            },
+                        }
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            {
+                match forest {
+                    Ok(svg) => html! {
+                        <div class="pool-forest" data-testid={format!("pool-forest-{key}")} role="img"
+                            aria-label={t.pool_forest_title(endpoint_words, marker.label())}>
+                            { Html::from_html_unchecked(AttrValue::from(svg)) }
+                        </div>
+                    },
+                    Err(_) => Html::default(),
+                }
+            }
+        </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cohort::centre_summary::comparison;
+
+    /// A summary of one comparison from made-up patients (months, event).
+    fn summary(shift: f64) -> String {
+        // Low: 12 patients at 2, 4, …, 24 months (+ shift); high: 10 at 1, 2,
+        // …, 10. A shift moves the times across the bins (a different file).
+        let low: Vec<(f64, bool)> = (1..=12)
+            .map(|i| (f64::from(i) * 2.0 + shift, i % 3 != 0))
+            .collect();
+        let high: Vec<(f64, bool)> = (1..=10)
+            .map(|i| (f64::from(i) + shift, i % 4 != 0))
+            .collect();
+        CentreSummary::new(1.0, vec![comparison("os", "il6", &low, &high, 1.0)]).to_json()
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_used_is_refused_and_the_others_stay() {
+        let mut centres = Vec::new();
+        let refused = add(
+            &mut centres,
+            vec![
+                ("a.json".into(), Some(summary(0.0))),
+                ("b.json".into(), Some("{\"not\": 1}".into())),
+                ("c.json".into(), Some(summary(3.0))),
+                ("d.json".into(), None),
+            ],
+        );
+        assert_eq!(centres.len(), 2);
+        assert_eq!(refused.len(), 2);
+        assert!(matches!(
+            refused[0].1,
+            Refusal::File(SummaryFileError::Malformed(_))
+        ));
+        assert_eq!(refused[1].1, Refusal::Unreadable);
+    }
+
+    #[test]
+    fn the_same_export_twice_is_refused_naming_the_centre_it_repeats() {
+        let mut centres = Vec::new();
+        add(&mut centres, vec![("a.json".into(), Some(summary(0.0)))]);
+        let refused = add(
+            &mut centres,
+            vec![("a copy.json".into(), Some(summary(0.0)))],
+        );
+        assert_eq!(centres.len(), 1);
+        assert_eq!(
+            refused,
+            vec![("a copy.json".to_owned(), Refusal::Same { centre: 0 })]
+        );
+        assert_eq!(
+            refusal_text(&Text::english(), &refused[0].1),
+            "the same export as centre 1 (identical content): not added twice."
+        );
+    }
+
+    #[test]
+    fn time_bins_are_written_without_trailing_zeros_only_after_the_point() {
+        let t = Text::english();
+        assert_eq!(grid_text(&t, 1.0), "1");
+        assert_eq!(grid_text(&t, 10.0), "10");
+        assert_eq!(grid_text(&t, 0.5), "0.5");
+        assert_eq!(grid_text(&t, 3.25), "3.25");
+    }
+
+    #[test]
+    fn hazard_ratios_are_written_from_their_logarithms() {
+        // ln 2 = 0.693147; e^(ln 2 ± 0.5) = 1.21, 3.30.
+        let t = Text::english();
+        assert_eq!(
+            hr_text(&t, 2f64.ln(), 2f64.ln() - 0.5, 2f64.ln() + 0.5),
+            "2.00 (1.21–3.30)"
+        );
+        assert_eq!(p_text(&t, 0.0004), "< 0.001");
+        assert_eq!(p_text(&t, 0.0456), "0.046");
+    }
+
+    #[test]
+    fn the_papers_reference_line_is_table_2s_and_table_3s_univariate_hr() {
+        // Table 2, IL6 univariate 2.4; Table 3, IL8 univariate 1.5; none for PFS.
+        assert_eq!(
+            papers_hazard_ratio(Endpoint::OverallSurvival, Marker::Il6).map(|(hr, _)| hr),
+            Some(2.4)
+        );
+        assert_eq!(
+            papers_hazard_ratio(Endpoint::TimeToLiverDysfunction, Marker::Il8).map(|(hr, _)| hr),
+            Some(1.5)
+        );
+        assert_eq!(
+            papers_hazard_ratio(Endpoint::ProgressionFreeSurvival, Marker::Il6),
+            None
+        );
+    }
+}
