@@ -12,7 +12,7 @@ use calculator_core::published::{km_comparison, Endpoint};
 use calculator_core::Marker;
 use cohort::csv::{CsvReader, Separator};
 use cohort::dates::{DateFormat, Detection};
-use cohort::encoding::{decode, detect_head, Detected, TextEncoding};
+use cohort::encoding::{detect_head, Detected, TextEncoding};
 use cohort::import::{detect_date_format, preview, Cohort, ImportError};
 use cohort::limits::check_file_size;
 use cohort::mapping::{ColumnMapping, EndpointRole, MappingError, Role, TimeUnit};
@@ -21,6 +21,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement, HtmlSelectElement, Url};
 use yew::prelude::*;
 
+use crate::decoding::decode;
 use crate::language::use_page_text;
 use crate::model::{
     coding_code, AnalysisView, CutoffView, Failure, ImportView, MappingForm, MarkerView, ModelView,

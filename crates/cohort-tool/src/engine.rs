@@ -74,7 +74,7 @@ impl Session {
         self.cohort = None;
         // Decoded as the page decided before showing any text (issue 15);
         // bytes that encoding cannot read are said on the import.
-        let (text, undecodable) = cohort::encoding::decode(&bytes, encoding);
+        let (text, undecodable) = crate::decoding::decode(&bytes, encoding);
         drop(bytes);
         self.undecodable = undecodable;
         match ImportJob::new(text, separator, &mapping.to_mapping()) {

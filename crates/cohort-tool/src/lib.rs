@@ -21,6 +21,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cohort_view;
+pub mod decoding;
 pub mod engine;
 pub mod language;
 pub mod model;
