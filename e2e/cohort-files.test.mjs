@@ -283,3 +283,23 @@ test("dates that fit dd/mm and mm/dd are asked, never guessed, and the choice is
   await assertCohortClean(page, record);
   await context.close();
 });
+
+test("in German the encoding, the preview's numbers and the listed date problems are German", async () => {
+  const { context, page, record } = await openCohortPage(browser, `${server.url}#view=cohort&lang=de`);
+  await page.waitForFunction(() => document.documentElement.lang === "de");
+  await openFile(page, germanPath);
+  assert.match(await text(page, "cohort-encoding"), /^Gelesen als Windows-1252/);
+  // The first row's IL6 (hand: the file writes it with a decimal comma,
+  // and German shows it so; data-value keeps the machine form).
+  const il6 = previewCell(page, 3, "il6");
+  assert.equal((await il6.textContent()).trim(), germanRows[0][4].replace(/0+$/, "").replace(/,$/, ""));
+  assert.equal(await il6.getAttribute("data-value"), germanRows[0][4].replace(",", ".").replace(/0+$/, "").replace(/\.$/, ""));
+  assert.match(await text(page, "cohort-date-detected"), /TT\.MM\.JJJJ/);
+  await page.locator(byTestId("cohort-import")).click();
+  await page.waitForSelector(byTestId("cohort-excluded-rows"), { timeout: 60_000 });
+  const listed = await page.locator(`${byTestId("cohort-excluded-rows")} li`).allTextContents();
+  assert.match(listed[0], /^Zeile 12: Enddatum: Das Enddatum 2017-01-01 liegt vor dem Startdatum/);
+  assert.match(listed[2], /^Zeile 32: Startdatum: „01\.03\.19“ hat eine zweistellige Jahreszahl/);
+  await assertCohortClean(page, record);
+  await context.close();
+});
