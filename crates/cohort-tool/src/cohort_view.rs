@@ -155,7 +155,7 @@ fn read_head(
 ) {
     let detected = detect_head(&next.head);
     let encoding = chosen.unwrap_or(detected.encoding());
-    let (mut text, _) = decode(&next.head, encoding);
+    let (mut text, _) = decode(next.head.to_vec(), encoding);
     if next.head_truncated {
         // The head may end inside a character or a row: both are cut.
         text.truncate(text.rfind('\n').map_or(0, |i| i + 1));
@@ -821,7 +821,9 @@ fn encoding_line(t: &Text, s: &Screen, on_change: &Callback<(&'static str, Strin
                 <p class="warning" role="note" data-testid="cohort-encoding-undecodable">
                     { t.cohort_encoding_undecodable(encoding.name()) }</p>
             }
-            { select("encoding", t.cohort_encoding(), encoding.code(), options, on_change) }
+            <div class="cohort-grid">
+                { select("encoding", t.cohort_encoding(), encoding.code(), options, on_change) }
+            </div>
         </>
     }
 }
@@ -951,8 +953,10 @@ fn preview_table(t: &Text, s: &Screen) -> Html {
     }));
     rows.sort_by_key(|(line, _)| *line);
     html! {
-        <table class="cohort-table cohort-preview" data-testid="cohort-preview">
-            <caption>{ t.cohort_preview_heading() }{ ". " }{ t.cohort_preview_caption() }</caption>
+        <>
+        <h4 id="cohort-preview-title">{ t.cohort_preview_heading() }</h4>
+        <p class="cohort-hint">{ t.cohort_preview_caption() }</p>
+        <table class="cohort-table cohort-preview" data-testid="cohort-preview" aria-labelledby="cohort-preview-title">
             <thead><tr>
                 <th scope="col">{ t.cohort_preview_line() }</th>
                 <th scope="col">{ role_label(t, Role::Id) }</th>
@@ -969,6 +973,7 @@ fn preview_table(t: &Text, s: &Screen) -> Html {
             </tr></thead>
             <tbody>{ for rows.into_iter().take(PREVIEW_ROWS).map(|(_, row)| row) }</tbody>
         </table>
+        </>
     }
 }
 

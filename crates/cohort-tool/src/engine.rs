@@ -74,8 +74,7 @@ impl Session {
         self.cohort = None;
         // Decoded as the page decided before showing any text (issue 15);
         // bytes that encoding cannot read are said on the import.
-        let (text, undecodable) = crate::decoding::decode(&bytes, encoding);
-        drop(bytes);
+        let (text, undecodable) = crate::decoding::decode(bytes, encoding);
         self.undecodable = undecodable;
         match ImportJob::new(text, separator, &mapping.to_mapping()) {
             Ok(job) => {
