@@ -1581,4 +1581,29 @@ mod tests {
         assert_eq!(cohort.patients()[0].line, 3);
         assert_eq!(cohort.excluded_rows()[0].line, 4);
     }
+
+    #[test]
+    fn the_second_endpoint_runs_from_the_same_start_date_to_its_own_end_date() {
+        // ISO dates; 2021-01-01 to 2021-03-01 = 31 + 28 = 59 days and to
+        // 2021-02-01 = 31 days (hand); the second row has no second
+        // endpoint at all (no end date, no event): missing, not a problem.
+        let text = "id,start_date,end_date,event,ld_date,event2\n\
+            1,2021-01-01,2021-03-01,1,2021-02-01,1\n\
+            2,2021-01-01,2021-03-01,0,,\n\
+            3,2021-01-01,2021-03-01,0,,1\n";
+        let p = preview(text, None, 5).expect("header");
+        assert_eq!(p.mapping.second_end_date.as_deref(), Some("ld_date"));
+        assert_eq!(p.mapping.date_format, Some(DateFormat::Iso));
+        let cohort = Cohort::import(text, None, &p.mapping).expect("imports");
+        let first = &cohort.patients()[0];
+        assert_eq!(first.primary.unwrap().time_months, 59.0 / 30.4375);
+        assert_eq!(first.second.unwrap().time_months, 31.0 / 30.4375);
+        assert_eq!(cohort.patients()[1].second, None);
+        assert_eq!(
+            cohort.excluded_rows()[0].problems,
+            vec![RowProblem::MissingDate {
+                role: Role::SecondEndDate
+            }]
+        );
+    }
 }
