@@ -615,6 +615,9 @@ pub fn CohortView() -> Html {
                         "cirrhosis, child_pugh, time2_months, event2") }{ " " }
                     <a href="cohort-example.csv" download="cohort-example.csv" data-testid="cohort-example">{ t.cohort_example() }</a>
                 </p>
+                <p class="cohort-hint" data-testid="cohort-dates-hint">
+                    // Column names: never translated.
+                    { t.cohort_dates_hint("time_months", "start_date", "end_date") }</p>
                 if !*in_worker {
                     <p class="cohort-hint" data-testid="cohort-no-worker">{ t.cohort_no_worker() }</p>
                 }
