@@ -4,7 +4,7 @@
 //! engine's tests) by `cohort::encoding::decode`, `encoding_rs`, which
 //! implements the same standard. Why not `encoding_rs` in the wasm too: its
 //! decoder dispatch brings every encoding's tables (the CJK ones included)
-//! into the binary, 146 KB gzip more for four decoders the browser already
+//! into the binary, 127 KB gzip more for four decoders the browser already
 //! has (BENCHMARKS.md, "Cohort files").
 
 use cohort::encoding::TextEncoding;
