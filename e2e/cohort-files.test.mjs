@@ -72,7 +72,7 @@ function patients(n, seed, write, { smallDays = false } = {}) {
     const il8 = 10 + next() * 120;
     const start = new Date(Date.UTC(2018, Math.floor(next() * 24), 1 + Math.floor(next() * (smallDays ? 12 : 28))));
     const hazard = il6 > 6.53 ? 1.8 : 1;
-    let days = Math.round((-Math.log(1 - next()) / hazard) * 365) + 5;
+    const days = Math.round((-Math.log(1 - next()) / hazard) * 365) + 5;
     let end = new Date(start.getTime() + days * 86_400_000);
     if (smallDays && end.getUTCDate() > 12) end = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 12));
     const event = next() < 0.7 ? "ja" : "nein";
@@ -300,6 +300,18 @@ test("in German the encoding, the preview's numbers and the listed date problems
   const listed = await page.locator(`${byTestId("cohort-excluded-rows")} li`).allTextContents();
   assert.match(listed[0], /^Zeile 12: Enddatum: Das Enddatum 2017-01-01 liegt vor dem Startdatum/);
   assert.match(listed[2], /^Zeile 32: Startdatum: „01\.03\.19“ hat eine zweistellige Jahreszahl/);
+  await assertCohortClean(page, record);
+  await context.close();
+});
+
+test("an Excel workbook is not read as text: the view says to save the sheet as CSV", async () => {
+  const { context, page, record } = await openCohortPage(browser, server.url);
+  // crates/workbook/fixtures/cohort-de.xlsx, written by R's openxlsx: a ZIP
+  // package, garbage if decoded as Windows-1252.
+  await page.locator(byTestId("cohort-file")).setInputFiles(join(ROOT, "crates/workbook/fixtures/cohort-de.xlsx"));
+  await page.waitForSelector(byTestId("cohort-error"));
+  assert.match(await text(page, "cohort-error"), /cohort-de\.xlsx is a spreadsheet workbook .* Save the sheet as a CSV file/);
+  assert.equal(await page.locator(byTestId("cohort-import")).count(), 0);
   await assertCohortClean(page, record);
   await context.close();
 });

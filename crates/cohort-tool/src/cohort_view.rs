@@ -72,6 +72,8 @@ enum Message {
     Preview(String),
     /// The mapping cannot be used with the file (checked before the import).
     Mapping(MappingError),
+    /// The file is a workbook (`cohort::encoding::is_workbook`), not text.
+    Workbook(String),
     Saved,
     SaveFailed(String),
     Cancelled,
@@ -90,6 +92,7 @@ impl Message {
             ),
             Message::Preview(reason) => reason.clone(),
             Message::Mapping(error) => mapping_error_text(t, error),
+            Message::Workbook(name) => t.cohort_workbook_not_yet(name),
             Message::Saved => t.cohort_saved().to_owned(),
             Message::SaveFailed(reason) => t.cohort_save_failed(reason),
             Message::Cancelled => t.cohort_cancelled().to_owned(),
@@ -403,6 +406,10 @@ pub fn CohortView() -> Html {
                     ..Screen::default()
                 };
                 match bytes {
+                    // A workbook read as text would be garbage: said instead.
+                    Some(bytes) if cohort::encoding::is_workbook(&bytes) => {
+                        next.error = next.file_name.clone().map(Message::Workbook);
+                    }
                     Some(bytes) => {
                         next.head_truncated = chosen.size() > bytes.len() as f64;
                         next.head = Rc::new(bytes);
@@ -606,7 +613,7 @@ pub fn CohortView() -> Html {
             <p>{ t.cohort_intro(&cutoff(t, Marker::Il6), &cutoff(t, Marker::Il8)) }</p>
             <div class="cohort-drop" ondrop={on_drop} ondragover={on_drag_over}>
                 <label for="cohort-file">{ t.cohort_file_label() }</label>
-                <input id="cohort-file" type="file" accept=".csv,.txt,.tsv,text/csv,text/plain"
+                <input id="cohort-file" type="file" accept=".csv,.txt,.tsv,text/csv,text/plain,.xlsx,.xls,.ods"
                     data-testid="cohort-file" onchange={on_input_change} />
                 <p class="cohort-hint">
                     // The column names are the CSV's public contract: never translated.

@@ -111,6 +111,15 @@ pub fn detect_head(head: &[u8]) -> Detected {
     }
 }
 
+/// Whether the bytes are a spreadsheet workbook rather than text: a ZIP
+/// container (`.xlsx`, `.ods`) or an OLE compound file (`.xls`), by their
+/// signatures. Read as text they would show as garbage; the view says
+/// instead that a workbook must be saved as CSV.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+}
+
 /// The text of `bytes` in `encoding`, with a BOM of that encoding dropped,
 /// and whether any byte sequence could not be decoded (shown as U+FFFD:
 /// the view says so, and another encoding may be chosen).
@@ -196,6 +205,19 @@ mod tests {
         assert_eq!(detect_head(head), Detected::ValidUtf8);
         // A Windows-1252 B5 in the middle stays not UTF-8.
         assert_eq!(detect_head(b"Bilirubin (\xB5mol/l)"), Detected::NotUtf8);
+    }
+
+    #[test]
+    fn workbooks_are_told_from_text_by_their_signatures() {
+        // ZIP local file header (ECMA-376 and ODF packages) and the OLE2
+        // compound file signature (.xls), from the formats' specifications.
+        assert!(is_workbook(b"PK\x03\x04\x14\x00\x06\x00"));
+        assert!(is_workbook(&[
+            0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0
+        ]));
+        assert!(!is_workbook(b"PK;id;time\n"));
+        assert!(!is_workbook(b"id,time\n"));
+        assert!(!is_workbook(b""));
     }
 
     #[test]
