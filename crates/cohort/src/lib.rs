@@ -26,6 +26,7 @@
 //! // 1. bytes → text → preview (header, first rows, default mapping)
 //! encoding::detect(&[u8]) / detect_head(&[u8]) -> Detected; Detected::encoding() -> TextEncoding  // issue 15
 //! encoding::decode(&[u8], TextEncoding) -> (String, had_errors); TextEncoding::code()/from_code() (WHATWG labels)
+//! encoding::is_workbook(&[u8]) -> bool                                    // ZIP/OLE2 signature: not text
 //! csv::decode_utf8(bytes: Vec<u8>) -> Result<String, DecodeError>          // BOM kept, skipped later
 //! csv::CsvReader::after_separator_line(&str, Option<Separator>) -> (CsvReader, Separator)  // Excel's "sep=;" line
 //! csv::Separator::{Comma, Semicolon, Tab}; Separator::detect(&str), .code(), ::from_code(&str), .label()
