@@ -10,14 +10,18 @@ use std::rc::Rc;
 use calculator_core::number_input::parse_number;
 use calculator_core::published::{km_comparison, Endpoint};
 use calculator_core::Marker;
-use cohort::import::preview;
+use cohort::csv::{CsvReader, Separator};
+use cohort::dates::{DateFormat, Detection};
+use cohort::encoding::{detect_head, Detected, TextEncoding};
+use cohort::import::{detect_date_format, preview, Cohort, ImportError};
 use cohort::limits::check_file_size;
-use cohort::mapping::{ColumnMapping, EndpointRole, Role, TimeUnit};
+use cohort::mapping::{ColumnMapping, EndpointRole, MappingError, Role, TimeUnit};
 use js_sys::Array;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement, HtmlSelectElement, Url};
 use yew::prelude::*;
 
+use crate::decoding::decode;
 use crate::language::use_page_text;
 use crate::model::{
     coding_code, AnalysisView, CutoffView, Failure, ImportView, MappingForm, MarkerView, ModelView,
@@ -25,8 +29,9 @@ use crate::model::{
 };
 use crate::runner::CohortRunner;
 use crate::words::{
-    coding_text, endpoint_label, failure_text, hazard_ratio, model_description, model_name,
-    numbers, role_label, seconds, separator_label, step_text, term_factor, time_unit_label,
+    coding_text, date_format_label, encoding_text, endpoint_label, excluded_text, failure_text,
+    hazard_ratio, mapping_error_text, model_description, model_name, numbers, role_label, seconds,
+    separator_label, step_text, term_factor, time_unit_label,
 };
 use soramic_il_calculator::chart_export::download;
 use soramic_il_calculator::i18n::{use_text, TextHandle};
@@ -35,6 +40,13 @@ use text::Text;
 
 /// Bytes read from the start of the file for the preview and the mapping.
 const PREVIEW_BYTES: f64 = 65_536.0;
+
+/// Rows of the file shown as they will be read, before the import.
+const PREVIEW_ROWS: usize = 5;
+
+/// Rows of the head kept to detect the date format again when a date
+/// column is chosen by hand.
+const SAMPLE_ROWS: usize = 500;
 
 #[derive(Clone, PartialEq, Default)]
 struct Progress {
@@ -58,6 +70,10 @@ enum Message {
     },
     /// The preview refused the file: the cohort crate's own (English) words.
     Preview(String),
+    /// The mapping cannot be used with the file (checked before the import).
+    Mapping(MappingError),
+    /// The file is a workbook (`cohort::encoding::is_workbook`), not text.
+    Workbook(String),
     Saved,
     SaveFailed(String),
     Cancelled,
@@ -75,6 +91,8 @@ impl Message {
                 &(limit / 1_000_000).to_string(),
             ),
             Message::Preview(reason) => reason.clone(),
+            Message::Mapping(error) => mapping_error_text(t, error),
+            Message::Workbook(name) => t.cohort_workbook_not_yet(name),
             Message::Saved => t.cohort_saved().to_owned(),
             Message::SaveFailed(reason) => t.cohort_save_failed(reason),
             Message::Cancelled => t.cohort_cancelled().to_owned(),
@@ -109,6 +127,134 @@ struct Screen {
     /// (codes), shown for confirmation beside their selects.
     detected_coding: Option<String>,
     detected_second_coding: Option<String>,
+    /// The first bytes of the file, kept to decode them again in another
+    /// encoding; whether the file goes on after them.
+    head: Rc<Vec<u8>>,
+    head_truncated: bool,
+    /// The head decoded, cut after its last whole line.
+    head_text: Rc<String>,
+    /// The encoding in use, and how it was decided (`None`: chosen).
+    encoding: Option<TextEncoding>,
+    encoding_detected: Option<Detected>,
+    /// The head had bytes the encoding could not decode.
+    head_undecodable: bool,
+    /// The first rows of the head as text, to detect the date format.
+    sample_rows: Rc<Vec<Vec<String>>>,
+    /// What the date columns' values say about their format.
+    date_detection: Option<Detection>,
+    two_digit_years: bool,
+}
+
+/// Decodes the head of the file (the encoding detected unless `chosen`),
+/// reads its header and first rows, and suggests a mapping. With `keep`,
+/// every column of that mapping the new header still has is kept, with
+/// its unit and coding: choosing another encoding or separator does not
+/// undo the user's choices.
+fn read_head(
+    next: &mut Screen,
+    chosen: Option<TextEncoding>,
+    separator: Option<Separator>,
+    keep: Option<&MappingForm>,
+) {
+    let detected = detect_head(&next.head);
+    let encoding = chosen.unwrap_or(detected.encoding());
+    let (mut text, _) = decode(next.head.to_vec(), encoding);
+    if next.head_truncated {
+        // The head may end inside a character or a row: both are cut.
+        text.truncate(text.rfind('\n').map_or(0, |i| i + 1));
+    }
+    next.encoding = Some(encoding);
+    next.encoding_detected = chosen.is_none().then_some(detected);
+    next.head_undecodable = text.contains('\u{FFFD}');
+    next.error = None;
+    match preview(&text, separator, SAMPLE_ROWS) {
+        Ok(p) => {
+            next.separator = p.separator.code().to_owned();
+            let mut mapping = p.mapping;
+            if let Some(old) = keep {
+                keep_columns(&mut mapping, &old.to_mapping(), &p.header);
+            }
+            next.mapping = MappingForm::from(&mapping);
+            next.detected_coding = p.event_coding_detected.map(|c| coding_code(&c));
+            next.detected_second_coding = p.second_event_coding_detected.map(|c| coding_code(&c));
+            next.header = p.header;
+            next.sample_rows = Rc::new(p.rows);
+            next.date_detection = p.date_format_detected;
+            next.two_digit_years = p.two_digit_years;
+            redetect_dates(next);
+        }
+        Err(e) => {
+            next.header = Vec::new();
+            next.error = Some(Message::Preview(e.to_string()));
+        }
+    }
+    next.head_text = Rc::new(text);
+}
+
+/// The columns of `old` that `header` still has replace the suggestion,
+/// with the units, codings and date format chosen for them.
+fn keep_columns(mapping: &mut ColumnMapping, old: &ColumnMapping, header: &[String]) {
+    let kept = |role: Role| old.column(role).is_some_and(|c| header.contains(c));
+    for role in Role::ALL {
+        if kept(role) {
+            *mapping.column_mut(role) = old.column(role).cloned();
+        }
+    }
+    if kept(Role::Time) {
+        mapping.time_unit = old.time_unit;
+    }
+    if kept(Role::Event) {
+        mapping.event_coding = old.event_coding.clone();
+    }
+    if kept(Role::Albumin) {
+        mapping.albumin_unit = old.albumin_unit;
+    }
+    if kept(Role::Bilirubin) {
+        mapping.bilirubin_unit = old.bilirubin_unit;
+    }
+    if kept(Role::SecondTime) {
+        mapping.second_time_unit = old.second_time_unit;
+    }
+    if kept(Role::SecondEvent) {
+        mapping.second_event_coding = old.second_event_coding.clone();
+    }
+    if Role::DATES.into_iter().any(kept) && old.date_format.is_some() {
+        mapping.date_format = old.date_format;
+    }
+}
+
+/// The date format detected again from the mapped date columns' values
+/// (after a date column is chosen); a settled format is filled in when
+/// none is chosen yet, an ambiguous one is left to the user.
+fn redetect_dates(next: &mut Screen) {
+    let mut mapping = next.mapping.to_mapping();
+    let (detection, two_digit) = detect_date_format(&next.header, &next.sample_rows, &mapping);
+    if let (Some(Detection::Settled(format)), None) = (&detection, mapping.date_format) {
+        mapping.date_format = Some(*format);
+        next.mapping.date_format = format.code().to_owned();
+    }
+    next.date_detection = detection;
+    next.two_digit_years = two_digit;
+}
+
+/// The first rows of the head as the import will read them, with the
+/// mapping as it stands: the same reader, on the header and the first
+/// [`PREVIEW_ROWS`] records.
+fn rows_as_read(s: &Screen) -> Result<Cohort, ImportError> {
+    let text = s.head_text.as_str();
+    let separator = Separator::from_code(&s.separator);
+    let (mut reader, separator) = CsvReader::after_separator_line(text, separator);
+    for _ in 0..=PREVIEW_ROWS {
+        if reader.next_record().is_none() {
+            break;
+        }
+    }
+    let end = reader.position().min(text.len());
+    Cohort::import(
+        text.get(..end).unwrap_or(text),
+        Some(separator),
+        &s.mapping.to_mapping(),
+    )
 }
 
 fn save_csv(text: &str, name: &str) -> Result<(), String> {
@@ -243,30 +389,32 @@ pub fn CohortView() -> Html {
             *file_ref.borrow_mut() = Some(chosen.clone());
             let screen = screen.clone();
             spawn_local(async move {
+                // Bytes, not text: the encoding is decided here (issue 15),
+                // before any text is shown.
                 let head = chosen
                     .slice_with_f64_and_f64(0.0, PREVIEW_BYTES)
-                    .map(|b| b.text());
-                let text = match head {
+                    .map(|b| b.array_buffer());
+                let bytes = match head {
                     Ok(promise) => JsFuture::from(promise)
                         .await
                         .ok()
-                        .and_then(|t| t.as_string()),
+                        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec()),
                     Err(_) => None,
                 };
                 let mut next = Screen {
                     file_name: Some(name),
                     ..Screen::default()
                 };
-                match text.map(|t| preview(&t, None, 5)) {
-                    Some(Ok(p)) => {
-                        next.separator = p.separator.code().to_owned();
-                        next.mapping = MappingForm::from(&p.mapping);
-                        next.header = p.header;
-                        next.detected_coding = p.event_coding_detected.map(|c| coding_code(&c));
-                        next.detected_second_coding =
-                            p.second_event_coding_detected.map(|c| coding_code(&c));
+                match bytes {
+                    // A workbook read as text would be garbage: said instead.
+                    Some(bytes) if cohort::encoding::is_workbook(&bytes) => {
+                        next.error = next.file_name.clone().map(Message::Workbook);
                     }
-                    Some(Err(e)) => next.error = Some(Message::Preview(e.to_string())),
+                    Some(bytes) => {
+                        next.head_truncated = chosen.size() > bytes.len() as f64;
+                        next.head = Rc::new(bytes);
+                        read_head(&mut next, None, None, None);
+                    }
                     None => next.error = Some(Message::Failure(Failure::FileUnreadable)),
                 }
                 screen.set(next);
@@ -313,9 +461,18 @@ pub fn CohortView() -> Html {
                 fraction: 0.0,
                 detail: Step::Starting,
             });
+            // Checked here too, so the mapping's own errors (a date format
+            // to choose) are worded on the page and no file is read for them.
+            if let Err(error) = next.mapping.to_mapping().check(&next.header) {
+                next.busy = None;
+                next.error = Some(Message::Mapping(error));
+                screen.set(next);
+                return;
+            }
             let request = Request::Import {
                 // The form's select holds a code; an unknown one means "detect".
                 separator: cohort::csv::Separator::from_code(&next.separator),
+                encoding: next.encoding.unwrap_or(TextEncoding::Utf8),
                 mapping: Box::new(next.mapping.clone()),
             };
             screen.set(next);
@@ -380,7 +537,28 @@ pub fn CohortView() -> Html {
             let column = (!value.is_empty()).then_some(value.clone());
             let m = &mut next.mapping;
             match key {
-                "separator" => next.separator = value,
+                "separator" | "encoding" => {
+                    let keep = next.mapping.clone();
+                    let encoding = if key == "encoding" {
+                        TextEncoding::from_code(&value).or(next.encoding)
+                    } else {
+                        next.encoding
+                    };
+                    // A user's choice of encoding stays a choice; otherwise
+                    // it is detected again.
+                    let chosen = (key == "encoding" || next.encoding_detected.is_none())
+                        .then_some(encoding)
+                        .flatten();
+                    let separator = if key == "separator" {
+                        Separator::from_code(&value)
+                    } else {
+                        Separator::from_code(&next.separator)
+                    };
+                    read_head(&mut next, chosen, separator, Some(&keep));
+                    next.import = None;
+                    next.analysis = None;
+                }
+                "date_format" => m.date_format = value,
                 "time_unit" => m.time_unit = value,
                 "event_coding" => m.event_coding = value,
                 "albumin_unit" => m.albumin_unit = value,
@@ -395,6 +573,9 @@ pub fn CohortView() -> Html {
                             // Keep the codes as chosen; only the column changes.
                             ..MappingForm::from(&mapping)
                         };
+                        if Role::DATES.contains(&role) {
+                            redetect_dates(&mut next);
+                        }
                     }
                 }
             }
@@ -432,7 +613,7 @@ pub fn CohortView() -> Html {
             <p>{ t.cohort_intro(&cutoff(t, Marker::Il6), &cutoff(t, Marker::Il8)) }</p>
             <div class="cohort-drop" ondrop={on_drop} ondragover={on_drag_over}>
                 <label for="cohort-file">{ t.cohort_file_label() }</label>
-                <input id="cohort-file" type="file" accept=".csv,text/csv,text/plain"
+                <input id="cohort-file" type="file" accept=".csv,.txt,.tsv,text/csv,text/plain,.xlsx,.xls,.ods"
                     data-testid="cohort-file" onchange={on_input_change} />
                 <p class="cohort-hint">
                     // The column names are the CSV's public contract: never translated.
@@ -441,6 +622,9 @@ pub fn CohortView() -> Html {
                         "cirrhosis, child_pugh, time2_months, event2") }{ " " }
                     <a href="cohort-example.csv" download="cohort-example.csv" data-testid="cohort-example">{ t.cohort_example() }</a>
                 </p>
+                <p class="cohort-hint" data-testid="cohort-dates-hint">
+                    // Column names: never translated.
+                    { t.cohort_dates_hint("time_months", "start_date", "end_date") }</p>
                 if !*in_worker {
                     <p class="cohort-hint" data-testid="cohort-no-worker">{ t.cohort_no_worker() }</p>
                 }
@@ -461,7 +645,7 @@ pub fn CohortView() -> Html {
                 </div>
             }
             if let Some(import) = &s.import {
-                { import_section(t, import, s.analysis.is_none() && s.busy.is_none(), on_analyse, on_fix) }
+                { import_section(t, import, s.encoding.unwrap_or(TextEncoding::Utf8), s.analysis.is_none() && s.busy.is_none(), on_analyse, on_fix) }
             }
             if let Some(analysis) = &s.analysis {
                 { analysis_section(t, analysis) }
@@ -556,6 +740,12 @@ fn mapping_form(
         .iter()
         .map(|u| (u.code().to_owned(), time_unit_label(t, *u).to_owned()))
         .collect();
+    let mut date_formats = vec![(String::new(), t.cohort_date_format_choose().to_owned())];
+    date_formats.extend(
+        DateFormat::ALL
+            .iter()
+            .map(|f| (f.code().to_owned(), date_format_label(t, *f).to_owned())),
+    );
     let codings: Vec<(String, String)> = cohort::mapping::EVENT_CODING_CODES
         .iter()
         .map(|code| ((*code).to_owned(), coding_text(t, code).to_owned()))
@@ -566,6 +756,7 @@ fn mapping_form(
             <p data-testid="cohort-separator">{ t.cohort_file_line(
                 &s.file_name.clone().unwrap_or_default(),
                 cohort::csv::Separator::from_code(&s.separator).map_or("?", |x| separator_label(t, x))) }</p>
+            { encoding_line(t, s, on_change) }
             // Grouped as the analysis uses them; every select keeps its
             // `cohort-map-<key>` hook.
             <fieldset class="cohort-group" data-testid="cohort-fieldset-endpoint">
@@ -580,8 +771,13 @@ fn mapping_form(
                     { select("time_unit", t.cohort_time_unit(), &s.mapping.time_unit, time_units.clone(), on_change) }
                     { columns(Role::Event) }
                     { select("event_coding", t.cohort_event_coding(), &s.mapping.event_coding, codings.clone(), on_change) }
+                    // Dates instead of a time (issue 15).
+                    { columns(Role::StartDate) }
+                    { columns(Role::EndDate) }
+                    { select("date_format", t.cohort_date_format(), &s.mapping.date_format, date_formats, on_change) }
                 </div>
                 { detected_line(t, "cohort-coding-detected", false, s.detected_coding.as_deref(), &s.mapping.event_coding) }
+                { date_line(t, s) }
             </fieldset>
             <fieldset class="cohort-group" data-testid="cohort-fieldset-markers">
                 <legend>{ t.cohort_group_markers() }</legend>
@@ -608,11 +804,187 @@ fn mapping_form(
                     { select("second_time_unit", t.cohort_second_time_unit(), &s.mapping.second_time_unit, time_units, on_change) }
                     { columns(Role::SecondEvent) }
                     { select("second_event_coding", t.cohort_second_event_coding(), &s.mapping.second_event_coding, codings, on_change) }
+                    { columns(Role::SecondEndDate) }
                 </div>
                 { detected_line(t, "cohort-coding-detected-second", true, s.detected_second_coding.as_deref(), &s.mapping.second_event_coding) }
             </fieldset>
+            { preview_table(t, s) }
             <button type="button" data-testid="cohort-import" disabled={busy} onclick={on_import}>{ t.cohort_import() }</button>
         </form>
+    }
+}
+
+/// "Read as Windows-1252: …" and the select to read the file otherwise;
+/// `data-value` is the encoding's code.
+fn encoding_line(t: &Text, s: &Screen, on_change: &Callback<(&'static str, String)>) -> Html {
+    let Some(encoding) = s.encoding else {
+        return html! {};
+    };
+    let options = TextEncoding::ALL
+        .iter()
+        .map(|e| (e.code().to_owned(), e.name().to_owned()))
+        .collect();
+    html! {
+        <>
+            <p data-testid="cohort-encoding" data-value={encoding.code()}>
+                { encoding_text(t, encoding, s.encoding_detected) }</p>
+            if s.head_undecodable {
+                <p class="warning" role="note" data-testid="cohort-encoding-undecodable">
+                    { t.cohort_encoding_undecodable(encoding.name()) }</p>
+            }
+            <div class="cohort-grid">
+                { select("encoding", t.cohort_encoding(), encoding.code(), options, on_change) }
+            </div>
+        </>
+    }
+}
+
+/// What the date columns' values say about their format: settled (said),
+/// ambiguous or unreadable (asked); two-digit years refused.
+fn date_line(t: &Text, s: &Screen) -> Html {
+    let formats = |list: &[DateFormat]| {
+        list.iter()
+            .map(|f| date_format_label(t, *f))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (code, sentence) = match &s.date_detection {
+        None => return html! {},
+        Some(Detection::Settled(format)) => (
+            format!("settled:{}", format.code()),
+            t.cohort_date_settled(date_format_label(t, *format)),
+        ),
+        Some(Detection::Ambiguous(list)) => (
+            format!(
+                "ambiguous:{}",
+                list.iter().map(|f| f.code()).collect::<Vec<_>>().join(",")
+            ),
+            t.cohort_date_ambiguous(&formats(list)),
+        ),
+        Some(Detection::NotDates) => (
+            "not_dates".to_owned(),
+            t.cohort_date_not_settled().to_owned(),
+        ),
+    };
+    html! {
+        <>
+            <p class="cohort-hint" data-testid="cohort-date-detected" data-value={code}>{ sentence }</p>
+            if s.two_digit_years {
+                <p class="warning" role="note" data-testid="cohort-two-digit-years">{ t.cohort_two_digit_years() }</p>
+            }
+        </>
+    }
+}
+
+/// The first rows as the analysis will read them (issue 15 item 5):
+/// follow-up in months, lab values in the units used, in the reader's
+/// number form; `data-value` keeps the machine form. A row the import
+/// would exclude shows why.
+fn preview_table(t: &Text, s: &Screen) -> Html {
+    let cohort = match rows_as_read(s) {
+        Ok(cohort) => cohort,
+        Err(error) => {
+            let reason = match error {
+                ImportError::Mapping(error) => mapping_error_text(t, &error),
+                other => other.to_string(),
+            };
+            return html! {
+                <p class="cohort-hint" data-testid="cohort-preview-not-ready">{ t.cohort_preview_not_ready(&reason) }</p>
+            };
+        }
+    };
+    let second = cohort.mapping().has_second_endpoint();
+    let number = |value: Option<f64>, decimals: Option<u32>, col: &'static str| {
+        let machine = value.map(|v| v.to_string());
+        let shown = value
+            .and_then(|v| match decimals {
+                Some(d) => text::fixed(v, d),
+                None => Some(v.to_string()),
+            })
+            .map(|v| t.shown(&v))
+            .unwrap_or_else(|| "–".to_owned());
+        html! { <td data-col={col} data-value={machine}>{ shown }</td> }
+    };
+    let event = |outcome: Option<cohort::import::Outcome>, col: &'static str| {
+        let value = outcome.map(|o| if o.event { "1" } else { "0" });
+        let shown = outcome.map_or("–", |o| {
+            if o.event {
+                t.cohort_preview_event()
+            } else {
+                t.cohort_preview_censored()
+            }
+        });
+        html! { <td data-col={col} data-value={value}>{ shown }</td> }
+    };
+    let columns = if second { 10 } else { 8 };
+    let mut rows: Vec<(usize, Html)> = cohort
+        .patients()
+        .iter()
+        .map(|p| {
+            (
+                p.line,
+                html! {
+                    <tr data-line={p.line.to_string()}>
+                        <td>{ p.line }</td>
+                        <td data-col="id">{ p.id.clone().unwrap_or_default() }</td>
+                        { number(p.primary.map(|o| o.time_months), Some(2), "time") }
+                        { event(p.primary, "event") }
+                        if second {
+                            { number(p.second.map(|o| o.time_months), Some(2), "time2") }
+                            { event(p.second, "event2") }
+                        }
+                        { number(p.il6.map(|v| v.value), None, "il6") }
+                        { number(p.il8.map(|v| v.value), None, "il8") }
+                        { number(p.albumin_g_l.map(|v| v.value), None, "albumin") }
+                        { number(p.bilirubin_umol_l.map(|v| v.value), None, "bilirubin") }
+                    </tr>
+                },
+            )
+        })
+        .collect();
+    rows.extend(cohort.excluded_rows().iter().map(|row| {
+        let view = crate::model::ExcludedView {
+            line: row.line,
+            problems: row.problems.iter().map(crate::model::ProblemView::from).collect(),
+        };
+        let problems: Vec<String> = view
+            .problems
+            .iter()
+            .map(|p| crate::words::problem_text(t, p))
+            .collect();
+        (
+            row.line,
+            html! {
+                <tr data-line={row.line.to_string()} data-excluded="true">
+                    <td>{ row.line }</td>
+                    <td colspan={(columns - 1).to_string()}>{ t.cohort_preview_excluded(&problems.join("; ")) }</td>
+                </tr>
+            },
+        )
+    }));
+    rows.sort_by_key(|(line, _)| *line);
+    html! {
+        <>
+        <h4 id="cohort-preview-title">{ t.cohort_preview_heading() }</h4>
+        <p class="cohort-hint">{ t.cohort_preview_caption() }</p>
+        <table class="cohort-table cohort-preview" data-testid="cohort-preview" aria-labelledby="cohort-preview-title">
+            <thead><tr>
+                <th scope="col">{ t.cohort_preview_line() }</th>
+                <th scope="col">{ role_label(t, Role::Id) }</th>
+                <th scope="col">{ t.cohort_preview_followup() }</th>
+                <th scope="col">{ role_label(t, Role::Event) }</th>
+                if second {
+                    <th scope="col">{ t.cohort_preview_second_followup() }</th>
+                    <th scope="col">{ role_label(t, Role::SecondEvent) }</th>
+                }
+                <th scope="col">{ Role::Il6.label() }</th>
+                <th scope="col">{ Role::Il8.label() }</th>
+                <th scope="col">{ t.cohort_preview_albumin() }</th>
+                <th scope="col">{ t.cohort_preview_bilirubin() }</th>
+            </tr></thead>
+            <tbody>{ for rows.into_iter().take(PREVIEW_ROWS).map(|(_, row)| row) }</tbody>
+        </table>
+        </>
     }
 }
 
@@ -641,6 +1013,7 @@ fn detected_line(
 fn import_section(
     t: &Text,
     import: &ImportView,
+    encoding: TextEncoding,
     awaiting_choice: bool,
     on_analyse: Callback<MouseEvent>,
     on_fix: Callback<MouseEvent>,
@@ -660,12 +1033,16 @@ fn import_section(
                     { for import.reading_notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }
                 </ul>
             }
+            if import.undecodable {
+                <p class="warning" role="note" data-testid="cohort-undecodable">
+                    { t.cohort_encoding_undecodable(encoding.name()) }</p>
+            }
             <p>{ t.cohort_import_line(separator_label(t, import.separator),
                 &import.blank_rows_skipped.to_string(), &seconds(t, import.elapsed_ms)) }</p>
             if import.rows_excluded > 0 {
                 <h4>{ t.cohort_malformed_heading() }</h4>
                 <ul class="cohort-problems" data-testid="cohort-excluded-rows">
-                    { for import.excluded.iter().map(|row| html! { <li>{ row.clone() }</li> }) }
+                    { for import.excluded.iter().map(|row| html! { <li>{ excluded_text(t, row) }</li> }) }
                 </ul>
                 if import.rows_excluded > import.excluded.len() {
                     <p>{ t.cohort_more_rows(&(import.rows_excluded - import.excluded.len()).to_string()) }</p>

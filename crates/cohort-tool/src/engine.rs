@@ -12,17 +12,18 @@ use cohort::analysis::{
     median_label, AnalysisError, AnalysisJob, CohortAnalysis, EndpointAnalysis, GroupComparison,
     GroupSurvival, HazardRatioEstimate, MarkerAnalysis, ModelAnalysis, NotEstimable,
 };
-use cohort::csv::{decode_utf8, Separator};
+use cohort::csv::Separator;
 use cohort::cutoff::{explore_cutoff, optimal_cutoff, CutoffResult, MaxStatOptions};
+use cohort::encoding::TextEncoding;
 use cohort::import::{Cohort, ImportJob};
 use cohort::mapping::Role;
 use km_chart::cohort::ReferenceCurves;
 use km_chart::{render_svg, KmChartGeometry, KmChartInput, Layout, OverlayInput};
 
 use crate::model::{
-    AnalysisView, CutoffView, EndpointView, Failure, Figure, HrFigures, ImportView, MappingForm,
-    MarkerView, ModelView, OptimalView, Phase, Reply, Request, RiskRow, Step, TermView,
-    LISTED_ROWS,
+    AnalysisView, CutoffView, EndpointView, ExcludedView, Failure, Figure, HrFigures, ImportView,
+    MappingForm, MarkerView, ModelView, OptimalView, Phase, ProblemView, Reply, Request, RiskRow,
+    Step, TermView, LISTED_ROWS,
 };
 
 /// Rows parsed per import step: a few tens of milliseconds in wasm.
@@ -40,6 +41,8 @@ pub struct Session {
     cohort: Option<Rc<Cohort>>,
     started_ms: f64,
     now: fn() -> f64,
+    /// Whether the running import's text had undecodable bytes.
+    undecodable: bool,
 }
 
 impl Session {
@@ -50,6 +53,7 @@ impl Session {
             cohort: None,
             started_ms: 0.0,
             now,
+            undecodable: false,
         }
     }
 
@@ -62,15 +66,16 @@ impl Session {
     pub fn start_import(
         &mut self,
         bytes: Vec<u8>,
+        encoding: TextEncoding,
         separator: Option<Separator>,
         mapping: &MappingForm,
     ) -> Reply {
         self.started_ms = (self.now)();
         self.cohort = None;
-        let text = match decode_utf8(bytes) {
-            Ok(text) => text,
-            Err(error) => return Reply::Failed(Failure::Import(error.to_string())),
-        };
+        // Decoded as the page decided before showing any text (issue 15);
+        // bytes that encoding cannot read are said on the import.
+        let (text, undecodable) = crate::decoding::decode(bytes, encoding);
+        self.undecodable = undecodable;
         match ImportJob::new(text, separator, &mapping.to_mapping()) {
             Ok(job) => {
                 self.job = Job::Importing(Box::new(job));
@@ -149,7 +154,8 @@ impl Session {
                     });
                 }
                 let cohort = Rc::new(job.finish());
-                let view = import_view(&cohort, (self.now)() - self.started_ms);
+                let mut view = import_view(&cohort, (self.now)() - self.started_ms);
+                view.undecodable = self.undecodable;
                 self.cohort = Some(cohort);
                 Some(Reply::Imported(view))
             }
@@ -226,8 +232,12 @@ fn import_view(cohort: &Cohort, elapsed_ms: f64) -> ImportView {
         rows_excluded: cohort.rows_excluded(),
         blank_rows_skipped: cohort.blank_rows_skipped(),
         excluded: (cohort.excluded_rows().iter().take(LISTED_ROWS))
-            .map(ToString::to_string)
+            .map(|row| ExcludedView {
+                line: row.line,
+                problems: row.problems.iter().map(ProblemView::from).collect(),
+            })
             .collect(),
+        undecodable: false,
         warnings: (cohort.warnings().iter().take(LISTED_ROWS))
             .map(ToString::to_string)
             .collect(),
@@ -528,7 +538,7 @@ mod tests {
     fn the_example_file_imports_and_analyses_step_by_step() {
         let bytes = example();
         let mut session = Session::new(|| 0.0);
-        let first = session.start_import(bytes.clone(), None, &form(&bytes));
+        let first = session.start_import(bytes.clone(), TextEncoding::Utf8, None, &form(&bytes));
         assert!(matches!(first, Reply::Progress { .. }), "{first:?}");
         let replies = run(&mut session);
         let Some(Reply::Imported(import)) = replies.last() else {
@@ -574,7 +584,7 @@ id,time_months,event,il6,il8,albumin_g_l,bilirubin_umol_l,cirrhosis,child_pugh,t
 
     fn analyse(bytes: Vec<u8>) -> AnalysisView {
         let mut session = Session::new(|| 0.0);
-        session.start_import(bytes.clone(), None, &form(&bytes));
+        session.start_import(bytes.clone(), TextEncoding::Utf8, None, &form(&bytes));
         run(&mut session);
         session.handle(Request::Analyse);
         let replies = run(&mut session);
@@ -633,7 +643,7 @@ id,time_months,event,il6,il8,albumin_g_l,bilirubin_umol_l,cirrhosis,child_pugh,t
         // 2 low, 1 high IL6 and no IL8: one short of the minimum.
         let text = b"time_months,event,il6\n3,1,1\n5,0,2\n8,1,9\n".to_vec();
         let mut session = Session::new(|| 0.0);
-        session.start_import(text.clone(), None, &form(&text));
+        session.start_import(text.clone(), TextEncoding::Utf8, None, &form(&text));
         let Some(Reply::Imported(import)) = run(&mut session).pop() else {
             panic!("no import")
         };
@@ -665,5 +675,40 @@ id,time_months,event,il6,il8,albumin_g_l,bilirubin_umol_l,cirrhosis,child_pugh,t
             session.handle(Request::Patients),
             Reply::Failed(_)
         ));
+    }
+
+    #[test]
+    fn a_windows_1252_export_with_dates_imports_in_the_encoding_the_page_decided() {
+        // "Bilirubin (µmol/l)" with µ as the single byte B5, a sep= line,
+        // dd.mm.yyyy dates, ja/nein; one row ends before it starts.
+        let mut bytes =
+            b"sep=;\r\nPat.-Nr.;Therapiebeginn;Letzter Kontakt;verstorben;IL-6 (pg/ml);Bilirubin ("
+                .to_vec();
+        bytes.push(0xB5);
+        bytes.extend_from_slice(
+            b"mol/l)\r\n1;15.01.2020;15.07.2020;ja;12,5;12\r\n2;01.03.2020;01.02.2020;nein;3;9\r\n",
+        );
+        let encoding = cohort::encoding::detect(&bytes).encoding();
+        assert_eq!(encoding, TextEncoding::Windows1252);
+        let (text, _) = cohort::encoding::decode(&bytes, encoding);
+        let mapping = MappingForm::from(&cohort::import::preview(&text, None, 5).unwrap().mapping);
+        assert_eq!(mapping.bilirubin.as_deref(), Some("Bilirubin (µmol/l)"));
+        let mut session = Session::new(|| 0.0);
+        session.start_import(bytes, encoding, None, &mapping);
+        let replies = run(&mut session);
+        let Some(Reply::Imported(import)) = replies.last() else {
+            panic!("{replies:?}")
+        };
+        assert!(!import.undecodable);
+        assert_eq!((import.rows_used, import.rows_excluded), (1, 1));
+        assert_eq!(
+            import.excluded[0].problems,
+            vec![ProblemView::EndBeforeStart {
+                role: "end_date".into(),
+                start: "2020-03-01".into(),
+                end: "2020-02-01".into(),
+            }]
+        );
+        assert_eq!(import.excluded[0].line, 4);
     }
 }

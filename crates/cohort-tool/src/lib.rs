@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cohort_view;
+pub mod decoding;
 pub mod engine;
 pub mod language;
 pub mod model;

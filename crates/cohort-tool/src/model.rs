@@ -7,6 +7,8 @@
 use calculator_core::published::{Endpoint, Marker};
 use calculator_core::units::{AlbuminUnit, BilirubinUnit};
 use cohort::csv::Separator;
+use cohort::dates::DateFormat;
+use cohort::encoding::TextEncoding;
 use cohort::mapping::{ColumnMapping, EndpointRole, EventCoding, TimeUnit};
 use serde::{Deserialize, Serialize};
 
@@ -75,6 +77,16 @@ pub struct MappingForm {
     pub second_time_unit: String,
     pub second_event: Option<String>,
     pub second_event_coding: String,
+    /// Dates instead of times (issue 15): the columns, and the format's
+    /// code (`cohort::dates::DateFormat::code`; empty = not chosen yet).
+    #[serde(default)]
+    pub start_date: Option<String>,
+    #[serde(default)]
+    pub end_date: Option<String>,
+    #[serde(default)]
+    pub second_end_date: Option<String>,
+    #[serde(default)]
+    pub date_format: String,
 }
 
 impl From<&ColumnMapping> for MappingForm {
@@ -97,6 +109,10 @@ impl From<&ColumnMapping> for MappingForm {
             second_time_unit: m.second_time_unit.code().to_owned(),
             second_event: m.second_event.clone(),
             second_event_coding: coding_code(&m.second_event_coding),
+            start_date: m.start_date.clone(),
+            end_date: m.end_date.clone(),
+            second_end_date: m.second_end_date.clone(),
+            date_format: m.date_format.map_or("", DateFormat::code).to_owned(),
         }
     }
 }
@@ -127,6 +143,10 @@ impl MappingForm {
                 .unwrap_or(defaults.second_time_unit),
             second_event: self.second_event.clone(),
             second_event_coding: coding(&self.second_event_coding),
+            start_date: self.start_date.clone(),
+            end_date: self.end_date.clone(),
+            second_end_date: self.second_end_date.clone(),
+            date_format: DateFormat::from_code(&self.date_format),
             ..defaults
         }
     }
@@ -172,6 +192,15 @@ pub mod by_code {
         }
         fn from_code(code: &str) -> Option<Self> {
             EndpointRole::from_code(code)
+        }
+    }
+
+    impl Coded for cohort::encoding::TextEncoding {
+        fn code(self) -> &'static str {
+            cohort::encoding::TextEncoding::code(self)
+        }
+        fn from_code(code: &str) -> Option<Self> {
+            cohort::encoding::TextEncoding::from_code(code)
         }
     }
 
@@ -232,6 +261,10 @@ pub enum Request {
     Import {
         #[serde(with = "by_code::option")]
         separator: Option<Separator>,
+        /// The encoding the page decided (or the user chose) before
+        /// showing any text (`cohort::encoding`).
+        #[serde(with = "by_code")]
+        encoding: TextEncoding,
         mapping: Box<MappingForm>,
     },
     /// Analyse the imported cohort (malformed rows excluded).
@@ -367,8 +400,13 @@ pub struct ImportView {
     pub rows_used: usize,
     pub rows_excluded: usize,
     pub blank_rows_skipped: usize,
-    /// `line 14: …`, at most [`LISTED_ROWS`] of them.
-    pub excluded: Vec<String>,
+    /// The excluded rows, at most [`LISTED_ROWS`] of them, typed where
+    /// the page words the problem (dates) and as the cohort crate's text
+    /// otherwise.
+    pub excluded: Vec<ExcludedView>,
+    /// Bytes of the file that the chosen encoding could not decode (shown
+    /// as U+FFFD): the page says so and offers another encoding.
+    pub undecodable: bool,
     pub warnings: Vec<String>,
     pub warnings_total: usize,
     /// Per column, ambiguous `1,234` cells read as the column's other
@@ -381,6 +419,58 @@ pub struct ImportView {
     /// (`cohort::limits::check_enough_patients`, a [`Failure::TooFew`]);
     /// `None` when enough.
     pub too_few: Option<Failure>,
+}
+
+/// One excluded row: its line and every problem found in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExcludedView {
+    pub line: usize,
+    pub problems: Vec<ProblemView>,
+}
+
+/// One problem of an excluded row. Roles cross as their codes
+/// (`cohort::mapping::Role::code`), date errors as theirs
+/// (`cohort::dates::DateError::code`), dates in ISO form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ProblemView {
+    /// The cohort crate's own wording (English), for the problems that
+    /// came before issue 15.
+    Text(String),
+    Date {
+        role: String,
+        text: String,
+        error: String,
+    },
+    MissingDate {
+        role: String,
+    },
+    EndBeforeStart {
+        role: String,
+        start: String,
+        end: String,
+    },
+}
+
+impl From<&cohort::import::RowProblem> for ProblemView {
+    fn from(problem: &cohort::import::RowProblem) -> Self {
+        use cohort::import::RowProblem;
+        match problem {
+            RowProblem::Date { role, text, error } => ProblemView::Date {
+                role: role.code().into(),
+                text: text.clone(),
+                error: error.code().into(),
+            },
+            RowProblem::MissingDate { role } => ProblemView::MissingDate {
+                role: role.code().into(),
+            },
+            RowProblem::EndBeforeStart { role, start, end } => ProblemView::EndBeforeStart {
+                role: role.code().into(),
+                start: start.to_string(),
+                end: end.to_string(),
+            },
+            other => ProblemView::Text(other.to_string()),
+        }
+    }
 }
 
 /// At most this many excluded rows and warnings are listed on the page
@@ -554,10 +644,12 @@ mod tests {
         assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), request);
         let import = Request::Import {
             separator: Some(Separator::Semicolon),
+            encoding: TextEncoding::Windows1252,
             mapping: Box::default(),
         };
         let text = serde_json::to_string(&import).unwrap();
         assert!(text.contains(r#""separator":"semicolon""#), "{text}");
+        assert!(text.contains(r#""encoding":"windows-1252""#), "{text}");
         assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), import);
     }
 

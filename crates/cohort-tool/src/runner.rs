@@ -177,7 +177,14 @@ impl CohortRunner {
                 let (generation, mine) = (generation.clone(), generation.get());
                 spawn_local(async move {
                     let first = match (request, file) {
-                        (Request::Import { separator, mapping }, Some(file)) => {
+                        (
+                            Request::Import {
+                                separator,
+                                encoding,
+                                mapping,
+                            },
+                            Some(file),
+                        ) => {
                             on_reply.emit(Reply::Progress {
                                 phase: Phase::Reading,
                                 fraction: 0.0,
@@ -186,6 +193,7 @@ impl CohortRunner {
                             match JsFuture::from(file.array_buffer()).await {
                                 Ok(buffer) => session.borrow_mut().start_import(
                                     js_sys::Uint8Array::new(&buffer).to_vec(),
+                                    encoding,
                                     separator,
                                     &mapping,
                                 ),

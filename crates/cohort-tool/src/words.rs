@@ -9,13 +9,15 @@
 
 use calculator_core::published::{Endpoint, RiskFactor};
 use cohort::csv::Separator;
+use cohort::dates::DateFormat;
+use cohort::encoding::{Detected, TextEncoding};
 use cohort::limits::{MIN_EVENTS, MIN_PATIENTS_PER_GROUP};
-use cohort::mapping::{Role, TimeUnit};
+use cohort::mapping::{EndpointRole, MappingError, Role, TimeUnit};
 use soramic_il_calculator::study_text;
 use text::{Lang, Text};
 
 use crate::engine::{NOT_ESTIMABLE, NOT_IN_PAPERS_MODEL};
-use crate::model::{Failure, HrFigures, Step};
+use crate::model::{ExcludedView, Failure, HrFigures, ProblemView, Step};
 
 /// The numbers in a text the engine formatted (`2.14 (95% CI 1.10–4.16)`,
 /// `-0.5`, `3.13e-7`) in the reader's form: English unchanged, otherwise a
@@ -143,6 +145,80 @@ pub fn role_label(t: &Text, role: Role) -> String {
         Role::ChildPugh => t.cohort_role_child_pugh().into(),
         Role::SecondTime => t.cohort_role_second_time().into(),
         Role::SecondEvent => t.cohort_role_second_event().into(),
+        Role::StartDate => t.cohort_role_start_date().into(),
+        Role::EndDate => t.cohort_role_end_date().into(),
+        Role::SecondEndDate => t.cohort_role_second_end_date().into(),
+    }
+}
+
+/// A date format as the form offers it (the pattern in the reader's letters).
+pub fn date_format_label(t: &Text, format: DateFormat) -> &str {
+    match format {
+        DateFormat::Iso => t.cohort_date_iso(),
+        DateFormat::DayMonthYearDots => t.cohort_date_dmy_dots(),
+        DateFormat::DayMonthYearSlashes => t.cohort_date_dmy_slashes(),
+        DateFormat::MonthDayYearSlashes => t.cohort_date_mdy_slashes(),
+    }
+}
+
+/// "Read as Windows-1252: …", from how the encoding was decided (`None`:
+/// chosen by the user).
+pub fn encoding_text(t: &Text, encoding: TextEncoding, detected: Option<Detected>) -> String {
+    let name = encoding.name();
+    match detected {
+        Some(Detected::ByteOrderMark(_)) => t.cohort_encoding_by_bom(name),
+        Some(Detected::ValidUtf8) => t.cohort_encoding_valid_utf8(name),
+        Some(Detected::NotUtf8) => t.cohort_encoding_not_utf8(name),
+        None => t.cohort_encoding_chosen(name),
+    }
+}
+
+fn role_by_code(t: &Text, code: &str) -> String {
+    Role::ALL
+        .into_iter()
+        .find(|r| r.code() == code)
+        .map_or_else(|| code.to_owned(), |r| role_label(t, r))
+}
+
+/// One problem of an excluded row in the reader's words (the problems the
+/// cohort crate words itself arrive as its English text).
+pub fn problem_text(t: &Text, problem: &ProblemView) -> String {
+    match problem {
+        ProblemView::Text(text) => text.clone(),
+        ProblemView::Date { role, text, error } => {
+            let column = role_by_code(t, role);
+            match error.as_str() {
+                "two_digit_year" => t.cohort_problem_two_digit_year(&column, text),
+                "no_such_day" => t.cohort_problem_no_such_day(&column, text),
+                _ => t.cohort_problem_not_a_date(&column, text),
+            }
+        }
+        ProblemView::MissingDate { role } => t.cohort_problem_missing_date(&role_by_code(t, role)),
+        ProblemView::EndBeforeStart { role, start, end } => {
+            t.cohort_problem_end_before_start(&role_by_code(t, role), end, start)
+        }
+    }
+}
+
+/// `line 14: …; …`, an excluded row with every problem.
+pub fn excluded_text(t: &Text, row: &ExcludedView) -> String {
+    let problems: Vec<String> = row.problems.iter().map(|p| problem_text(t, p)).collect();
+    t.cohort_row_line(&row.line.to_string(), &problems.join("; "))
+}
+
+/// Why a mapping cannot be used yet: the catalog's words for the errors
+/// of issue 15, the cohort crate's own (English) for the others.
+pub fn mapping_error_text(t: &Text, error: &MappingError) -> String {
+    match error {
+        MappingError::DateFormatNeeded => t.cohort_date_format_needed().to_owned(),
+        MappingError::TimeAndDates { endpoint } => t.cohort_time_and_dates(&role_label(
+            t,
+            match endpoint {
+                EndpointRole::Primary => Role::Time,
+                EndpointRole::Second => Role::SecondTime,
+            },
+        )),
+        other => other.to_string(),
     }
 }
 

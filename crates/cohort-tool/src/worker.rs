@@ -52,7 +52,11 @@ pub fn run() {
         };
         let session = session.clone();
         match request {
-            Request::Import { separator, mapping } => {
+            Request::Import {
+                separator,
+                encoding,
+                mapping,
+            } => {
                 let Some(file) = Reflect::get(&data, &"file".into())
                     .ok()
                     .and_then(|f| f.dyn_into::<Blob>().ok())
@@ -71,7 +75,7 @@ pub fn run() {
                     };
                     let first = session
                         .borrow_mut()
-                        .start_import(bytes, separator, &mapping);
+                        .start_import(bytes, encoding, separator, &mapping);
                     post(&first);
                     drive(&session);
                 });

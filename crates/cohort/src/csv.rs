@@ -266,6 +266,31 @@ impl<'a> CsvReader<'a> {
         }
     }
 
+    /// A reader after Excel's `sep=;` first line, if the text has one
+    /// (`crate::encoding::excel_separator_line`), with the separator it
+    /// names unless `separator` is given; otherwise a reader from the start
+    /// with `separator` or the detected one. Line numbers stay the file's:
+    /// the header is then on line 2.
+    pub fn after_separator_line(text: &'a str, separator: Option<Separator>) -> (Self, Separator) {
+        let body = strip_bom(text);
+        if let Some((named, rest)) = crate::encoding::excel_separator_line(body) {
+            let named = Self::separator_for(named);
+            let separator = separator
+                .or(named)
+                .unwrap_or_else(|| Separator::detect(rest));
+            let reader = CsvReader::resume(text, separator, text.len() - rest.len(), 2);
+            return (reader, separator);
+        }
+        let separator = separator.unwrap_or_else(|| Separator::detect(text));
+        (CsvReader::new(text, separator), separator)
+    }
+
+    fn separator_for(c: char) -> Option<Separator> {
+        Separator::ALL
+            .into_iter()
+            .find(|s| char::from(s.byte()) == c)
+    }
+
     /// A reader that resumes at byte `pos` on line `line` (from a
     /// previous reader's [`CsvReader::position`] and [`CsvReader::line`]).
     pub(crate) fn resume(text: &'a str, separator: Separator, pos: usize, line: usize) -> Self {

@@ -41,6 +41,22 @@ impl DateFormat {
         DateFormat::MonthDayYearSlashes,
     ];
 
+    /// A stable code (the view's select values and hooks): `iso`,
+    /// `dmy_dots`, `dmy_slashes`, `mdy_slashes`.
+    pub fn code(self) -> &'static str {
+        match self {
+            DateFormat::Iso => "iso",
+            DateFormat::DayMonthYearDots => "dmy_dots",
+            DateFormat::DayMonthYearSlashes => "dmy_slashes",
+            DateFormat::MonthDayYearSlashes => "mdy_slashes",
+        }
+    }
+
+    /// The format named by [`DateFormat::code`].
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.code() == code)
+    }
+
     /// The pattern as shown to the user.
     pub fn pattern(self) -> &'static str {
         match self {
@@ -61,6 +77,26 @@ pub enum DateError {
     TwoDigitYear,
     /// A month above 12 or a day the month does not have (31.04.2020).
     NoSuchDay,
+}
+
+impl DateError {
+    /// A stable code for the view, which words it: `not_a_date`,
+    /// `two_digit_year`, `no_such_day`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DateError::NotADate => "not_a_date",
+            DateError::TwoDigitYear => "two_digit_year",
+            DateError::NoSuchDay => "no_such_day",
+        }
+    }
+}
+
+impl std::fmt::Display for Date {
+    /// ISO 8601, `2020-03-31`: a machine form (the view writes dates in
+    /// the reader's form itself).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
 }
 
 /// What a column's values say about their format.
@@ -245,6 +281,15 @@ mod tests {
 
     fn date(y: i32, m: u8, d: u8) -> Date {
         Date::new(y, m, d).expect("a valid date")
+    }
+
+    #[test]
+    fn format_codes_round_trip_and_dates_print_as_iso() {
+        for format in DateFormat::ALL {
+            assert_eq!(DateFormat::from_code(format.code()), Some(format));
+        }
+        assert_eq!(DateFormat::from_code("dd.mm.yy"), None);
+        assert_eq!(date(2020, 3, 1).to_string(), "2020-03-01");
     }
 
     #[test]

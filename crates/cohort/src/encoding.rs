@@ -32,6 +32,22 @@ impl TextEncoding {
         TextEncoding::Windows1252,
     ];
 
+    /// A stable code, the WHATWG label (the view's select values and the
+    /// `cohort-encoding` hook's `data-value`).
+    pub fn code(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "utf-8",
+            TextEncoding::Utf16Le => "utf-16le",
+            TextEncoding::Utf16Be => "utf-16be",
+            TextEncoding::Windows1252 => "windows-1252",
+        }
+    }
+
+    /// The encoding named by [`TextEncoding::code`].
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
+    }
+
     /// The encoding's name as the view states it ("read as Windows-1252").
     pub fn name(self) -> &'static str {
         match self {
@@ -78,6 +94,30 @@ pub fn detect(bytes: &[u8]) -> Detected {
     } else {
         Detected::NotUtf8
     }
+}
+
+/// Decides the encoding from the first bytes of a longer file (the view
+/// reads a head of the file before the rest): the same as [`detect`], except
+/// that a UTF-8 sequence cut by the end of the head does not make the head
+/// "not UTF-8".
+pub fn detect_head(head: &[u8]) -> Detected {
+    match detect(head) {
+        Detected::NotUtf8 => match std::str::from_utf8(head) {
+            // `error_len() == None`: only an incomplete sequence at the end.
+            Err(error) if error.error_len().is_none() => Detected::ValidUtf8,
+            _ => Detected::NotUtf8,
+        },
+        detected => detected,
+    }
+}
+
+/// Whether the bytes are a spreadsheet workbook rather than text: a ZIP
+/// container (`.xlsx`, `.ods`) or an OLE compound file (`.xls`), by their
+/// signatures. Read as text they would show as garbage; the view says
+/// instead that a workbook must be saved as CSV.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
 /// The text of `bytes` in `encoding`, with a BOM of that encoding dropped,
@@ -155,6 +195,37 @@ mod tests {
             Detected::ByteOrderMark(TextEncoding::Utf16Be)
         );
         assert_eq!(decode(&utf16be, TextEncoding::Utf16Be).0, "µ;ä");
+    }
+
+    #[test]
+    fn a_head_cut_inside_a_utf8_character_is_still_utf8() {
+        // "µ" is C2 B5 in UTF-8; a head ending after C2 is cut, not invalid.
+        let head = b"Bilirubin (\xC2";
+        assert_eq!(detect(head), Detected::NotUtf8);
+        assert_eq!(detect_head(head), Detected::ValidUtf8);
+        // A Windows-1252 B5 in the middle stays not UTF-8.
+        assert_eq!(detect_head(b"Bilirubin (\xB5mol/l)"), Detected::NotUtf8);
+    }
+
+    #[test]
+    fn workbooks_are_told_from_text_by_their_signatures() {
+        // ZIP local file header (ECMA-376 and ODF packages) and the OLE2
+        // compound file signature (.xls), from the formats' specifications.
+        assert!(is_workbook(b"PK\x03\x04\x14\x00\x06\x00"));
+        assert!(is_workbook(&[
+            0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0
+        ]));
+        assert!(!is_workbook(b"PK;id;time\n"));
+        assert!(!is_workbook(b"id,time\n"));
+        assert!(!is_workbook(b""));
+    }
+
+    #[test]
+    fn encoding_codes_round_trip() {
+        for encoding in TextEncoding::ALL {
+            assert_eq!(TextEncoding::from_code(encoding.code()), Some(encoding));
+        }
+        assert_eq!(TextEncoding::from_code("latin1"), None);
     }
 
     #[test]

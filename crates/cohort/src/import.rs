@@ -52,6 +52,9 @@ use calculator_core::MalbiGroup;
 use calculator_core::{ChildPughClass, Group};
 
 use crate::csv::{CsvError, CsvField, CsvReader, CsvRecord, Separator};
+use crate::dates::{
+    detect_format, months_between, parse_date, Date, DateError, DateFormat, Detection,
+};
 use crate::mapping::{
     CheckedMapping, ColumnMapping, EndpointRole, EventCoding, MappingError, Role,
 };
@@ -265,6 +268,29 @@ pub enum RowProblem {
         /// The text found.
         text: String,
     },
+    /// A date column's cell must be a date in the mapping's format.
+    Date {
+        /// Which date column.
+        role: Role,
+        /// The text found.
+        text: String,
+        /// Why it is not a date.
+        error: DateError,
+    },
+    /// An endpoint's dates must both be given when any of it is.
+    MissingDate {
+        /// The date column left empty.
+        role: Role,
+    },
+    /// The end date must not be before the start date.
+    EndBeforeStart {
+        /// The end date's column.
+        role: Role,
+        /// The start date.
+        start: Date,
+        /// The end date.
+        end: Date,
+    },
 }
 
 impl fmt::Display for RowProblem {
@@ -297,6 +323,15 @@ impl fmt::Display for RowProblem {
                 f,
                 "Cirrhosis: \"{text}\" should be yes/no, 1/0 or true/false"
             ),
+            // The view words these (catalog `cohort.problem_*`); this is
+            // their machine form, for the excluded-rows CSV.
+            RowProblem::Date { role, text, error } => {
+                write!(f, "{}: \"{text}\": {}", role.code(), error.code())
+            }
+            RowProblem::MissingDate { role } => write!(f, "{}: missing_date", role.code()),
+            RowProblem::EndBeforeStart { role, start, end } => {
+                write!(f, "{}: end_before_start {start} {end}", role.code())
+            }
             RowProblem::ChildPugh { text } => write!(
                 f,
                 "Child–Pugh class: \"{text}\" should be A, B, C, a class with its score (B7) or a score 5–15"
@@ -412,6 +447,52 @@ pub struct Preview {
     pub event_coding_detected: Option<EventCoding>,
     /// The same for the second endpoint's event column.
     pub second_event_coding_detected: Option<EventCoding>,
+    /// What the mapped date columns' values say about their format
+    /// (`None`: no date column suggested). Settled: set in the mapping;
+    /// ambiguous or not dates: the mapping's format stays `None`, and the
+    /// view asks.
+    pub date_format_detected: Option<Detection>,
+    /// Whether a date cell has a two-digit year (refused: the view says so).
+    pub two_digit_years: bool,
+}
+
+/// The formats the date columns of `mapping` settle in `rows` (of a file
+/// with `header`), and whether a cell has a two-digit year; `None` when no
+/// date column is mapped.
+pub fn detect_date_format(
+    header: &[String],
+    rows: &[Vec<String>],
+    mapping: &ColumnMapping,
+) -> (Option<Detection>, bool) {
+    let indices: Vec<usize> = crate::mapping::Role::DATES
+        .iter()
+        .filter_map(|role| {
+            let column = mapping.column(*role)?;
+            header.iter().position(|h| h == column)
+        })
+        .collect();
+    if indices.is_empty() {
+        return (None, false);
+    }
+    let values: Vec<&str> = rows
+        .iter()
+        .flat_map(|row| indices.iter().filter_map(|i| row.get(*i)))
+        .map(String::as_str)
+        .filter(|v| !is_missing(v))
+        .collect();
+    let two_digit = |v: &&str| {
+        DateFormat::ALL
+            .iter()
+            .any(|f| parse_date(v, *f) == Err(DateError::TwoDigitYear))
+    };
+    let any_two_digit = values.iter().any(two_digit);
+    // A two-digit year is refused in every format (its row is listed): it
+    // says nothing about the column's format.
+    let four_digit: Vec<&str> = values.iter().copied().filter(|v| !two_digit(v)).collect();
+    (
+        Some(detect_format(four_digit.iter().copied())),
+        any_two_digit,
+    )
 }
 
 /// At most this many rows of the text given to [`preview`] are scanned to
@@ -425,8 +506,7 @@ pub fn preview(
     separator: Option<Separator>,
     max_rows: usize,
 ) -> Result<Preview, ImportError> {
-    let separator = separator.unwrap_or_else(|| Separator::detect(text));
-    let mut reader = CsvReader::new(text, separator);
+    let (mut reader, separator) = CsvReader::after_separator_line(text, separator);
     let header = read_header(&mut reader)?;
     let scanned: Vec<Vec<String>> = reader
         .by_ref()
@@ -451,6 +531,10 @@ pub fn preview(
     if let Some(coding) = &second_event_coding_detected {
         mapping.second_event_coding = coding.clone();
     }
+    let (date_format_detected, two_digit_years) = detect_date_format(&header, &scanned, &mapping);
+    if let Some(Detection::Settled(format)) = date_format_detected {
+        mapping.date_format = Some(format);
+    }
     let mut rows = scanned;
     rows.truncate(max_rows);
     Ok(Preview {
@@ -460,6 +544,8 @@ pub fn preview(
         mapping,
         event_coding_detected,
         second_event_coding_detected,
+        date_format_detected,
+        two_digit_years,
     })
 }
 
@@ -539,8 +625,7 @@ impl<T: AsRef<str>> ImportJob<T> {
         separator: Option<Separator>,
         mapping: &ColumnMapping,
     ) -> Result<Self, ImportError> {
-        let separator = separator.unwrap_or_else(|| Separator::detect(text.as_ref()));
-        let mut reader = CsvReader::new(text.as_ref(), separator);
+        let (mut reader, separator) = CsvReader::after_separator_line(text.as_ref(), separator);
         let header = read_header(&mut reader)?;
         let mapping = mapping.check(&header)?;
         let (pos, line, blank) = (reader.position(), reader.line(), reader.blank_lines());
@@ -834,22 +919,30 @@ fn read_fields(
                    event_role: Role,
                    numbers: &mut NumberCells<'_>,
                    problems: &mut Vec<RowProblem>| {
-        let (unit, coding) = if time_role == Role::Time {
-            (m.time_unit, &m.event_coding)
+        let (unit, coding, end_role) = if time_role == Role::Time {
+            (m.time_unit, &m.event_coding, Role::EndDate)
         } else {
-            (m.second_time_unit, &m.second_event_coding)
+            (
+                m.second_time_unit,
+                &m.second_event_coding,
+                Role::SecondEndDate,
+            )
         };
-        let time = present(time_role).and_then(|text| match numbers.read(time_role, text) {
-            Ok(value) => Some(unit.to_months(value.to_f64())),
-            Err(error) => {
-                problems.push(RowProblem::Time {
-                    role: time_role,
-                    text: text.to_owned(),
-                    error,
-                });
-                None
-            }
-        });
+        let time = if mapping.has(end_role) {
+            dated_follow_up(end_role, event_role, &present, m.date_format, problems)
+        } else {
+            present(time_role).and_then(|text| match numbers.read(time_role, text) {
+                Ok(value) => Some(unit.to_months(value.to_f64())),
+                Err(error) => {
+                    problems.push(RowProblem::Time {
+                        role: time_role,
+                        text: text.to_owned(),
+                        error,
+                    });
+                    None
+                }
+            })
+        };
         let event = present(event_role).and_then(|text| match coding.classify(text) {
             Some(event) => Some(event),
             None => {
@@ -961,6 +1054,54 @@ fn read_fields(
         cirrhosis,
         child_pugh,
     })
+}
+
+/// The follow-up in months from the start date to the end date of
+/// `end_role` (issue 15). An endpoint with neither end date nor event is
+/// missing (as an empty time is); otherwise both dates must be there, be
+/// dates in the mapping's format, and the end must not be before the start.
+fn dated_follow_up<'t>(
+    end_role: Role,
+    event_role: Role,
+    present: &dyn Fn(Role) -> Option<&'t str>,
+    format: Option<DateFormat>,
+    problems: &mut Vec<RowProblem>,
+) -> Option<f64> {
+    let (start, end) = (present(Role::StartDate), present(end_role));
+    if end.is_none() && present(event_role).is_none() {
+        return None;
+    }
+    // `check` refuses date columns without a format; none reads nothing.
+    let format = format?;
+    let mut read = |role: Role, text: Option<&str>| -> Option<Date> {
+        let Some(text) = text else {
+            problems.push(RowProblem::MissingDate { role });
+            return None;
+        };
+        parse_date(text, format)
+            .map_err(|error| {
+                problems.push(RowProblem::Date {
+                    role,
+                    text: text.trim().to_owned(),
+                    error,
+                })
+            })
+            .ok()
+    };
+    let start = read(Role::StartDate, start);
+    let end = read(end_role, end);
+    let (start, end) = (start?, end?);
+    match months_between(start, end) {
+        Ok(months) => Some(months),
+        Err(_) => {
+            problems.push(RowProblem::EndBeforeStart {
+                role: end_role,
+                start,
+                end,
+            });
+            None
+        }
+    }
 }
 
 /// The validated rows of a file and the account of every other row.
@@ -1333,6 +1474,136 @@ mod tests {
         assert_eq!(
             p.mapping.event_coding,
             crate::mapping::EventCoding::one_zero()
+        );
+    }
+
+    #[test]
+    fn a_german_semicolon_export_with_dates_and_ja_nein_imports() {
+        // Excel's "sep=;" line, German headers, dd.mm.yyyy dates, ja/nein.
+        let text = "sep=;\r\n\
+            Pat.-Nr.;Therapiebeginn;Letzter Kontakt;verstorben;IL-6 (pg/ml);IL-8 (pg/ml);Albumin (g/l);Bilirubin (µmol/l)\r\n\
+            1;15.01.2020;15.07.2020;ja;\"12,5\";40;38;12\r\n\
+            2;01.02.2020;31.01.2021;nein;3,1;80;41;9\r\n\
+            3;01.03.2020;01.02.2020;ja;4;20;35;20\r\n\
+            4;01.03.2020;;ja;4;20;35;20\r\n\
+            5;01.03.20;01.04.2021;nein;4;20;35;20\r\n";
+        let p = preview(text, None, 5).expect("header");
+        assert_eq!(p.separator, Separator::Semicolon);
+        assert_eq!(p.header.len(), 8);
+        assert_eq!(p.mapping.date_format, Some(DateFormat::DayMonthYearDots));
+        assert!(p.two_digit_years);
+        assert_eq!(p.mapping.event_coding.code(), Some("ja/nein"));
+        let cohort = Cohort::import(text, None, &p.mapping).expect("imports");
+        assert_eq!(cohort.rows_read(), 5);
+        let patients = cohort.patients();
+        assert_eq!(patients.len(), 2);
+        // 15 Jan to 15 Jul 2020: 16 + 29 + 31 + 30 + 31 + 30 + 15 = 182 days
+        // (hand, 2020 a leap year); 182 / 30.4375 months.
+        assert_eq!(patients[0].line, 3);
+        let primary = patients[0].primary.expect("outcome");
+        assert_eq!(primary.time_months, 182.0 / 30.4375);
+        assert!(primary.event);
+        // 1 Feb 2020 to 31 Jan 2021: 365 days (hand: 366 − 1).
+        assert_eq!(
+            patients[1].primary.expect("outcome").time_months,
+            365.0 / 30.4375
+        );
+        assert!(!patients[1].primary.expect("outcome").event);
+        let problems: Vec<(usize, &RowProblem)> = cohort
+            .excluded_rows()
+            .iter()
+            .flat_map(|r| r.problems.iter().map(move |p| (r.line, p)))
+            .collect();
+        assert_eq!(
+            problems,
+            vec![
+                (
+                    5,
+                    &RowProblem::EndBeforeStart {
+                        role: Role::EndDate,
+                        start: Date::new(2020, 3, 1).unwrap(),
+                        end: Date::new(2020, 2, 1).unwrap(),
+                    }
+                ),
+                (
+                    6,
+                    &RowProblem::MissingDate {
+                        role: Role::EndDate
+                    }
+                ),
+                (
+                    7,
+                    &RowProblem::Date {
+                        role: Role::StartDate,
+                        text: "01.03.20".into(),
+                        error: DateError::TwoDigitYear,
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_dates_are_asked_not_guessed() {
+        let text = "start_date,end_date,event\n01/02/2020,03/04/2020,1\n05/06/2020,07/08/2021,0\n";
+        let p = preview(text, None, 5).expect("header");
+        assert_eq!(
+            p.date_format_detected,
+            Some(Detection::Ambiguous(vec![
+                DateFormat::DayMonthYearSlashes,
+                DateFormat::MonthDayYearSlashes
+            ]))
+        );
+        assert_eq!(p.mapping.date_format, None);
+        assert!(matches!(
+            Cohort::import(text, None, &p.mapping),
+            Err(ImportError::Mapping(MappingError::DateFormatNeeded))
+        ));
+        // Chosen: US, 2 Jan 2020 to 4 Mar 2020 = 30 + 29 + 3 = 62 days (hand).
+        let mut mapping = p.mapping;
+        mapping.date_format = Some(DateFormat::MonthDayYearSlashes);
+        let cohort = Cohort::import(text, None, &mapping).expect("imports");
+        assert_eq!(
+            cohort.patients()[0].primary.unwrap().time_months,
+            62.0 / 30.4375
+        );
+    }
+
+    #[test]
+    fn a_separator_line_keeps_the_file_s_line_numbers() {
+        let text = "sep=,\nid,time,event\n1,2,1\n2,x,0\n";
+        let p = preview(text, Some(Separator::Semicolon), 5).expect("header");
+        // A separator given by the user wins over the file's line.
+        assert_eq!(p.header, vec!["id,time,event".to_owned()]);
+        let p = preview(text, None, 5).expect("header");
+        assert_eq!(p.separator, Separator::Comma);
+        let cohort = Cohort::import(text, None, &p.mapping).expect("imports");
+        assert_eq!(cohort.patients()[0].line, 3);
+        assert_eq!(cohort.excluded_rows()[0].line, 4);
+    }
+
+    #[test]
+    fn the_second_endpoint_runs_from_the_same_start_date_to_its_own_end_date() {
+        // ISO dates; 2021-01-01 to 2021-03-01 = 31 + 28 = 59 days and to
+        // 2021-02-01 = 31 days (hand); the second row has no second
+        // endpoint at all (no end date, no event): missing, not a problem.
+        let text = "id,start_date,end_date,event,ld_date,event2\n\
+            1,2021-01-01,2021-03-01,1,2021-02-01,1\n\
+            2,2021-01-01,2021-03-01,0,,\n\
+            3,2021-01-01,2021-03-01,0,,1\n";
+        let p = preview(text, None, 5).expect("header");
+        assert_eq!(p.mapping.second_end_date.as_deref(), Some("ld_date"));
+        assert_eq!(p.mapping.date_format, Some(DateFormat::Iso));
+        let cohort = Cohort::import(text, None, &p.mapping).expect("imports");
+        let first = &cohort.patients()[0];
+        assert_eq!(first.primary.unwrap().time_months, 59.0 / 30.4375);
+        assert_eq!(first.second.unwrap().time_months, 31.0 / 30.4375);
+        assert_eq!(cohort.patients()[1].second, None);
+        assert_eq!(
+            cohort.excluded_rows()[0].problems,
+            vec![RowProblem::MissingDate {
+                role: Role::SecondEndDate
+            }]
         );
     }
 }

@@ -24,7 +24,11 @@
 //!
 //! ```text
 //! // 1. bytes → text → preview (header, first rows, default mapping)
+//! encoding::detect(&[u8]) / detect_head(&[u8]) -> Detected; Detected::encoding() -> TextEncoding  // issue 15
+//! encoding::decode(&[u8], TextEncoding) -> (String, had_errors); TextEncoding::code()/from_code() (WHATWG labels)
+//! encoding::is_workbook(&[u8]) -> bool                                    // ZIP/OLE2 signature: not text
 //! csv::decode_utf8(bytes: Vec<u8>) -> Result<String, DecodeError>          // BOM kept, skipped later
+//! csv::CsvReader::after_separator_line(&str, Option<Separator>) -> (CsvReader, Separator)  // Excel's "sep=;" line
 //! csv::Separator::{Comma, Semicolon, Tab}; Separator::detect(&str), .code(), ::from_code(&str), .label()
 //! import::preview(text: &str, separator: Option<Separator>, max_rows: usize) -> Result<Preview, ImportError>
 //!     // Preview { separator, header: Vec<String>, rows: Vec<Vec<String>>, mapping: ColumnMapping }
@@ -34,7 +38,11 @@
 //!     endpoint: Endpoint, il6, il8, albumin, albumin_unit: AlbuminUnit, bilirubin,
 //!     bilirubin_unit: BilirubinUnit, cirrhosis, child_pugh, second_time, second_time_unit,
 //!     second_event, second_event_coding, second_endpoint: Endpoint }   // columns: Option<String>
-//! ColumnMapping::suggest(header: &[String]) -> ColumnMapping            // HEADER_ALIASES
+//!     // issue 15: start_date, end_date, second_end_date: Option<String>, date_format: Option<dates::DateFormat>
+//! ColumnMapping::suggest(header: &[String]) -> ColumnMapping            // HEADER_ALIASES, units from UNIT_SUFFIXES
+//! mapping::recognise_header(&str) -> Option<(Role, Option<UnitHint>)>
+//! dates::{parse_date, detect_format -> Detection::{Settled, Ambiguous, NotDates}, months_between}
+//! import::detect_date_format(header, rows, &ColumnMapping) -> (Option<Detection>, two_digit_years)
 //! ColumnMapping::check(&self, header: &[String]) -> Result<CheckedMapping, MappingError>
 //!     .column(Role) / .column_mut(Role)
 //! mapping::TimeUnit::{Days, Weeks, Months, Years}.to_months(f64)        // 1 month = 30.4375 days

@@ -45,6 +45,8 @@ use std::fmt;
 use calculator_core::units::{AlbuminUnit, BilirubinUnit};
 use calculator_core::Endpoint;
 
+use crate::dates::DateFormat;
+
 /// Days per month: 365.25 / 12 (exact in binary floating point).
 pub const DAYS_PER_MONTH: f64 = 365.25 / 12.0;
 
@@ -149,11 +151,17 @@ pub enum Role {
     SecondTime,
     /// Event indicator of the second endpoint.
     SecondEvent,
+    /// Start of follow-up as a date (treatment), for both endpoints.
+    StartDate,
+    /// End of follow-up of the first endpoint as a date (event or last contact).
+    EndDate,
+    /// End of follow-up of the second endpoint as a date.
+    SecondEndDate,
 }
 
 impl Role {
     /// Every role, in the order of the mapping form.
-    pub const ALL: [Role; 11] = [
+    pub const ALL: [Role; 14] = [
         Role::Id,
         Role::Time,
         Role::Event,
@@ -165,7 +173,13 @@ impl Role {
         Role::ChildPugh,
         Role::SecondTime,
         Role::SecondEvent,
+        Role::StartDate,
+        Role::EndDate,
+        Role::SecondEndDate,
     ];
+
+    /// The roles read as dates (`crate::dates`).
+    pub const DATES: [Role; 3] = [Role::StartDate, Role::EndDate, Role::SecondEndDate];
 
     /// A stable code: the canonical header name without unit (the mapping
     /// form's select names and hooks).
@@ -182,6 +196,9 @@ impl Role {
             Role::ChildPugh => "child_pugh",
             Role::SecondTime => "time2",
             Role::SecondEvent => "event2",
+            Role::StartDate => "start_date",
+            Role::EndDate => "end_date",
+            Role::SecondEndDate => "end_date2",
         }
     }
 
@@ -199,6 +216,9 @@ impl Role {
             Role::ChildPugh => "Child–Pugh class",
             Role::SecondTime => "Second endpoint: time",
             Role::SecondEvent => "Second endpoint: event",
+            Role::StartDate => "Start date",
+            Role::EndDate => "End date",
+            Role::SecondEndDate => "Second endpoint: end date",
         }
     }
 
@@ -325,7 +345,153 @@ pub const HEADER_ALIASES: &[HeaderAlias] = &[
     alias("second_event", Role::SecondEvent, None),
     alias("ld_event", Role::SecondEvent, None),
     alias("liver_dysfunction", Role::SecondEvent, None),
+    // Issue 15: the five languages' hospital exports, and dates.
+    alias("patienten_id", Role::Id, None),
+    alias("pat_nr", Role::Id, None),
+    alias("patientennummer", Role::Id, None),
+    alias("fallnummer", Role::Id, None),
+    alias("id_patient", Role::Id, None),
+    alias("numero_patient", Role::Id, None),
+    alias("id_paciente", Role::Id, None),
+    alias("paciente", Role::Id, None),
+    alias("id_paziente", Role::Id, None),
+    alias("paziente", Role::Id, None),
+    alias("tod", Role::Event, None),
+    alias("verstorben", Role::Event, None),
+    alias("ereignis", Role::Event, None),
+    alias("deces", Role::Event, None),
+    alias("decede", Role::Event, None),
+    alias("statut", Role::Event, None),
+    alias("evenement", Role::Event, None),
+    alias("fallecido", Role::Event, None),
+    alias("muerte", Role::Event, None),
+    alias("estado", Role::Event, None),
+    alias("evento", Role::Event, None),
+    alias("deceduto", Role::Event, None),
+    alias("decesso", Role::Event, None),
+    alias("stato", Role::Event, None),
+    alias("exitus", Role::Event, None),
+    alias("vital_status", Role::Event, None),
+    alias("albumine", Role::Albumin, G_L),
+    alias("albumina", Role::Albumin, G_L),
+    alias("serumalbumin", Role::Albumin, G_L),
+    alias("bilirubin_gesamt", Role::Bilirubin, UMOL_L),
+    alias("gesamtbilirubin", Role::Bilirubin, UMOL_L),
+    alias("bilirubine", Role::Bilirubin, UMOL_L),
+    alias("bilirubine_totale", Role::Bilirubin, UMOL_L),
+    alias("bilirrubina", Role::Bilirubin, UMOL_L),
+    alias("bilirrubina_total", Role::Bilirubin, UMOL_L),
+    alias("bilirubina", Role::Bilirubin, UMOL_L),
+    alias("bilirubina_totale", Role::Bilirubin, UMOL_L),
+    alias("zirrhose", Role::Cirrhosis, None),
+    alias("leberzirrhose", Role::Cirrhosis, None),
+    alias("cirrhose", Role::Cirrhosis, None),
+    alias("cirrosis", Role::Cirrhosis, None),
+    alias("cirrosi", Role::Cirrhosis, None),
+    alias("start_date", Role::StartDate, None),
+    alias("date_start", Role::StartDate, None),
+    alias("treatment_date", Role::StartDate, None),
+    alias("date_of_treatment", Role::StartDate, None),
+    alias("treatment_start", Role::StartDate, None),
+    alias("therapy_start", Role::StartDate, None),
+    alias("therapiebeginn", Role::StartDate, None),
+    alias("therapiedatum", Role::StartDate, None),
+    alias("behandlungsdatum", Role::StartDate, None),
+    alias("datum_therapie", Role::StartDate, None),
+    alias("date_traitement", Role::StartDate, None),
+    alias("date_de_traitement", Role::StartDate, None),
+    alias("date_debut", Role::StartDate, None),
+    alias("fecha_tratamiento", Role::StartDate, None),
+    alias("fecha_inicio", Role::StartDate, None),
+    alias("data_trattamento", Role::StartDate, None),
+    alias("data_inizio", Role::StartDate, None),
+    alias("end_date", Role::EndDate, None),
+    alias("date_end", Role::EndDate, None),
+    alias("os_end_date", Role::EndDate, None),
+    alias("last_contact", Role::EndDate, None),
+    alias("date_last_contact", Role::EndDate, None),
+    alias("date_of_last_contact", Role::EndDate, None),
+    alias("last_follow_up", Role::EndDate, None),
+    alias("last_followup", Role::EndDate, None),
+    alias("date_of_death_or_last_contact", Role::EndDate, None),
+    alias("letzter_kontakt", Role::EndDate, None),
+    alias("datum_letzter_kontakt", Role::EndDate, None),
+    alias("date_derniere_nouvelle", Role::EndDate, None),
+    alias("date_des_dernieres_nouvelles", Role::EndDate, None),
+    alias("dernieres_nouvelles", Role::EndDate, None),
+    alias("fecha_ultimo_contacto", Role::EndDate, None),
+    alias("ultimo_contacto", Role::EndDate, None),
+    alias("data_ultimo_contatto", Role::EndDate, None),
+    alias("ultimo_contatto", Role::EndDate, None),
+    alias("end_date2", Role::SecondEndDate, None),
+    alias("end_date_2", Role::SecondEndDate, None),
+    alias("second_end_date", Role::SecondEndDate, None),
+    alias("ld_date", Role::SecondEndDate, None),
+    alias("ld_end_date", Role::SecondEndDate, None),
 ];
+
+/// Units a header may name after the column's name (`IL-6 (pg/ml)`,
+/// `Bili (mg/dl)`, `Überleben (Tage)`), normalised and folded: the header
+/// is recognised by its name without them, and takes its unit from them.
+/// `None`: a unit that only confirms the column (pg/mL for the
+/// interleukins) or a date pattern.
+const UNIT_SUFFIXES: &[(&str, Option<UnitHint>, &[Role])] = &[
+    ("pg_ml", None, &[Role::Il6, Role::Il8]),
+    ("ng_l", None, &[Role::Il6, Role::Il8]),
+    ("g_l", G_L, &[Role::Albumin]),
+    ("g_dl", G_DL, &[Role::Albumin]),
+    ("umol_l", UMOL_L, &[Role::Bilirubin]),
+    ("mg_dl", MG_DL, &[Role::Bilirubin]),
+    ("months", MONTHS, TIME_ROLES),
+    ("monate", MONTHS, TIME_ROLES),
+    ("mois", MONTHS, TIME_ROLES),
+    ("meses", MONTHS, TIME_ROLES),
+    ("mesi", MONTHS, TIME_ROLES),
+    ("days", DAYS, TIME_ROLES),
+    ("tage", DAYS, TIME_ROLES),
+    ("jours", DAYS, TIME_ROLES),
+    ("dias", DAYS, TIME_ROLES),
+    ("giorni", DAYS, TIME_ROLES),
+    ("weeks", WEEKS, TIME_ROLES),
+    ("wochen", WEEKS, TIME_ROLES),
+    ("semaines", WEEKS, TIME_ROLES),
+    ("semanas", WEEKS, TIME_ROLES),
+    ("settimane", WEEKS, TIME_ROLES),
+    ("years", YEARS, TIME_ROLES),
+    ("jahre", YEARS, TIME_ROLES),
+    ("ans", YEARS, TIME_ROLES),
+    ("anos", YEARS, TIME_ROLES),
+    ("anni", YEARS, TIME_ROLES),
+    ("yyyy_mm_dd", None, &Role::DATES),
+    ("dd_mm_yyyy", None, &Role::DATES),
+    ("mm_dd_yyyy", None, &Role::DATES),
+    ("tt_mm_jjjj", None, &Role::DATES),
+    ("jj_mm_aaaa", None, &Role::DATES),
+    ("dd_mm_aaaa", None, &Role::DATES),
+    ("gg_mm_aaaa", None, &Role::DATES),
+];
+
+const TIME_ROLES: &[Role] = &[Role::Time, Role::SecondTime];
+
+/// The role a header names and the unit it implies: its normalised name
+/// (accents dropped) as one of [`HEADER_ALIASES`], or that name followed by
+/// a unit of [`UNIT_SUFFIXES`] fitting the role (`Bili (mg/dl)`: bilirubin
+/// in mg/dL; `Albumin (mg/dl)` is not recognised: a unit that does not fit
+/// is never taken). `None` for a header it does not know.
+pub fn recognise_header(name: &str) -> Option<(Role, Option<UnitHint>)> {
+    let normalised = fold(&normalise_header(name));
+    let find = |n: &str| HEADER_ALIASES.iter().find(|a| a.name == n);
+    if let Some(alias) = find(&normalised) {
+        return Some((alias.role, alias.unit));
+    }
+    UNIT_SUFFIXES.iter().find_map(|(suffix, unit, roles)| {
+        let base = normalised.strip_suffix(suffix)?.strip_suffix('_')?;
+        let alias = find(base)?;
+        roles
+            .contains(&alias.role)
+            .then_some((alias.role, unit.or(alias.unit)))
+    })
+}
 
 /// A header name as [`HEADER_ALIASES`] spells it (see the module docs).
 pub fn normalise_header(name: &str) -> String {
@@ -606,6 +772,14 @@ pub enum MappingError {
     },
     /// An event coding needs at least one code for event and one for censored.
     EmptyEventCoding,
+    /// An endpoint's follow-up is a time column or dates, not both.
+    TimeAndDates {
+        /// The endpoint mapped both ways.
+        endpoint: EndpointRole,
+    },
+    /// Date columns are mapped but their format is not settled: the user
+    /// chooses it (`01/02/2020` is never guessed).
+    DateFormatNeeded,
     /// A code cannot mean both event and censored (nor be empty).
     OverlappingEventCode {
         /// The offending code.
@@ -644,6 +818,12 @@ impl fmt::Display for MappingError {
                 "the second endpoint needs a column for \"{}\" too",
                 missing.label()
             ),
+            // The view words these two (catalog `cohort.time_and_dates`,
+            // `cohort.date_format_needed`); this is their machine form.
+            MappingError::TimeAndDates { endpoint } => {
+                write!(f, "time_and_dates: {}", endpoint.code())
+            }
+            MappingError::DateFormatNeeded => f.write_str("date_format_needed"),
             MappingError::EmptyEventCoding => f.write_str(
                 "an event coding needs at least one code for event and one for censored",
             ),
@@ -698,6 +878,16 @@ pub struct ColumnMapping {
     pub second_event_coding: EventCoding,
     /// What the second endpoint is (default time to liver dysfunction).
     pub second_endpoint: Endpoint,
+    /// Start of follow-up as a date (issue 15): with an end date, instead
+    /// of a time column.
+    pub start_date: Option<String>,
+    /// End of the first endpoint's follow-up as a date.
+    pub end_date: Option<String>,
+    /// End of the second endpoint's follow-up as a date.
+    pub second_end_date: Option<String>,
+    /// How the date columns write their dates; `None` until detected from
+    /// the values or chosen (an ambiguous column is asked, never guessed).
+    pub date_format: Option<DateFormat>,
 }
 
 impl Default for ColumnMapping {
@@ -722,6 +912,10 @@ impl Default for ColumnMapping {
             second_event: None,
             second_event_coding: EventCoding::one_zero(),
             second_endpoint: Endpoint::TimeToLiverDysfunction,
+            start_date: None,
+            end_date: None,
+            second_end_date: None,
+            date_format: None,
         }
     }
 }
@@ -733,15 +927,14 @@ impl ColumnMapping {
     pub fn suggest(header: &[String]) -> ColumnMapping {
         let mut mapping = ColumnMapping::default();
         for name in header {
-            let normalised = normalise_header(name);
-            let Some(alias) = HEADER_ALIASES.iter().find(|a| a.name == normalised) else {
+            let Some((role, unit)) = recognise_header(name) else {
                 continue;
             };
-            if mapping.column(alias.role).is_some() {
+            if mapping.column(role).is_some() {
                 continue;
             }
-            *mapping.column_mut(alias.role) = Some(name.clone());
-            match (alias.role, alias.unit) {
+            *mapping.column_mut(role) = Some(name.clone());
+            match (role, unit) {
                 (Role::Time, Some(UnitHint::Time(unit))) => mapping.time_unit = unit,
                 (Role::SecondTime, Some(UnitHint::Time(unit))) => mapping.second_time_unit = unit,
                 (Role::Albumin, Some(UnitHint::Albumin(unit))) => mapping.albumin_unit = unit,
@@ -766,6 +959,9 @@ impl ColumnMapping {
             Role::ChildPugh => self.child_pugh.as_ref(),
             Role::SecondTime => self.second_time.as_ref(),
             Role::SecondEvent => self.second_event.as_ref(),
+            Role::StartDate => self.start_date.as_ref(),
+            Role::EndDate => self.end_date.as_ref(),
+            Role::SecondEndDate => self.second_end_date.as_ref(),
         }
     }
 
@@ -783,29 +979,51 @@ impl ColumnMapping {
             Role::ChildPugh => &mut self.child_pugh,
             Role::SecondTime => &mut self.second_time,
             Role::SecondEvent => &mut self.second_event,
+            Role::StartDate => &mut self.start_date,
+            Role::EndDate => &mut self.end_date,
+            Role::SecondEndDate => &mut self.second_end_date,
         }
     }
 
     /// Checks the mapping against the file's header (names compared after
     /// trimming, case-sensitively).
     pub fn check(&self, header: &[String]) -> Result<CheckedMapping, MappingError> {
-        for role in [Role::Time, Role::Event] {
-            if self.column(role).is_none() {
-                return Err(MappingError::Required(role));
+        // Each endpoint's follow-up is a time column or an end date (with
+        // the start date), never both.
+        let timed = |time: &Option<String>, end: &Option<String>, endpoint| match (time, end) {
+            (Some(_), Some(_)) => Err(MappingError::TimeAndDates { endpoint }),
+            (None, Some(_)) if self.start_date.is_none() => {
+                Err(MappingError::Required(Role::StartDate))
             }
+            (time, end) => Ok(time.is_some() || end.is_some()),
+        };
+        if !timed(&self.time, &self.end_date, EndpointRole::Primary)? {
+            return Err(MappingError::Required(Role::Time));
         }
-        match (&self.second_time, &self.second_event) {
-            (Some(_), None) => {
+        if self.event.is_none() {
+            return Err(MappingError::Required(Role::Event));
+        }
+        let second_timed = timed(
+            &self.second_time,
+            &self.second_end_date,
+            EndpointRole::Second,
+        )?;
+        match (second_timed, &self.second_event) {
+            (true, None) => {
                 return Err(MappingError::SecondEndpointIncomplete {
                     missing: Role::SecondEvent,
                 })
             }
-            (None, Some(_)) => {
+            (false, Some(_)) => {
                 return Err(MappingError::SecondEndpointIncomplete {
                     missing: Role::SecondTime,
                 })
             }
             _ => {}
+        }
+        let dated = Role::DATES.iter().any(|r| self.column(*r).is_some());
+        if dated && self.date_format.is_none() {
+            return Err(MappingError::DateFormatNeeded);
         }
         let mut columns = [None; Role::ALL.len()];
         for role in Role::ALL {
@@ -894,7 +1112,7 @@ impl CheckedMapping {
 
     /// Whether a second endpoint is mapped.
     pub fn has_second_endpoint(&self) -> bool {
-        self.has(Role::SecondTime) && self.has(Role::SecondEvent)
+        (self.has(Role::SecondTime) || self.has(Role::SecondEndDate)) && self.has(Role::SecondEvent)
     }
 }
 
@@ -1094,5 +1312,96 @@ mod tests {
         );
         assert_eq!(detected(&["NA", "maybe"]), None);
         assert_eq!(detected(&[]), None);
+    }
+
+    #[test]
+    fn a_german_export_s_headers_are_recognised_with_their_units() {
+        // The headers of issue 15's research nurse, and others it names.
+        let h = header(&[
+            "Pat.-Nr.",
+            "Therapiebeginn",
+            "Letzter Kontakt",
+            "verstorben",
+            "IL-6 (pg/ml)",
+            "Interleukin 8",
+            "Alb g/l",
+            "Bilirubin (µmol/l)",
+        ]);
+        let m = ColumnMapping::suggest(&h);
+        assert_eq!(m.id.as_deref(), Some("Pat.-Nr."));
+        assert_eq!(m.start_date.as_deref(), Some("Therapiebeginn"));
+        assert_eq!(m.end_date.as_deref(), Some("Letzter Kontakt"));
+        assert_eq!(m.event.as_deref(), Some("verstorben"));
+        assert_eq!(m.il6.as_deref(), Some("IL-6 (pg/ml)"));
+        assert_eq!(m.il8.as_deref(), Some("Interleukin 8"));
+        assert_eq!(m.albumin.as_deref(), Some("Alb g/l"));
+        assert_eq!(m.albumin_unit, AlbuminUnit::GramsPerLitre);
+        assert_eq!(m.bilirubin.as_deref(), Some("Bilirubin (µmol/l)"));
+        assert_eq!(m.bilirubin_unit, BilirubinUnit::MicromolesPerLitre);
+        assert_eq!(m.time, None);
+    }
+
+    #[test]
+    fn a_unit_in_the_header_sets_the_unit_and_one_that_does_not_fit_is_not_taken() {
+        assert_eq!(
+            recognise_header("Bili (mg/dl)"),
+            Some((Role::Bilirubin, MG_DL))
+        );
+        assert_eq!(
+            recognise_header("Gesamtbilirubin [mg/dL]"),
+            Some((Role::Bilirubin, MG_DL))
+        );
+        assert_eq!(
+            recognise_header("Albumine (g/dl)"),
+            Some((Role::Albumin, G_DL))
+        );
+        assert_eq!(
+            recognise_header("Interleukin-6 (pg/mL)"),
+            Some((Role::Il6, None))
+        );
+        assert_eq!(recognise_header("OS (Tage)"), None); // "os" alone is no alias
+        assert_eq!(recognise_header("Time (Tage)"), Some((Role::Time, DAYS)));
+        assert_eq!(recognise_header("Décès"), Some((Role::Event, None)));
+        assert_eq!(
+            recognise_header("Therapiebeginn (TT.MM.JJJJ)"),
+            Some((Role::StartDate, None))
+        );
+        // Albumin in mg/dL is no unit of the form: left for the user.
+        assert_eq!(recognise_header("Albumin (mg/dl)"), None);
+        assert_eq!(recognise_header("IL-6 (g/l)"), None);
+    }
+
+    #[test]
+    fn dates_replace_the_time_column_and_their_format_must_be_settled() {
+        let h = header(&["start", "end", "dead", "end2", "ld"]);
+        let mut m = ColumnMapping {
+            end_date: Some("end".into()),
+            event: Some("dead".into()),
+            ..ColumnMapping::default()
+        };
+        assert_eq!(m.check(&h), Err(MappingError::Required(Role::StartDate)));
+        m.start_date = Some("start".into());
+        assert_eq!(m.check(&h), Err(MappingError::DateFormatNeeded));
+        m.date_format = Some(DateFormat::DayMonthYearDots);
+        assert!(m.check(&h).is_ok());
+        m.time = Some("end2".into());
+        assert_eq!(
+            m.check(&h),
+            Err(MappingError::TimeAndDates {
+                endpoint: EndpointRole::Primary
+            })
+        );
+        m.time = None;
+        m.second_end_date = Some("end2".into());
+        assert_eq!(
+            m.check(&h),
+            Err(MappingError::SecondEndpointIncomplete {
+                missing: Role::SecondEvent
+            })
+        );
+        m.second_event = Some("ld".into());
+        let checked = m.check(&h).expect("valid");
+        assert!(checked.has_second_endpoint());
+        assert_eq!(checked.index(Role::SecondEndDate), Some(3));
     }
 }

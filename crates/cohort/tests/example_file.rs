@@ -13,7 +13,8 @@ fn the_example_file_maps_every_role_by_its_canonical_header() {
     );
     let text = std::fs::read_to_string(path).expect("example file");
     let p = preview(&text, None, 3).expect("header");
-    for role in Role::ALL {
+    // Dates are the other way to give follow-up (issue 15): not in this file.
+    for role in Role::ALL.into_iter().filter(|r| !Role::DATES.contains(r)) {
         assert!(p.mapping.column(role).is_some(), "{role:?} not mapped");
     }
     let cohort = Cohort::import(&text, None, &p.mapping).expect("imports");
