@@ -52,9 +52,11 @@ mod labels;
 mod layout;
 mod overlay;
 mod palette;
+mod reading;
 
 pub use draw::{draw, render_svg, render_svg_file};
 pub use error::KmChartError;
+pub use reading::CurveReading;
 pub use export::{csv_data_url, svg_data_url};
 pub use geometry::{
     BandPolygon, ChartText, CurveGeometry, Emphasis, KmChartGeometry, KmChartInput, MedianMarker,
