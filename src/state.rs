@@ -343,9 +343,7 @@ mod tests {
 
     #[test]
     fn follow_up_values_are_added_edited_and_removed_one_at_a_time() {
-        let state = CalculatorState::with_inputs(calculator_core::parse_fragment(
-            "uln=21&fu=25@1",
-        ));
+        let state = CalculatorState::with_inputs(calculator_core::parse_fragment("uln=21&fu=25@1"));
         let added = state.apply(Action::AddFollowUp).expect("changed");
         assert_eq!(added.inputs.follow_up.len(), 2);
         let edited = added

@@ -11,12 +11,14 @@ use yew::prelude::*;
 use crate::build_info::version_label;
 use crate::components::about::About;
 use crate::components::cohort_slot::CohortSlot;
+use crate::components::follow_up_course::follow_up_course;
 use crate::components::input_form::InputForm;
 use crate::components::km_chart::KmChart;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::results::{outside_mark, Results};
 use crate::components::toolbar::Toolbar;
 use crate::focus::{after, focus_after_render};
+use crate::form_text::FormLabel;
 use crate::i18n::{load, preferred_lang, set_document_lang, LanguageUnavailable, TextHandle};
 use crate::location::{
     listen_for_fragment_changes, read_fragment, read_lang, read_view, write_address, HistoryEntry,
@@ -224,7 +226,7 @@ pub fn App() -> Html {
             if state.view == View::Calculator {
                 <main class="layout" aria-labelledby="view-heading">
                     <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ t.app_nav_calculator() }</h2>
-                    { values_strip(&t, &state.inputs) }
+                    { values_strip(&t, &state.inputs, &assessment) }
                     <InputForm inputs={state.inputs.clone()} assessment={assessment.clone()} on_action={on_form_action} />
                     if state.undo.is_some() {
                         <p class="undo" role="status" data-testid="undo-status">
@@ -235,7 +237,10 @@ pub fn App() -> Html {
                     <Results
                         assessment={assessment.clone()}
                         summary={(*summary).clone()}
-                        chart={html! { <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} printing={*printing} /> }}
+                        chart={html! { <>
+                            <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} printing={*printing} />
+                            { follow_up_course(&t, assessment.group(Marker::Il6), assessment.follow_up.outcome()) }
+                        </> }}
                     />
                     { result_bar }
                 </main>
@@ -276,7 +281,7 @@ pub fn App() -> Html {
 /// The values as typed, in one line: what presentation mode and the printed
 /// page show instead of the form (unknown characteristics are left out; page
 /// 2 lists each against the cohort).
-fn values_strip(t: &Text, inputs: &RawInputs) -> Html {
+fn values_strip(t: &Text, inputs: &RawInputs, assessment: &Assessment) -> Html {
     let mut parts: Vec<String> = Vec::new();
     let mut text = |label: &str, value: &str, unit: Option<&str>| {
         if !value.trim().is_empty() {
@@ -304,6 +309,35 @@ fn values_strip(t: &Text, inputs: &RawInputs) -> Html {
     }
     if let Some(c) = inputs.child_pugh.chosen() {
         parts.push(format!("{} {}", t.app_values_child_pugh(), c.label()));
+    }
+    // The parts the score was computed from, and the score.
+    if let Some(inr) = Some(inputs.inr.trim()).filter(|v| !v.is_empty()) {
+        parts.push(format!("{} {inr}", t.cp_inr()));
+    }
+    if let Some(c) = inputs.ascites.chosen() {
+        parts.push(format!("{}: {}", t.cp_ascites(), c.form_label(t)));
+    }
+    if let Some(c) = inputs.encephalopathy.chosen() {
+        parts.push(format!("{}: {}", t.cp_encephalopathy(), c.form_label(t)));
+    }
+    if let Some(score) = assessment.child_pugh_score() {
+        parts.push(t.cp_total(&score.total().to_string(), &score.label()));
+    }
+    if !inputs.uln.trim().is_empty() {
+        parts.push(format!("ULN {}", inputs.uln.trim()));
+    }
+    let follow_up: Vec<String> = inputs
+        .follow_up
+        .iter()
+        .filter(|e| !e.bilirubin.trim().is_empty())
+        .map(|e| format!("{} @ {}", e.bilirubin.trim(), e.months.trim()))
+        .collect();
+    if !follow_up.is_empty() {
+        parts.push(format!(
+            "{}: {}",
+            t.app_values_follow_up(),
+            follow_up.join(", ")
+        ));
     }
     if let Some(c) = inputs.bclc.chosen() {
         parts.push(format!("BCLC {}", c.label()));

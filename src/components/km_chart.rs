@@ -56,6 +56,23 @@ thread_local! {
     });
 }
 
+/// A reading off the reference curves (the follow-up's course beside the
+/// study); `None` when the reference data did not load.
+pub fn reference_reading(
+    endpoint: Endpoint,
+    marker: Marker,
+    group: Group,
+    months: f64,
+) -> Option<km_chart::CurveReading> {
+    REFERENCE.with(|reference| {
+        reference
+            .curves
+            .as_ref()
+            .ok()?
+            .reading(endpoint, marker, group, months)
+    })
+}
+
 /// One view, computed once per change of endpoint, marker, patient group
 /// or drawing.
 struct ChartView {

@@ -1,6 +1,6 @@
 pub mod about;
-pub mod child_pugh_panel;
 pub mod app;
+pub mod child_pugh_panel;
 pub mod choice_input;
 pub mod cohort_slot;
 pub mod follow_up_course;

@@ -56,7 +56,6 @@ mod reading;
 
 pub use draw::{draw, render_svg, render_svg_file};
 pub use error::KmChartError;
-pub use reading::CurveReading;
 pub use export::{csv_data_url, svg_data_url};
 pub use geometry::{
     BandPolygon, ChartText, CurveGeometry, Emphasis, KmChartGeometry, KmChartInput, MedianMarker,
@@ -67,3 +66,4 @@ pub use labels::{figure_name, group_label, RECONSTRUCTION_LABEL};
 pub use layout::{FontSizes, Layout, Strokes};
 pub use overlay::{OverlayInput, COHORT_PREFIX, REFERENCE_PREFIX};
 pub use palette::{LineDash, Rgb, GROUP_HIGH_COLOUR, GROUP_LOW_COLOUR};
+pub use reading::CurveReading;

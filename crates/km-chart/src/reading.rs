@@ -54,7 +54,12 @@ mod tests {
     #[test]
     fn everyone_is_free_at_the_time_of_radioembolization() {
         let reading = curves()
-            .reading(Endpoint::TimeToLiverDysfunction, Marker::Il6, Group::High, 0.0)
+            .reading(
+                Endpoint::TimeToLiverDysfunction,
+                Marker::Il6,
+                Group::High,
+                0.0,
+            )
             .expect("a reading");
         assert_eq!(reading.share, 1.0);
         assert!(!reading.beyond_follow_up);
@@ -70,7 +75,12 @@ mod tests {
             .low
             .months;
         let reading = curves()
-            .reading(Endpoint::TimeToLiverDysfunction, Marker::Il6, Group::Low, median)
+            .reading(
+                Endpoint::TimeToLiverDysfunction,
+                Marker::Il6,
+                Group::Low,
+                median,
+            )
             .expect("a reading");
         assert!(
             (0.4..=0.5).contains(&reading.share),
@@ -84,7 +94,12 @@ mod tests {
         let curves = curves();
         let at = |m: f64| {
             curves
-                .reading(Endpoint::TimeToLiverDysfunction, Marker::Il6, Group::High, m)
+                .reading(
+                    Endpoint::TimeToLiverDysfunction,
+                    Marker::Il6,
+                    Group::High,
+                    m,
+                )
                 .map(|r| r.share)
         };
         let mut previous = 1.0;
@@ -96,7 +111,12 @@ mod tests {
         assert_eq!(at(f64::NAN), None);
         assert_eq!(at(-1.0), None);
         let far = curves
-            .reading(Endpoint::TimeToLiverDysfunction, Marker::Il6, Group::High, 1000.0)
+            .reading(
+                Endpoint::TimeToLiverDysfunction,
+                Marker::Il6,
+                Group::High,
+                1000.0,
+            )
             .expect("a reading");
         assert!(far.beyond_follow_up);
     }
