@@ -96,6 +96,14 @@ pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
     }
 
     sentences.extend(child_pugh_and_follow_up(t, assessment));
+    if let Some((_, sentence)) = assessment
+        .follow_up
+        .outcome()
+        .and_then(|outcome| course(t, assessment.group(Marker::Il6)?, outcome))
+    {
+        sentences.push(sentence);
+        sentences.push(t.results_ttld_caveat().to_owned());
+    }
 
     if sentences.is_empty() {
         return None;
@@ -113,9 +121,10 @@ pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
 }
 
 /// The Child–Pugh score from its parts and the bilirubin follow-up (issue
-/// 13), each only when computed; the course beside the study keeps the
-/// time-to-liver-dysfunction caveat with it.
-fn child_pugh_and_follow_up(t: &Text, a: &Assessment) -> Vec<String> {
+/// 13), each only when computed. The print shows these too (the note
+/// summary is not printed); the course beside the study, with its caveat,
+/// is added by the caller.
+pub fn child_pugh_and_follow_up(t: &Text, a: &Assessment) -> Vec<String> {
     let mut sentences = Vec::new();
     if let Some(score) = a.child_pugh_score() {
         let parts: Vec<String> = a
@@ -175,13 +184,6 @@ fn child_pugh_and_follow_up(t: &Text, a: &Assessment) -> Vec<String> {
         Outcome::Event { months, .. } => t.fu_event(&t.shown(&months.to_string())),
         Outcome::EventFree { last_months } => t.fu_no_event(&t.shown(&last_months.to_string())),
     });
-    if let Some((_, sentence)) = a
-        .group(Marker::Il6)
-        .and_then(|group| course(t, group, outcome))
-    {
-        sentences.push(sentence);
-        sentences.push(t.results_ttld_caveat().to_owned());
-    }
     sentences
 }
 

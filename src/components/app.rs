@@ -240,6 +240,7 @@ pub fn App() -> Html {
                         chart={html! { <>
                             <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} printing={*printing} />
                             { follow_up_course(&t, assessment.group(Marker::Il6), assessment.follow_up.outcome()) }
+                            { print_follow_up(&t, &assessment) }
                         </> }}
                     />
                     { result_bar }
@@ -349,6 +350,16 @@ fn values_strip(t: &Text, inputs: &RawInputs, assessment: &Assessment) -> Html {
         parts.push(format!("{}: {}", t.app_values_extrahepatic(), c.label()));
     }
     html! { <p class="values-strip" data-testid="values-strip">{ parts.join(" · ") }</p> }
+}
+
+/// On paper, where the form is not printed: the Child–Pugh score from its
+/// parts and the graded follow-up, as the note says them.
+fn print_follow_up(t: &Text, a: &Assessment) -> Html {
+    let lines = crate::summary::child_pugh_and_follow_up(t, a);
+    if lines.is_empty() {
+        return Html::default();
+    }
+    html! { <p class="print-only" data-testid="print-follow-up">{ lines.join(" ") }</p> }
 }
 
 /// How long Clear's Undo is offered.
