@@ -48,7 +48,7 @@ test("the Child–Pugh score from its parts fills the class and applicability, t
     // No class was chosen by hand: the choice stays "unknown", the note says the score fills it.
     assert.ok(await page.locator(byTestId("child_pugh-unknown")).isChecked());
     assert.equal(await page.locator(byTestId("child-pugh-from-parts")).count(), 1);
-    assert.equal(await page.locator(byTestId("child-pugh-parts")).getAttribute("open"), "", "the panel opens when a part is given");
+    assert.notEqual(await page.locator(byTestId("child-pugh-parts")).getAttribute("open"), null, "the panel opens when a part is given");
     assertClean(record, server.url);
     await page.close();
   }

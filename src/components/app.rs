@@ -311,7 +311,8 @@ fn values_strip(t: &Text, inputs: &RawInputs, assessment: &Assessment) -> Html {
     if let Some(c) = inputs.child_pugh.chosen() {
         parts.push(format!("{} {}", t.app_values_child_pugh(), c.label()));
     }
-    // The parts the score was computed from, and the score.
+    // The parts the score was computed from, and the score (the graded
+    // follow-up is on paper in `print-follow-up`, and in the note).
     if let Some(inr) = Some(inputs.inr.trim()).filter(|v| !v.is_empty()) {
         parts.push(format!("{} {inr}", t.cp_inr()));
     }
@@ -323,22 +324,6 @@ fn values_strip(t: &Text, inputs: &RawInputs, assessment: &Assessment) -> Html {
     }
     if let Some(score) = assessment.child_pugh_score() {
         parts.push(t.cp_total(&score.total().to_string(), &score.label()));
-    }
-    if !inputs.uln.trim().is_empty() {
-        parts.push(format!("ULN {}", inputs.uln.trim()));
-    }
-    let follow_up: Vec<String> = inputs
-        .follow_up
-        .iter()
-        .filter(|e| !e.bilirubin.trim().is_empty())
-        .map(|e| format!("{} @ {}", e.bilirubin.trim(), e.months.trim()))
-        .collect();
-    if !follow_up.is_empty() {
-        parts.push(format!(
-            "{}: {}",
-            t.app_values_follow_up(),
-            follow_up.join(", ")
-        ));
     }
     if let Some(c) = inputs.bclc.chosen() {
         parts.push(format!("BCLC {}", c.label()));

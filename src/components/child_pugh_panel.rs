@@ -7,10 +7,10 @@ use calculator_core::child_pugh::{bilirubin_readings_differ, Ascites, Encephalop
 use calculator_core::followup::InrError;
 use calculator_core::{Assessment, Choice, RawInputs, Selection};
 use text::Text;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::choice_input::{ChoiceInput, ChoiceOption, UNKNOWN};
+use crate::components::follow_up_panel::{error_line, number_field};
 use crate::form_text::FormLabel;
 use crate::state::Action;
 
@@ -45,23 +45,10 @@ pub fn child_pugh_panel(
     a: &Assessment,
     on_action: &Callback<Action>,
 ) -> Html {
-    let on_inr = {
-        let on_action = on_action.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            on_action.emit(Action::SetInr(input.value()));
-        })
-    };
-    let on_ascites = {
-        let on_action = on_action.clone();
-        Callback::from(move |code: String| on_action.emit(Action::SetAscites(selection(&code))))
-    };
-    let on_encephalopathy = {
-        let on_action = on_action.clone();
-        Callback::from(move |code: String| {
-            on_action.emit(Action::SetEncephalopathy(selection(&code)))
-        })
-    };
+    let on_inr = on_action.reform(Action::SetInr);
+    let on_ascites = on_action.reform(|code: String| Action::SetAscites(selection(&code)));
+    let on_encephalopathy =
+        on_action.reform(|code: String| Action::SetEncephalopathy(selection(&code)));
     let inr_error = a.inr.as_ref().err().map(|e| match e {
         InrError::Number(e) => wording::number_input_error(t, e),
         InrError::Zero => t.cp_inr_zero().to_owned(),
@@ -88,17 +75,11 @@ pub fn child_pugh_panel(
             <div class={classes!("lab-input", inr_error.as_ref().map(|_| "invalid"))}>
                 <label for="input-inr">{ t.cp_inr() }</label>
                 <div class="input-row">
-                    <input id="input-inr" data-testid="input-inr" type="text" inputmode="decimal"
-                        autocomplete="off" spellcheck="false" maxlength="64"
-                        value={inputs.inr.clone()}
-                        aria-invalid={if inr_error.is_some() { "true" } else { "false" }}
-                        oninput={on_inr} />
+                    { number_field("input-inr".to_owned(), t.cp_inr().to_owned(), &inputs.inr, inr_error.is_some(), on_inr) }
                 </div>
                 <div class="messages" aria-live="polite">
                     if let Some(error) = inr_error {
-                        <p class="error" data-testid="error-inr">
-                            <span class="icon" aria-hidden="true">{ "✖ " }</span>{ error }
-                        </p>
+                        { error_line("error-inr".to_owned(), error) }
                     }
                 </div>
             </div>

@@ -14,6 +14,39 @@ use yew::prelude::*;
 
 use crate::state::Action;
 
+/// One short number field of the two panels (INR, ULN, a follow-up value or
+/// its months): one copy of the markup for all of them, to keep the wasm small.
+#[inline(never)]
+pub fn number_field(
+    testid: String,
+    label: String,
+    value: &str,
+    invalid: bool,
+    on_input: Callback<String>,
+) -> Html {
+    let oninput = Callback::from(move |event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        on_input.emit(input.value());
+    });
+    html! {
+        <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" maxlength="64"
+            id={testid.clone()} data-testid={testid} aria-label={label}
+            value={value.to_owned()}
+            aria-invalid={if invalid { "true" } else { "false" }}
+            {oninput} />
+    }
+}
+
+/// A field's error, beside it.
+#[inline(never)]
+pub fn error_line(testid: String, message: String) -> Html {
+    html! {
+        <p class="error" data-testid={testid}>
+            <span class="icon" aria-hidden="true">{ "✖ " }</span>{ message }
+        </p>
+    }
+}
+
 /// The words for a bilirubin (ULN or follow-up value) that gives no value.
 fn bilirubin_error(t: &Text, error: &LabValueError) -> String {
     match error {
@@ -48,13 +81,7 @@ pub fn follow_up_panel(
 ) -> Html {
     let f = &a.follow_up;
     let unit = inputs.bilirubin_unit.chosen().map_or("?", |u| u.label());
-    let on_uln = {
-        let on_action = on_action.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            on_action.emit(Action::SetUln(input.value()));
-        })
-    };
+    let on_uln = on_action.reform(Action::SetUln);
     let uln_error = f
         .uln
         .as_ref()
@@ -69,23 +96,18 @@ pub fn follow_up_panel(
     let row = |index: usize, entry: &FollowUpText| {
         let n = (index + 1).to_string();
         let edit = |months: bool| {
-            let on_action = on_action.clone();
             let entry = entry.clone();
-            Callback::from(move |event: InputEvent| {
-                let input: HtmlInputElement = event.target_unchecked_into();
+            on_action.reform(move |text: String| {
                 let mut next = entry.clone();
                 if months {
-                    next.months = input.value();
+                    next.months = text;
                 } else {
-                    next.bilirubin = input.value();
+                    next.bilirubin = text;
                 }
-                on_action.emit(Action::SetFollowUp(index, next));
+                Action::SetFollowUp(index, next)
             })
         };
-        let remove = {
-            let on_action = on_action.clone();
-            Callback::from(move |_: MouseEvent| on_action.emit(Action::RemoveFollowUp(index)))
-        };
+        let remove = on_action.reform(move |_: MouseEvent| Action::RemoveFollowUp(index));
         let error = f
             .values
             .get(index)
@@ -96,16 +118,9 @@ pub fn follow_up_panel(
         html! {
             <li class={classes!("follow-up-value", error.as_ref().map(|_| "invalid"))}>
                 <div class="input-row">
-                    <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" maxlength="64"
-                        data-testid={format!("input-fu-value-{n}")}
-                        aria-label={t.fu_value_label(&n)}
-                        value={entry.bilirubin.clone()} oninput={edit(false)} />
+                    { number_field(format!("input-fu-value-{n}"), t.fu_value_label(&n), &entry.bilirubin, error.is_some(), edit(false)) }
                     <span class="unit" aria-hidden="true">{ unit }</span>
-                    <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" maxlength="64"
-                        class="months"
-                        data-testid={format!("input-fu-months-{n}")}
-                        aria-label={t.fu_months_label(&n)}
-                        value={entry.months.clone()} oninput={edit(true)} />
+                    { number_field(format!("input-fu-months-{n}"), t.fu_months_label(&n), &entry.months, error.is_some(), edit(true)) }
                     <button type="button" class="secondary" data-testid={format!("followup-remove-{n}")}
                         aria-label={t.fu_remove(&n)} onclick={remove}>{ "×" }</button>
                 </div>
@@ -119,17 +134,12 @@ pub fn follow_up_panel(
                     }
                 }
                 if let Some(error) = error {
-                    <p class="error" data-testid={format!("followup-error-{n}")}>
-                        <span class="icon" aria-hidden="true">{ "✖ " }</span>{ error }
-                    </p>
+                    { error_line(format!("followup-error-{n}"), error) }
                 }
             </li>
         }
     };
-    let on_add = {
-        let on_action = on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::AddFollowUp))
-    };
+    let on_add = on_action.reform(|_: MouseEvent| Action::AddFollowUp);
     html! {
         <details class="optional-parts follow-up" data-testid="follow-up" open={f.entered}>
             <summary>{ t.fu_summary() }</summary>
@@ -137,18 +147,12 @@ pub fn follow_up_panel(
                 <label for="input-uln">{ t.fu_uln(unit) }</label>
                 <div class="hint">{ t.fu_uln_hint() }</div>
                 <div class="input-row">
-                    <input id="input-uln" data-testid="input-uln" type="text" inputmode="decimal"
-                        autocomplete="off" spellcheck="false" maxlength="64"
-                        value={inputs.uln.clone()}
-                        aria-invalid={if uln_error.is_some() { "true" } else { "false" }}
-                        oninput={on_uln} />
+                    { number_field("input-uln".to_owned(), t.fu_uln(unit), &inputs.uln, uln_error.is_some(), on_uln) }
                     <span class="unit" aria-hidden="true">{ unit }</span>
                 </div>
                 <div class="messages" aria-live="polite">
                     if let Some(error) = uln_error {
-                        <p class="error" data-testid="error-uln">
-                            <span class="icon" aria-hidden="true">{ "✖ " }</span>{ error }
-                        </p>
+                        { error_line("error-uln".to_owned(), error) }
                     }
                 </div>
             </div>
