@@ -102,7 +102,8 @@ pub fn child_pugh_panel(
             <ul class="child-pugh-points">
                 { for parts.points().into_iter().map(|(part, points)| {
                     let value = points.map_or_else(|| "unknown".to_owned(), |p| p.to_string());
-                    let shown = points.map_or_else(|| t.cp_part_unknown().to_owned(), |p| t.cp_points(&p.to_string()));
+                    // The digit alone: "1 points" would be wrong, and the total says "points".
+                    let shown = points.map_or_else(|| t.cp_part_unknown().to_owned(), |p| p.to_string());
                     html! {
                         <li>
                             { format!("{}: ", part_name(part)) }
