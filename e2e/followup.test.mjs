@@ -2,8 +2,9 @@
 // bilirubin follow-up after radioembolization, both driven through the link
 // (README, "Link format": inr, ascites, encephalopathy, uln, fu), in English
 // and German with the same `data-value`s; a bad follow-up value reported
-// beside itself with nothing else lost; the course beside the study keeping
-// its caveat in presentation mode; the parts and the grades on paper.
+// beside itself with nothing else lost; the event marked on the
+// time-to-liver-dysfunction chart; the course beside the study keeping its
+// caveat in presentation mode; the parts and the grades on paper.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, serveDist, openPage, byTestId, assertClean } from "./browser.mjs";
@@ -168,6 +169,18 @@ test("presentation mode keeps the course with its caveat, and the print has the 
   // Baseline 40 > ULN 21: graded against 40; 70 > 1.5 × 40 = 60 and ≤ 3 × 40 = 120: grade 2.
   assert.match(text, /6 months 70 µmol\/L grade 2/);
   await page.emulateMedia({ media: "screen" });
+  assertClean(record, server.url);
+  await page.close();
+});
+
+test("the patient's event is marked on the time-to-liver-dysfunction chart by IL6, and only there", async () => {
+  const { page, record } = await open(FOLLOW_UP);
+  assert.equal(await page.locator(byTestId("km-followup-marker")).count(), 0, "not on overall survival");
+  await page.locator(byTestId("km-endpoint-ttld")).check();
+  await page.waitForSelector(byTestId("km-followup-marker"));
+  assert.match(await page.locator(`${byTestId("km-followup-marker")} text`).textContent(), /this patient's event/);
+  await page.locator(byTestId("km-marker-il8")).check();
+  await page.waitForSelector(byTestId("km-followup-marker"), { state: "detached" });
   assertClean(record, server.url);
   await page.close();
 });

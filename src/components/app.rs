@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::build_info::version_label;
 use crate::components::about::About;
 use crate::components::cohort_slot::CohortSlot;
-use crate::components::follow_up_course::follow_up_course;
+use crate::components::follow_up_course::{chart_marker, follow_up_course};
 use crate::components::input_form::InputForm;
 use crate::components::km_chart::KmChart;
 use crate::components::language_switch::LanguageSwitch;
@@ -238,7 +238,8 @@ pub fn App() -> Html {
                         assessment={assessment.clone()}
                         summary={(*summary).clone()}
                         chart={html! { <>
-                            <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} printing={*printing} />
+                            <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} printing={*printing}
+                                follow_up_marker={chart_marker(&t, assessment.group(Marker::Il6), assessment.follow_up.outcome())} />
                             { follow_up_course(&t, assessment.group(Marker::Il6), assessment.follow_up.outcome()) }
                             { print_follow_up(&t, &assessment) }
                         </> }}

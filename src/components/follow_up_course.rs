@@ -40,6 +40,32 @@ pub fn course(t: &Text, group: Group, outcome: Outcome) -> Option<(String, Strin
     Some((share, sentence))
 }
 
+/// The patient's point on the time-to-liver-dysfunction chart by IL6: the
+/// event's (or last event-free follow-up's) months on the group's curve.
+pub fn chart_marker(
+    t: &Text,
+    il6_group: Option<Group>,
+    outcome: Option<Outcome>,
+) -> Option<km_chart::ChartMarker> {
+    let outcome = outcome?;
+    let months = outcome.months().to_f64();
+    let reading = reference_reading(
+        Endpoint::TimeToLiverDysfunction,
+        Marker::Il6,
+        il6_group?,
+        months,
+    )?;
+    let label = match outcome {
+        Outcome::Event { .. } => t.fu_course_event(),
+        Outcome::EventFree { .. } => t.fu_course_free(),
+    };
+    Some(km_chart::ChartMarker {
+        months,
+        share: reading.share,
+        label: label.to_owned(),
+    })
+}
+
 /// The sentence, or nothing while there is no outcome.
 pub fn follow_up_course(t: &Text, il6_group: Option<Group>, outcome: Option<Outcome>) -> Html {
     let Some(outcome) = outcome else {

@@ -12,8 +12,8 @@ use calculator_core::published::{km_comparison, Endpoint, Marker};
 use calculator_core::Group;
 use km_chart::cohort::ReferenceCurves;
 use km_chart::{
-    csv_data_url, group_label, render_svg, render_svg_file, svg_data_url, KmChartGeometry,
-    KmChartInput, Layout, RECONSTRUCTION_LABEL, SURVIVAL_TABLE_MONTHS,
+    csv_data_url, group_label, render_svg, render_svg_file, svg_data_url, with_marker, ChartMarker,
+    KmChartGeometry, KmChartInput, Layout, RECONSTRUCTION_LABEL, SURVIVAL_TABLE_MONTHS,
 };
 use yew::prelude::*;
 
@@ -36,6 +36,11 @@ pub struct KmChartProps {
     /// Printing: the chart is drawn for the page's width, whatever the mode.
     #[prop_or_default]
     pub printing: bool,
+    /// The patient's liver-dysfunction event (or last event-free follow-up)
+    /// on the patient's IL6 group's curve, marked on the time-to-liver-
+    /// dysfunction chart by IL6 only (issue 13).
+    #[prop_or_default]
+    pub follow_up_marker: Option<ChartMarker>,
 }
 
 /// The reference data, loaded once per page: it does not change while the
@@ -170,6 +175,7 @@ fn compute_view(
     marker: Marker,
     patient_group: Option<Group>,
     drawing: Drawing,
+    follow_up: Option<&ChartMarker>,
 ) -> Result<ChartView, String> {
     let curves = reference.curves.as_ref().map_err(Clone::clone)?;
     let group = |g| {
@@ -188,7 +194,16 @@ fn compute_view(
         high: group(Group::High)?,
         patient_group,
     });
-    let svg = render_svg(&geometry, &drawing.layout(&geometry))
+    let layout = drawing.layout(&geometry);
+    let svg = render_svg(&geometry, &layout)
+        .map(|svg| match follow_up {
+            Some(point)
+                if endpoint == Endpoint::TimeToLiverDysfunction && marker == Marker::Il6 =>
+            {
+                with_marker(&svg, &geometry, &layout, point)
+            }
+            _ => svg,
+        })
         .map(AttrValue::from)
         .map_err(|e| e.to_string());
     Ok(ChartView {
@@ -243,8 +258,14 @@ pub fn KmChart(props: &KmChartProps) -> Html {
         (false, false, _, false) => Drawing::Wide,
     };
     let view = use_memo(
-        (*endpoint, *marker, patient_group, drawing),
-        |&(e, m, g, d)| compute_view(&reference, e, m, g, d),
+        (
+            *endpoint,
+            *marker,
+            patient_group,
+            drawing,
+            props.follow_up_marker.clone(),
+        ),
+        |(e, m, g, d, point)| compute_view(&reference, *e, *m, *g, *d, point.as_ref()),
     );
 
     // Exports always use the wide layout, whatever the screen: the file is

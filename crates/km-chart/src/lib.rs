@@ -50,6 +50,7 @@ mod export;
 mod geometry;
 mod labels;
 mod layout;
+mod marker;
 mod overlay;
 mod palette;
 mod reading;
@@ -64,6 +65,7 @@ pub use geometry::{
 };
 pub use labels::{figure_name, group_label, RECONSTRUCTION_LABEL};
 pub use layout::{FontSizes, Layout, Strokes};
+pub use marker::{with_marker, ChartMarker};
 pub use overlay::{OverlayInput, COHORT_PREFIX, REFERENCE_PREFIX};
 pub use palette::{LineDash, Rgb, GROUP_HIGH_COLOUR, GROUP_LOW_COLOUR};
 pub use reading::CurveReading;
