@@ -6,6 +6,7 @@
 //! here until it has its words. Labels that are codes or points (`B7`,
 //! `C (10–15)`, ECOG `0`) read the same in every language and stay core's.
 
+use calculator_core::child_pugh::{Ascites, Encephalopathy};
 use calculator_core::{
     BclcStage, ChildPughClass, Choice, Cirrhosis, EcogStatus, ExtrahepaticDisease, LabField,
 };
@@ -61,6 +62,26 @@ impl FormLabel for ExtrahepaticDisease {
             ExtrahepaticDisease::None => t.form_extrahepatic_none(),
             ExtrahepaticDisease::LiverDominant => t.form_extrahepatic_liver_dominant(),
             ExtrahepaticDisease::LungOrNotLiverDominant => t.form_extrahepatic_lung(),
+        }
+    }
+}
+
+impl FormLabel for Ascites {
+    fn form_label(self, t: &Text) -> &str {
+        match self {
+            Ascites::None => t.cp_ascites_none(),
+            Ascites::Mild => t.cp_ascites_mild(),
+            Ascites::Moderate => t.cp_ascites_moderate(),
+        }
+    }
+}
+
+impl FormLabel for Encephalopathy {
+    fn form_label(self, t: &Text) -> &str {
+        match self {
+            Encephalopathy::None => t.cp_encephalopathy_none(),
+            Encephalopathy::Grade1To2 => t.cp_encephalopathy_grade1_2(),
+            Encephalopathy::Grade3To4 => t.cp_encephalopathy_grade3_4(),
         }
     }
 }

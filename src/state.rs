@@ -3,6 +3,8 @@
 
 use std::rc::Rc;
 
+use calculator_core::child_pugh::{Ascites, Encephalopathy};
+use calculator_core::followup::{FollowUpText, MAX_FOLLOW_UP_VALUES};
 use calculator_core::{
     AlbuminUnit, BclcStage, BilirubinUnit, ChildPughClass, Cirrhosis, EcogStatus,
     ExtrahepaticDisease, LabField, RawInputs, Selection, UnitConfirmation,
@@ -80,6 +82,15 @@ pub enum Action {
     SetBclc(Selection<BclcStage>),
     SetEcog(Selection<EcogStatus>),
     SetExtrahepatic(Selection<ExtrahepaticDisease>),
+    SetInr(String),
+    SetAscites(Selection<Ascites>),
+    SetEncephalopathy(Selection<Encephalopathy>),
+    SetUln(String),
+    /// The `n`-th follow-up value (0-based), as typed.
+    SetFollowUp(usize, FollowUpText),
+    /// A new, empty follow-up value at the end (up to the link's maximum).
+    AddFollowUp,
+    RemoveFollowUp(usize),
     /// "The value is right as typed": answers a unit question.
     ConfirmUnit(UnitConfirmation),
     /// A new fragment arrived (a pasted link, back/forward).
@@ -134,6 +145,25 @@ impl CalculatorState {
             Action::SetBclc(choice) => next.inputs.bclc = choice,
             Action::SetEcog(choice) => next.inputs.ecog = choice,
             Action::SetExtrahepatic(choice) => next.inputs.extrahepatic = choice,
+            Action::SetInr(text) => next.inputs.inr = text,
+            Action::SetAscites(choice) => next.inputs.ascites = choice,
+            Action::SetEncephalopathy(choice) => next.inputs.encephalopathy = choice,
+            Action::SetUln(text) => next.inputs.uln = text,
+            Action::SetFollowUp(index, text) => {
+                if let Some(entry) = next.inputs.follow_up.get_mut(index) {
+                    *entry = text;
+                }
+            }
+            Action::AddFollowUp => {
+                if next.inputs.follow_up.len() < MAX_FOLLOW_UP_VALUES {
+                    next.inputs.follow_up.push(FollowUpText::default());
+                }
+            }
+            Action::RemoveFollowUp(index) => {
+                if index < next.inputs.follow_up.len() {
+                    next.inputs.follow_up.remove(index);
+                }
+            }
             Action::ConfirmUnit(confirmation) => {
                 if !next.inputs.is_confirmed(confirmation) {
                     next.inputs.unit_confirmed.push(confirmation);
@@ -309,5 +339,42 @@ mod tests {
         assert_eq!(next.lang, Lang::Fr);
         assert_eq!(next.inputs, state.inputs);
         assert_eq!(next.apply(Action::SetLang(Lang::Fr)), None);
+    }
+
+    #[test]
+    fn follow_up_values_are_added_edited_and_removed_one_at_a_time() {
+        let state = CalculatorState::with_inputs(calculator_core::parse_fragment("uln=21&fu=25@1"));
+        let added = state.apply(Action::AddFollowUp).expect("changed");
+        assert_eq!(added.inputs.follow_up.len(), 2);
+        let edited = added
+            .apply(Action::SetFollowUp(
+                1,
+                FollowUpText {
+                    bilirubin: "40".into(),
+                    months: "3".into(),
+                },
+            ))
+            .expect("changed");
+        assert_eq!(
+            calculator_core::to_fragment(&edited.inputs),
+            "uln=21&fu=25@1;40@3"
+        );
+        let removed = edited.apply(Action::RemoveFollowUp(0)).expect("changed");
+        assert_eq!(removed.inputs.follow_up[0].bilirubin, "40");
+        // Out of range: nothing changes, nothing panics.
+        assert_eq!(removed.apply(Action::RemoveFollowUp(5)), None);
+        assert_eq!(
+            removed.apply(Action::SetFollowUp(5, FollowUpText::default())),
+            None
+        );
+    }
+
+    #[test]
+    fn no_more_follow_up_values_than_a_link_carries() {
+        let mut state = CalculatorState::default();
+        for _ in 0..MAX_FOLLOW_UP_VALUES {
+            state = state.apply(Action::AddFollowUp).expect("changed");
+        }
+        assert_eq!(state.apply(Action::AddFollowUp), None);
     }
 }

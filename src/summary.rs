@@ -11,6 +11,12 @@ use calculator_core::published::{Endpoint, Marker, SHORT_CITATION};
 use calculator_core::{Assessment, Group};
 use text::Text;
 
+use calculator_core::child_pugh::Part;
+use calculator_core::ctcae::Reference;
+use calculator_core::followup::Outcome;
+
+use crate::components::follow_up_course::course;
+use crate::form_text::FormLabel;
 use crate::study_text::reason;
 
 /// The summary, or `None` while no input is valid.
@@ -89,6 +95,16 @@ pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
         }
     }
 
+    sentences.extend(child_pugh_and_follow_up(t, assessment));
+    if let Some((_, sentence)) = assessment
+        .follow_up
+        .outcome()
+        .and_then(|outcome| course(t, assessment.group(Marker::Il6)?, outcome))
+    {
+        sentences.push(sentence);
+        sentences.push(t.results_ttld_caveat().to_owned());
+    }
+
     if sentences.is_empty() {
         return None;
     }
@@ -102,6 +118,73 @@ pub fn summary(t: &Text, assessment: &Assessment) -> Option<String> {
     }
     sentences.push(t.app_caveat().to_owned());
     Some(sentences.join(" "))
+}
+
+/// The Child–Pugh score from its parts and the bilirubin follow-up (issue
+/// 13), each only when computed. The print shows these too (the note
+/// summary is not printed); the course beside the study, with its caveat,
+/// is added by the caller.
+pub fn child_pugh_and_follow_up(t: &Text, a: &Assessment) -> Vec<String> {
+    let mut sentences = Vec::new();
+    if let Some(score) = a.child_pugh_score() {
+        let parts: Vec<String> = a
+            .child_pugh_parts
+            .points()
+            .into_iter()
+            .map(|(part, points)| {
+                let name = match part {
+                    Part::Bilirubin => t.cp_part_bilirubin(),
+                    Part::Albumin => t.cp_part_albumin(),
+                    Part::Inr => t.cp_inr(),
+                    Part::Ascites => t.cp_ascites(),
+                    Part::Encephalopathy => t.cp_encephalopathy(),
+                };
+                format!("{name} {}", points.unwrap_or_default())
+            })
+            .collect();
+        sentences.push(t.summary_child_pugh(
+            &score.label(),
+            &score.total().to_string(),
+            &parts.join(", "),
+        ));
+        if let Some((chosen, _)) = a.child_pugh_disagreement() {
+            sentences.push(t.summary_child_pugh_disagree(chosen.form_label(t)));
+        }
+    }
+    let f = &a.follow_up;
+    let (Some(reference), Ok(uln)) = (f.reference(), &f.uln) else {
+        return sentences;
+    };
+    let values: Vec<String> = f
+        .values
+        .iter()
+        .enumerate()
+        .filter_map(|(index, value)| {
+            let value = value.as_ref().ok()?;
+            let grade = f.grade(index)?;
+            Some(t.summary_follow_up_value(
+                &t.shown(&value.months.to_string()),
+                &t.shown(&value.bilirubin_umol_l.to_string()),
+                &grade.value().to_string(),
+            ))
+        })
+        .collect();
+    if values.is_empty() {
+        return sentences;
+    }
+    let reference = match reference {
+        Reference::UpperLimitOfNormal => t.summary_reference_uln(),
+        Reference::Baseline => t.summary_reference_baseline(),
+    };
+    sentences.push(t.summary_follow_up(&t.shown(&uln.to_string()), reference, &values.join("; ")));
+    let Some(outcome) = f.outcome() else {
+        return sentences;
+    };
+    sentences.push(match outcome {
+        Outcome::Event { months, .. } => t.fu_event(&t.shown(&months.to_string())),
+        Outcome::EventFree { last_months } => t.fu_no_event(&t.shown(&last_months.to_string())),
+    });
+    sentences
 }
 
 #[cfg(test)]
@@ -203,6 +286,49 @@ mod tests {
         assert!(text.contains("7,8"), "{text}");
         assert!(text.ends_with(german.app_caveat()), "{text}");
         assert!(!text.contains("Baseline"), "{text}");
+    }
+
+    /// Bilirubin 40 (2 points: 34.2–51.3), albumin 30 (2: 28–35), INR 1.2
+    /// (1), mild ascites (2), no encephalopathy (1): 8 points, B8. ULN 21,
+    /// baseline 40 > 21: graded against the baseline (1.5 × 40 = 60,
+    /// 3 × 40 = 120): 50 at 1 month is grade 1, 61.5 at 2.5 months grade 2.
+    const FOLLOW_UP: &str = "il6=12&albumin=30&bilirubin=40&inr=1.2&ascites=mild&encephalopathy=none&uln=21&fu=50@1;61.5@2.5";
+
+    #[test]
+    fn the_note_has_the_child_pugh_parts_and_the_follow_up() {
+        let text = english(FOLLOW_UP).expect("a summary");
+        for expected in [
+            "Child–Pugh B8 (8 points) from its parts, in points: Total bilirubin 2, Albumin 2, INR 1, Ascites 2, Hepatic encephalopathy 1.",
+            "Bilirubin after radioembolization (ULN 21 µmol/L, graded against the baseline): 1 months 50 µmol/L grade 1; 2.5 months 61.5 µmol/L grade 2.",
+            "Liver dysfunction as the study defined it (the first grade ≥ 2 increase) at 2.5 months.",
+            "in the reconstructed time-to-liver-dysfunction curve of the IL6 high group",
+            Text::english().results_ttld_caveat(),
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in {text}");
+        }
+        // The class chosen by hand that disagrees is said too.
+        let text = english(&format!("{FOLLOW_UP}&child_pugh=A")).expect("a summary");
+        assert!(
+            text.contains("The class chosen by hand, A (5–6), differs; the results use it."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_german_note_writes_the_follow_up_the_german_way() {
+        let german = Text::from_catalog(Lang::De, include_str!("../crates/text/lang/de.txt"))
+            .expect("the German catalog");
+        let text =
+            summary(&german, &Assessment::new(&parse_fragment(FOLLOW_UP))).expect("a summary");
+        assert!(text.contains("2,5 Monate 61,5 µmol/L Grad 2"), "{text}");
+        assert!(text.contains(german.results_ttld_caveat()), "{text}");
+    }
+
+    #[test]
+    fn without_the_uln_the_follow_up_is_left_out() {
+        let text = english("il6=12&bilirubin=40&fu=61.5@2.5").expect("a summary");
+        assert!(!text.contains("Bilirubin after"), "{text}");
+        assert!(!text.contains("grade"), "{text}");
     }
 }
 

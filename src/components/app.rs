@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::build_info::version_label;
 use crate::components::about::About;
 use crate::components::cohort_slot::CohortSlot;
+use crate::components::follow_up_course::{chart_marker, follow_up_course};
 use crate::components::input_form::InputForm;
 use crate::components::km_chart::KmChart;
 use crate::components::language_switch::LanguageSwitch;
@@ -254,7 +255,7 @@ pub fn App() -> Html {
             if state.view == View::Calculator {
                 <main class="layout" aria-labelledby="view-heading">
                     <h2 id="view-heading" class="visually-hidden" tabindex="-1" data-testid="view-heading">{ t.app_nav_calculator() }</h2>
-                    { values_strip(&t, &state.inputs) }
+                    { values_strip(&t, &state.inputs, &assessment) }
                     <InputForm inputs={state.inputs.clone()} assessment={assessment.clone()} on_action={on_form_action} />
                     if state.undo.is_some() {
                         <p class="undo" role="status" data-testid="undo-status">
@@ -265,7 +266,12 @@ pub fn App() -> Html {
                     <Results
                         assessment={assessment.clone()}
                         summary={(*summary).clone()}
-                        chart={html! { <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} printing={*printing} fit_step={*fit} /> }}
+                        chart={html! { <>
+                            <KmChart il6_group={assessment.group(Marker::Il6)} il8_group={assessment.group(Marker::Il8)} outside_mark={outside_mark(&assessment)} presentation={state.presentation} printing={*printing} fit_step={*fit}
+                                follow_up_marker={chart_marker(&t, assessment.group(Marker::Il6), assessment.follow_up.outcome())} />
+                            { follow_up_course(&t, assessment.group(Marker::Il6), assessment.follow_up.outcome()) }
+                            { print_follow_up(&t, &assessment) }
+                        </> }}
                     />
                     { result_bar }
                 </main>
@@ -310,7 +316,7 @@ pub fn App() -> Html {
 /// 2 lists each against the cohort). Digits stay as typed; outside English
 /// the decimal separator is the language's, so a German board does not read
 /// `12.4` beside `−1,72`; the choices are the form's words.
-fn values_strip(t: &Text, inputs: &RawInputs) -> Html {
+fn values_strip(t: &Text, inputs: &RawInputs, assessment: &Assessment) -> Html {
     let mut parts: Vec<String> = Vec::new();
     let mut text = |label: &str, value: &str, unit: Option<&str>| {
         let value = value.trim();
@@ -343,6 +349,24 @@ fn values_strip(t: &Text, inputs: &RawInputs) -> Html {
     if let Some(c) = inputs.child_pugh.chosen() {
         parts.push(format!("{} {}", t.app_values_child_pugh(), c.form_label(t)));
     }
+    // The parts the score was computed from, and the score (the graded
+    // follow-up is on paper in `print-follow-up`, and in the note).
+    if let Some(inr) = Some(inputs.inr.trim()).filter(|v| !v.is_empty()) {
+        let inr = match t.lang() {
+            Lang::En => inr.to_owned(),
+            _ => t.number(&inr.replace(',', ".")),
+        };
+        parts.push(format!("{} {inr}", t.cp_inr()));
+    }
+    if let Some(c) = inputs.ascites.chosen() {
+        parts.push(format!("{}: {}", t.cp_ascites(), c.form_label(t)));
+    }
+    if let Some(c) = inputs.encephalopathy.chosen() {
+        parts.push(format!("{}: {}", t.cp_encephalopathy(), c.form_label(t)));
+    }
+    if let Some(score) = assessment.child_pugh_score() {
+        parts.push(t.cp_total(&score.total().to_string(), &score.label()));
+    }
     if let Some(c) = inputs.bclc.chosen() {
         parts.push(format!("BCLC {}", c.form_label(t)));
     }
@@ -374,6 +398,16 @@ fn results_column_overflows() -> bool {
                 .flatten()
         })
         .is_some_and(|results| results.scroll_height() > results.client_height() + 1)
+}
+
+/// On paper, where the form is not printed: the Child–Pugh score from its
+/// parts and the graded follow-up, as the note says them.
+fn print_follow_up(t: &Text, a: &Assessment) -> Html {
+    let lines = crate::summary::child_pugh_and_follow_up(t, a);
+    if lines.is_empty() {
+        return Html::default();
+    }
+    html! { <p class="print-only" data-testid="print-follow-up">{ lines.join(" ") }</p> }
 }
 
 /// How long Clear's Undo is offered.

@@ -10,7 +10,9 @@ use calculator_core::{
 };
 use yew::prelude::*;
 
+use crate::components::child_pugh_panel::{child_pugh_note, child_pugh_panel};
 use crate::components::choice_input::{ChoiceInput, ChoiceOption, UNKNOWN};
+use crate::components::follow_up_panel::follow_up_panel;
 use crate::components::lab_input::{LabInput, UnitCheckView, UnitOption};
 use crate::form_text::FormLabel;
 use crate::i18n::use_text;
@@ -144,6 +146,8 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 hint={t.form_hint_child_pugh().to_owned()}
                 on_change={on_child_pugh}
             />
+            { child_pugh_note(t, assessment) }
+            { child_pugh_panel(t, inputs, assessment, &props.on_action) }
             <h3 class="form-section">{ t.results_applicability_heading() }</h3>
             <ChoiceInput
                 name="bclc"
@@ -169,6 +173,7 @@ pub fn InputForm(props: &InputFormProps) -> Html {
                 error={assessment.extrahepatic_error().map(|e| AttrValue::from(wording::field_error(t, &e)))}
                 on_change={on_extrahepatic}
             />
+            { follow_up_panel(t, inputs, assessment, &props.on_action) }
             <button
                 type="button"
                 class="secondary"

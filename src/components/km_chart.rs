@@ -12,8 +12,8 @@ use calculator_core::published::{km_comparison, Endpoint, Marker};
 use calculator_core::Group;
 use km_chart::cohort::ReferenceCurves;
 use km_chart::{
-    csv_data_url, group_label, render_svg, render_svg_file, svg_data_url, KmChartGeometry,
-    KmChartInput, Layout, SURVIVAL_TABLE_MONTHS,
+    csv_data_url, group_label, render_svg, render_svg_file, svg_data_url, with_marker, ChartMarker,
+    KmChartGeometry, KmChartInput, Layout, SURVIVAL_TABLE_MONTHS,
 };
 use text::Text;
 use yew::prelude::*;
@@ -43,6 +43,11 @@ pub struct KmChartProps {
     /// chart's cell, and the new prop makes the chart measure it again.
     #[prop_or_default]
     pub fit_step: usize,
+    /// The patient's liver-dysfunction event (or last event-free follow-up)
+    /// on the patient's IL6 group's curve, marked on the time-to-liver-
+    /// dysfunction chart by IL6 only (issue 13).
+    #[prop_or_default]
+    pub follow_up_marker: Option<ChartMarker>,
 }
 
 /// The reference data, loaded once per page: it does not change while the
@@ -61,6 +66,23 @@ thread_local! {
             .map(|c| AttrValue::from(csv_data_url(c.csv())));
         Reference { curves, download }
     });
+}
+
+/// A reading off the reference curves (the follow-up's course beside the
+/// study); `None` when the reference data did not load.
+pub fn reference_reading(
+    endpoint: Endpoint,
+    marker: Marker,
+    group: Group,
+    months: f64,
+) -> Option<km_chart::CurveReading> {
+    REFERENCE.with(|reference| {
+        reference
+            .curves
+            .as_ref()
+            .ok()?
+            .reading(endpoint, marker, group, months)
+    })
 }
 
 /// One view, computed once per change of endpoint, marker, patient group
@@ -161,6 +183,7 @@ fn compute_view(
     marker: Marker,
     patient_group: Option<Group>,
     drawing: Drawing,
+    follow_up: Option<&ChartMarker>,
 ) -> Result<ChartView, String> {
     let curves = reference.curves.as_ref().map_err(Clone::clone)?;
     let group = |g| {
@@ -176,7 +199,16 @@ fn compute_view(
         patient_group,
         text: t,
     });
-    let svg = render_svg(&geometry, &drawing.layout(&geometry))
+    let layout = drawing.layout(&geometry);
+    let svg = render_svg(&geometry, &layout)
+        .map(|svg| match follow_up {
+            Some(point)
+                if endpoint == Endpoint::TimeToLiverDysfunction && marker == Marker::Il6 =>
+            {
+                with_marker(&svg, &geometry, &layout, point)
+            }
+            _ => svg,
+        })
         .map(AttrValue::from)
         .map_err(|e| e.to_string());
     Ok(ChartView {
@@ -232,8 +264,15 @@ pub fn KmChart(props: &KmChartProps) -> Html {
         (false, false, _, false) => Drawing::Wide,
     };
     let view = use_memo(
-        (*endpoint, *marker, patient_group, drawing, t.clone()),
-        |(e, m, g, d, t)| compute_view(t, &reference, *e, *m, *g, *d),
+        (
+            *endpoint,
+            *marker,
+            patient_group,
+            drawing,
+            props.follow_up_marker.clone(),
+            t.clone(),
+        ),
+        |(e, m, g, d, point, t)| compute_view(t, &reference, *e, *m, *g, *d, point.as_ref()),
     );
 
     // Exports always use the wide layout, whatever the screen: the file is

@@ -1,7 +1,10 @@
 pub mod about;
 pub mod app;
+pub mod child_pugh_panel;
 pub mod choice_input;
 pub mod cohort_slot;
+pub mod follow_up_course;
+pub mod follow_up_panel;
 pub mod input_form;
 pub mod km_chart;
 pub mod lab_input;

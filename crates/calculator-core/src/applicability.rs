@@ -100,11 +100,17 @@ pub struct Applicability {
 
 impl Applicability {
     pub fn new(inputs: &RawInputs) -> Self {
+        Applicability::judge(inputs, inputs.child_pugh.chosen())
+    }
+
+    /// As [`Applicability::new`], with the Child–Pugh class given: the one
+    /// chosen by hand or, without one, the class of the score from its parts.
+    pub fn judge(inputs: &RawInputs, child_pugh_class: Option<ChildPughClass>) -> Self {
         let findings = vec![
             bclc(inputs.bclc.chosen()),
             ecog(inputs.ecog.chosen()),
             extrahepatic(inputs.extrahepatic.chosen()),
-            child_pugh(inputs.child_pugh.chosen()),
+            child_pugh(child_pugh_class),
         ];
         let any = |verdict| findings.iter().any(|f| f.verdict == verdict);
         let verdict = if any(Verdict::Outside) {

@@ -5,7 +5,9 @@
 
 use crate::albi::AlbiScore;
 use crate::applicability::Applicability;
+use crate::child_pugh::{Ascites, ChildPughParts, ChildPughScore, Encephalopathy};
 use crate::decimal::Decimal;
+use crate::followup::{check_inr, FollowUp, InrError};
 use crate::inputs::{
     BclcStage, ChoiceError, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs, Selection,
     UnitConfirmation,
@@ -121,6 +123,17 @@ pub struct Assessment {
     /// Computed only from values whose unit is not in question.
     pub albi: Option<AlbiScore>,
     pub applicability: Applicability,
+    /// The Child–Pugh parts the calculator does not ask elsewhere (issue 13).
+    pub inr: Result<Option<Decimal>, InrError>,
+    pub ascites: Result<Option<Ascites>, ChoiceError>,
+    pub encephalopathy: Result<Option<Encephalopathy>, ChoiceError>,
+    /// Every part as far as known (bilirubin and albumin: the usable fields).
+    pub child_pugh_parts: ChildPughParts,
+    /// The class chosen by hand, if any; `child_pugh` is this, or else the
+    /// class of the score from the parts.
+    pub child_pugh_by_hand: Option<ChildPughClass>,
+    /// The bilirubin follow-up after radioembolization.
+    pub follow_up: FollowUp,
 }
 
 /// A value within this fraction of a cutoff is marked "near the cutoff": a
@@ -150,7 +163,46 @@ impl Assessment {
             }
             _ => None,
         };
+        let usable = |checked: &Result<Checked, LabValueError>, check: Option<UnitCheck>| {
+            checked
+                .as_ref()
+                .ok()
+                .filter(|_| check.is_none())
+                .map(|c| c.value)
+        };
+        let inr = check_inr(&inputs.inr);
+        let ascites = choice_of(&inputs.ascites, &["none", "mild", "moderate"]);
+        let encephalopathy = choice_of(&inputs.encephalopathy, &["none", "grade1-2", "grade3-4"]);
+        let child_pugh_parts = ChildPughParts {
+            bilirubin_umol_l: usable(&bilirubin, bilirubin_check),
+            albumin_g_l: usable(&albumin, albumin_check),
+            inr: inr.clone().ok().flatten(),
+            ascites: ascites.clone().ok().flatten(),
+            encephalopathy: encephalopathy.clone().ok().flatten(),
+        };
+        let by_hand = choice_of(&inputs.child_pugh, &["A", "B7", "B8-9", "C"]);
+        let child_pugh_by_hand = by_hand.clone().ok().flatten();
+        // The score fills the class unless one was chosen by hand (or the
+        // link's choice is unreadable, which the field says).
+        let child_pugh = match (by_hand, child_pugh_parts.score()) {
+            (Ok(None), Some(score)) => Ok(Some(score.class())),
+            (by_hand, _) => by_hand,
+        };
+        let follow_up = FollowUp::new(
+            &inputs.uln,
+            &inputs.follow_up,
+            inputs.bilirubin_unit.chosen(),
+            usable(&bilirubin, bilirubin_check),
+        );
         Assessment {
+            applicability: Applicability::judge(inputs, child_pugh.clone().ok().flatten()),
+            child_pugh,
+            inr,
+            ascites,
+            encephalopathy,
+            child_pugh_parts,
+            child_pugh_by_hand,
+            follow_up,
             il6: check_interleukin(&inputs.il6),
             il8: check_interleukin(&inputs.il8),
             albumin,
@@ -158,7 +210,6 @@ impl Assessment {
             albumin_unit: inputs.albumin_unit.chosen(),
             bilirubin_unit: inputs.bilirubin_unit.chosen(),
             cirrhosis: choice_of(&inputs.cirrhosis, &["yes", "no"]),
-            child_pugh: choice_of(&inputs.child_pugh, &["A", "B7", "B8-9", "C"]),
             bclc: choice_of(&inputs.bclc, &["B", "C", "other"]),
             ecog: choice_of(&inputs.ecog, &["0", "1", "2", "3"]),
             extrahepatic: choice_of(
@@ -168,8 +219,22 @@ impl Assessment {
             albumin_check,
             bilirubin_check,
             albi,
-            applicability: Applicability::new(inputs),
         }
+    }
+
+    /// The score from the five parts, when every part is known.
+    pub fn child_pugh_score(&self) -> Option<ChildPughScore> {
+        self.child_pugh_parts.score()
+    }
+
+    /// The class chosen by hand and the score's, when both exist and differ
+    /// (a "B" without points agrees with any B score).
+    pub fn child_pugh_disagreement(&self) -> Option<(ChildPughClass, ChildPughScore)> {
+        let chosen = self.child_pugh_by_hand?;
+        let score = self.child_pugh_score()?;
+        let agrees = chosen == score.class()
+            || (chosen == ChildPughClass::BUnspecified && score.letter() == 'B');
+        (!agrees).then_some((chosen, score))
     }
 
     /// The open unit question of `field`, if any.
@@ -753,5 +818,64 @@ mod tests {
             assert!((low.to_f64() - 0.9 * cutoff).abs() < 1e-12);
             assert!((high.to_f64() - 1.1 * cutoff).abs() < 1e-12);
         }
+    }
+
+    #[test]
+    fn the_child_pugh_score_from_parts_fills_the_class_and_applicability() {
+        // Bilirubin 2.5 mg/dL = 42.75 µmol/L (2 points), albumin 3.0 g/dL =
+        // 30 g/L (2), INR 1.2 (1), mild ascites (2), no encephalopathy (1):
+        // 8 points, B8, outside SORAMIC (eligibility A to B7).
+        let a = Assessment::new(&parse(
+            "albumin=3.0&albumin_unit=g/dL&bilirubin=2.5&bilirubin_unit=mg/dL&inr=1,2&ascites=mild&encephalopathy=none",
+        ));
+        let score = a.child_pugh_score().expect("every part known");
+        assert_eq!(score.label(), "B8");
+        assert_eq!(a.child_pugh, Ok(Some(ChildPughClass::B8To9)));
+        assert_eq!(a.child_pugh_by_hand, None);
+        assert!(a.applicability.is_outside());
+        assert_eq!(a.presence(RiskFactor::ChildPughB), Presence::Present);
+    }
+
+    #[test]
+    fn a_class_chosen_by_hand_wins_and_a_disagreement_is_reported() {
+        // Same parts, 8 points; A chosen by hand.
+        let a = Assessment::new(&parse(
+            "albumin=30&bilirubin=42.75&inr=1.2&ascites=mild&encephalopathy=none&child_pugh=A",
+        ));
+        assert_eq!(a.child_pugh, Ok(Some(ChildPughClass::A)));
+        let (chosen, score) = a.child_pugh_disagreement().expect("they differ");
+        assert_eq!((chosen, score.total()), (ChildPughClass::A, 8));
+        // "B" without points agrees with a B score.
+        let b = Assessment::new(&parse(
+            "albumin=30&bilirubin=42.75&inr=1.2&ascites=mild&encephalopathy=none&child_pugh=B",
+        ));
+        assert_eq!(b.child_pugh_disagreement(), None);
+    }
+
+    #[test]
+    fn a_bilirubin_waiting_for_its_unit_leaves_the_score_unknown() {
+        // Bilirubin 1.5 with µmol/L selected asks whether it is mg/dL.
+        let a = Assessment::new(&parse(
+            "albumin=40&bilirubin=1.5&inr=1&ascites=none&encephalopathy=none",
+        ));
+        assert!(a.unit_check(LabField::Bilirubin).is_some());
+        assert_eq!(a.child_pugh_score(), None);
+        assert_eq!(a.child_pugh, Ok(None));
+    }
+
+    #[test]
+    fn the_follow_up_grades_against_the_calculators_baseline() {
+        // Baseline 30 µmol/L above ULN 21: graded against the baseline;
+        // 46 > 1.5 × 30 = 45: grade 2 at 2 months.
+        let a = Assessment::new(&parse("bilirubin=30&uln=21&fu=44@1;46@2"));
+        assert_eq!(
+            a.follow_up.reference(),
+            Some(crate::ctcae::Reference::Baseline)
+        );
+        assert_eq!(a.follow_up.grade(0).map(|g| g.value()), Some(1));
+        assert_eq!(
+            a.follow_up.outcome().map(|o| o.months()),
+            Some(Decimal::new(2, 0))
+        );
     }
 }

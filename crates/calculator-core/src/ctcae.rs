@@ -188,6 +188,27 @@ mod tests {
         assert_eq!(first_liver_dysfunction(&[], baseline, uln), None);
     }
 
+    #[test]
+    fn an_abnormal_baseline_in_mg_dl_grades_against_itself_at_each_boundary() {
+        // ULN 1.2 mg/dL = 20.52 µmol/L; baseline 2.0 mg/dL = 34.2 (abnormal).
+        // 1.5 × 34.2 = 51.3 (= 3.0 mg/dL), 3 × 34.2 = 102.6 (= 6.0 mg/dL),
+        // 10 × 34.2 = 342 (= 20.0 mg/dL).
+        let to_umol = |mg: Decimal| {
+            crate::units::BilirubinUnit::MilligramsPerDecilitre.to_micromoles_per_litre(mg)
+        };
+        let (baseline, uln) = (to_umol(d(20, 1)), to_umol(d(12, 1)));
+        assert_eq!(reference(baseline, uln), Reference::Baseline);
+        let g = |mg: Decimal| grade(to_umol(mg), baseline, uln).value();
+        assert_eq!(g(d(20, 1)), 0);
+        assert_eq!(g(d(201, 2)), 1);
+        assert_eq!(g(d(30, 1)), 1);
+        assert_eq!(g(d(301, 2)), 2);
+        assert_eq!(g(d(60, 1)), 2);
+        assert_eq!(g(d(601, 2)), 3);
+        assert_eq!(g(d(200, 1)), 3);
+        assert_eq!(g(d(2001, 2)), 4);
+    }
+
     proptest::proptest! {
         /// A higher value never has a lower grade, whatever the baseline and ULN.
         #[test]

@@ -9,6 +9,11 @@
 //! is `0`–`3` (3 = 3 or more), `extrahepatic` is `none`/`liver-dominant`/
 //! `lung-or-not-liver-dominant`, and `unit_confirmed` lists the unit questions
 //! answered "right as typed" (`albumin`, `bilirubin`, `mixed`, comma-separated);
+//! `inr` is a number, `ascites` is `none`/`mild`/`moderate` (moderate to
+//! severe), `encephalopathy` is `none`/`grade1-2`/`grade3-4`, `uln` is the
+//! local bilirubin ULN and `fu` the follow-up bilirubins as
+//! `value@months;value@months` (both in the bilirubin field's unit and months
+//! since radioembolization);
 //! an absent key means an empty field, the default unit, or "unknown". Values
 //! are percent-encoded.
 //!
@@ -16,6 +21,8 @@
 //! validated like typed ones; a choice code that is not allowed is kept as
 //! [`Selection::Invalid`] so the field can say what was wrong.
 
+use crate::child_pugh::{Ascites, Encephalopathy};
+use crate::followup::{FollowUpText, MAX_FOLLOW_UP_VALUES};
 use crate::inputs::{
     BclcStage, Choice, Cirrhosis, EcogStatus, ExtrahepaticDisease, RawInputs, Selection,
     UnitConfirmation,
@@ -31,6 +38,7 @@ pub fn parse_fragment(fragment: &str) -> RawInputs {
     for pair in body.split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = percent_decode(key);
+        let raw_value = value;
         let value = percent_decode(value);
         match key.as_str() {
             "il6" => inputs.il6 = value,
@@ -65,10 +73,62 @@ pub fn parse_fragment(fragment: &str) -> RawInputs {
                         kept
                     })
             }
+            "inr" => inputs.inr = linkable_text(value),
+            "ascites" => inputs.ascites = select_or_unknown(&value, Ascites::from_code),
+            "encephalopathy" => {
+                inputs.encephalopathy = select_or_unknown(&value, Encephalopathy::from_code)
+            }
+            "uln" => inputs.uln = linkable_text(value),
+            "fu" => inputs.follow_up = parse_follow_up(raw_value),
             _ => {}
         }
     }
     inputs
+}
+
+/// A text of the follow-up keys longer than a link carries is read as
+/// empty, so that what a link gives is what it writes back.
+fn linkable_text(text: String) -> String {
+    if text.chars().nth(MAX_LINK_TEXT_CHARS).is_some() {
+        String::new()
+    } else {
+        text
+    }
+}
+
+/// `fu=<value>@<months>;<value>@<months>…`, each part percent-encoded on its
+/// own (so a typed `@` or `;` stays inside its part); at most
+/// [`MAX_FOLLOW_UP_VALUES`] entries are read.
+fn parse_follow_up(raw: &str) -> Vec<FollowUpText> {
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    raw.split(';')
+        .take(MAX_FOLLOW_UP_VALUES)
+        .map(|entry| {
+            let (bilirubin, months) = entry.split_once('@').unwrap_or((entry, ""));
+            FollowUpText {
+                bilirubin: linkable_text(percent_decode(bilirubin)),
+                months: linkable_text(percent_decode(months)),
+            }
+        })
+        .collect()
+}
+
+fn write_follow_up(entries: &[FollowUpText]) -> String {
+    let part = |text: &str| {
+        if text.chars().nth(MAX_LINK_TEXT_CHARS).is_some() {
+            String::new()
+        } else {
+            percent_encode(text)
+        }
+    };
+    entries
+        .iter()
+        .take(MAX_FOLLOW_UP_VALUES)
+        .map(|e| format!("{}@{}", part(&e.bilirubin), part(&e.months)))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// A text longer than this is left out of the link. No lab value comes near
@@ -113,11 +173,21 @@ pub fn to_fragment(inputs: &RawInputs) -> String {
         let codes: Vec<&str> = inputs.unit_confirmed.iter().map(|c| c.code()).collect();
         pairs.push(("unit_confirmed", codes.join(",")));
     }
-    pairs
+    push_text(&mut pairs, "inr", &inputs.inr);
+    push_selection(&mut pairs, "ascites", &inputs.ascites, |c| c.code());
+    push_selection(&mut pairs, "encephalopathy", &inputs.encephalopathy, |c| {
+        c.code()
+    });
+    push_text(&mut pairs, "uln", &inputs.uln);
+    let mut written: Vec<String> = pairs
         .iter()
         .map(|(key, value)| format!("{key}={}", percent_encode(value)))
-        .collect::<Vec<_>>()
-        .join("&")
+        .collect();
+    // Already encoded part by part: `@` and `;` are its separators.
+    if !inputs.follow_up.is_empty() {
+        written.push(format!("fu={}", write_follow_up(&inputs.follow_up)));
+    }
+    written.join("&")
 }
 
 fn push_selection<'k, T>(
@@ -332,5 +402,90 @@ mod tests {
         assert_eq!(inputs.il6, "%4");
         assert_eq!(inputs.il8, "%zz");
         assert_eq!(inputs.albumin, "");
+    }
+
+    #[test]
+    fn child_pugh_parts_and_follow_up_round_trip() {
+        let text =
+            "bilirubin=40&inr=1,7&ascites=moderate&encephalopathy=grade1-2&uln=21&fu=25@1;40,5@3";
+        let inputs = parse_fragment(text);
+        assert_eq!(inputs.inr, "1,7");
+        assert_eq!(inputs.ascites, Selection::Chosen(Ascites::Moderate));
+        assert_eq!(
+            inputs.encephalopathy,
+            Selection::Chosen(Encephalopathy::Grade1To2)
+        );
+        assert_eq!(inputs.uln, "21");
+        assert_eq!(
+            inputs.follow_up,
+            vec![
+                FollowUpText {
+                    bilirubin: "25".into(),
+                    months: "1".into()
+                },
+                FollowUpText {
+                    bilirubin: "40,5".into(),
+                    months: "3".into()
+                },
+            ]
+        );
+        // The bilirubin's default unit is written back with it.
+        assert_eq!(
+            to_fragment(&inputs),
+            "bilirubin=40&bilirubin_unit=umol/L&inr=1,7&ascites=moderate&encephalopathy=grade1-2&uln=21&fu=25@1;40,5@3"
+        );
+    }
+
+    #[test]
+    fn absent_child_pugh_parts_are_unknown_and_bad_codes_invalid() {
+        let inputs = parse_fragment("ascites=unknown&encephalopathy=grade5");
+        assert_eq!(inputs.ascites, Selection::Unknown);
+        assert_eq!(inputs.encephalopathy, Selection::Invalid("grade5".into()));
+        assert_eq!(parse_fragment("").inr, "");
+        assert!(parse_fragment("fu=").follow_up.is_empty());
+    }
+
+    #[test]
+    fn a_follow_up_text_with_a_separator_in_it_stays_in_its_part() {
+        let inputs = RawInputs {
+            follow_up: vec![
+                FollowUpText {
+                    bilirubin: "2@3;x".into(),
+                    months: "".into(),
+                },
+                FollowUpText::default(),
+            ],
+            ..RawInputs::default()
+        };
+        let written = to_fragment(&inputs);
+        assert_eq!(written, "fu=2%403%3Bx@;@");
+        assert_eq!(parse_fragment(&written), inputs);
+    }
+
+    #[test]
+    fn a_link_carries_at_most_twenty_follow_up_values() {
+        let many = vec!["1@1"; MAX_FOLLOW_UP_VALUES + 5].join(";");
+        let inputs = parse_fragment(&format!("fu={many}"));
+        assert_eq!(inputs.follow_up.len(), MAX_FOLLOW_UP_VALUES);
+    }
+
+    #[test]
+    fn a_full_link_stays_well_below_two_thousand_characters() {
+        // Every field filled with a realistic value and the maximum of 20
+        // follow-up values with two decimals and one-decimal months: the
+        // README's documented bound (older browsers and many mail and chat
+        // programs keep a link whole up to 2000 characters).
+        let follow_up = (1..=MAX_FOLLOW_UP_VALUES)
+            .map(|i| format!("123.45@{i}.5"))
+            .collect::<Vec<_>>()
+            .join(";");
+        let link = format!(
+            "https://example.org/soramic/#{}",
+            to_fragment(&parse_fragment(&format!(
+                "il6=1234.56&il8=1234.56&albumin=35.5&albumin_unit=g/dL&bilirubin=123.45&bilirubin_unit=mg/dL&cirrhosis=yes&child_pugh=B8-9&bclc=other&ecog=3&extrahepatic=lung-or-not-liver-dominant&unit_confirmed=albumin,bilirubin,mixed&inr=1.75&ascites=moderate&encephalopathy=grade3-4&uln=1.2&fu={follow_up}"
+            )))
+        );
+        // Measured: 540 characters with the 29-character address above.
+        assert!(link.len() < 600, "{} characters: {link}", link.len());
     }
 }

@@ -7,6 +7,8 @@
 
 use study::ChildPughClass;
 
+use crate::child_pugh::{Ascites, Encephalopathy};
+use crate::followup::FollowUpText;
 use crate::lab_values::LabField;
 use crate::units::{AlbuminUnit, BilirubinUnit};
 
@@ -246,6 +248,15 @@ pub struct RawInputs {
     pub extrahepatic: Selection<ExtrahepaticDisease>,
     /// Unit questions answered "right as typed", in the order answered.
     pub unit_confirmed: Vec<UnitConfirmation>,
+    /// The Child–Pugh parts the calculator does not already ask (issue 13).
+    pub inr: String,
+    pub ascites: Selection<Ascites>,
+    pub encephalopathy: Selection<Encephalopathy>,
+    /// The local laboratory's upper limit of normal for total bilirubin, in
+    /// the bilirubin field's unit.
+    pub uln: String,
+    /// Bilirubin after radioembolization, in the order entered.
+    pub follow_up: Vec<FollowUpText>,
 }
 
 impl Default for RawInputs {
@@ -264,6 +275,11 @@ impl Default for RawInputs {
             ecog: Selection::Unknown,
             extrahepatic: Selection::Unknown,
             unit_confirmed: Vec::new(),
+            inr: String::new(),
+            ascites: Selection::Unknown,
+            encephalopathy: Selection::Unknown,
+            uln: String::new(),
+            follow_up: Vec::new(),
         }
     }
 }

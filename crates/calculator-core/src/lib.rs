@@ -16,6 +16,7 @@ pub mod applicability;
 pub mod assessment;
 pub mod child_pugh;
 pub mod ctcae;
+pub mod followup;
 pub mod fragment;
 pub mod inputs;
 pub mod lab_values;

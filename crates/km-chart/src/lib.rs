@@ -51,8 +51,10 @@ mod forest;
 mod geometry;
 mod labels;
 mod layout;
+mod marker;
 mod overlay;
 mod palette;
+mod reading;
 
 pub use draw::{draw, render_svg, render_svg_file};
 pub use error::KmChartError;
@@ -65,5 +67,7 @@ pub use geometry::{
 };
 pub use labels::{figure_name, group_label, months, percent};
 pub use layout::{FontSizes, Layout, Strokes};
+pub use marker::{with_marker, ChartMarker};
 pub use overlay::OverlayInput;
 pub use palette::{LineDash, Rgb, GROUP_HIGH_COLOUR, GROUP_LOW_COLOUR};
+pub use reading::CurveReading;
