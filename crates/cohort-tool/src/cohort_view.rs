@@ -140,6 +140,8 @@ struct Screen {
     head_undecodable: bool,
     /// The first rows of the head as text, to detect the date format.
     sample_rows: Rc<Vec<Vec<String>>>,
+    /// The last analysis's centre summary file (issue 14), once asked for.
+    centre_summary: Option<AttrValue>,
     /// What the date columns' values say about their format.
     date_detection: Option<Detection>,
     two_digit_years: bool,
@@ -258,9 +260,14 @@ fn rows_as_read(s: &Screen) -> Result<Cohort, ImportError> {
 }
 
 fn save_csv(text: &str, name: &str) -> Result<(), String> {
+    save_file(text, name, "text/csv")
+}
+
+/// Offers `text` as a download named `name`.
+pub(crate) fn save_file(text: &str, name: &str, mime: &str) -> Result<(), String> {
     let parts = Array::of1(&text.into());
     let options = BlobPropertyBag::new();
-    options.set_type("text/csv");
+    options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| "cannot make the file")?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make a link")?;
@@ -321,7 +328,9 @@ pub fn CohortView() -> Html {
                     Reply::Analysed(analysis) => {
                         next.analysis = Some(analysis);
                         next.busy = None;
+                        next.centre_summary = None;
                     }
+                    Reply::CentreSummary(text) => next.centre_summary = Some(AttrValue::from(text)),
                     Reply::Cutoff(view) => next.cutoff = Some(view),
                     Reply::Optimal(view) => next.optimal = Some(view),
                     Reply::Patients(text) => {
@@ -650,6 +659,8 @@ pub fn CohortView() -> Html {
             if let Some(analysis) = &s.analysis {
                 { analysis_section(t, analysis) }
                 <p><button type="button" data-testid="cohort-download-patients" onclick={on_download}>{ t.cohort_download_patients() }</button></p>
+                <crate::pool_view::SummaryExport summary={s.centre_summary.clone()}
+                    on_request={{ let send = send.clone(); Callback::from(move |grid_months| send(Request::CentreSummary { grid_months }, None)) }} />
                 <CutoffExplorer cutoff={s.cutoff.clone()} optimal={s.optimal.clone()}
                     on_request={Callback::from(move |r| send(r, None))} />
             }

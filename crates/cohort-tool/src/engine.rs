@@ -12,6 +12,7 @@ use cohort::analysis::{
     median_label, AnalysisError, AnalysisJob, CohortAnalysis, EndpointAnalysis, GroupComparison,
     GroupSurvival, HazardRatioEstimate, MarkerAnalysis, ModelAnalysis, NotEstimable,
 };
+use cohort::centre_summary::CentreSummary;
 use cohort::csv::Separator;
 use cohort::cutoff::{explore_cutoff, optimal_cutoff, CutoffResult, MaxStatOptions};
 use cohort::encoding::TextEncoding;
@@ -39,6 +40,8 @@ enum Job {
 pub struct Session {
     job: Job,
     cohort: Option<Rc<Cohort>>,
+    /// The last analysis of `cohort`, for its centre summary.
+    analysis: Option<Rc<CohortAnalysis>>,
     started_ms: f64,
     now: fn() -> f64,
     /// Whether the running import's text had undecodable bytes.
@@ -51,6 +54,7 @@ impl Session {
         Session {
             job: Job::Idle,
             cohort: None,
+            analysis: None,
             started_ms: 0.0,
             now,
             undecodable: false,
@@ -72,6 +76,7 @@ impl Session {
     ) -> Reply {
         self.started_ms = (self.now)();
         self.cohort = None;
+        self.analysis = None;
         // Decoded as the page decided before showing any text (issue 15);
         // bytes that encoding cannot read are said on the import.
         let (text, undecodable) = crate::decoding::decode(bytes, encoding);
@@ -135,6 +140,14 @@ impl Session {
                 }
             }
             Request::Patients => Reply::Patients(cohort::export::patients_csv(&cohort)),
+            Request::CentreSummary { grid_months } => match &self.analysis {
+                Some(analysis) if grid_months.is_finite() && grid_months > 0.0 => {
+                    Reply::CentreSummary(
+                        CentreSummary::from_analysis(analysis, grid_months).to_json(),
+                    )
+                }
+                _ => Reply::Failed(Failure::NothingImported),
+            },
         }
     }
 
@@ -175,6 +188,7 @@ impl Session {
                 let analysis = job.finish();
                 let mut view = analysis_view(&analysis);
                 view.elapsed_ms = (self.now)() - self.started_ms;
+                self.analysis = Some(Rc::new(analysis));
                 Some(Reply::Analysed(view))
             }
         }
@@ -362,6 +376,12 @@ fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis) -> MarkerView {
 thread_local! {
     static REFERENCE: Result<Rc<ReferenceCurves>, String> =
         ReferenceCurves::load().map(Rc::new).map_err(|e| e.to_string());
+}
+
+/// The paper's reconstructed curves, read once per thread (the worker, or
+/// the page for the pooled charts).
+pub(crate) fn reference_curves() -> Result<Rc<ReferenceCurves>, String> {
+    REFERENCE.with(Clone::clone)
 }
 
 /// The overlay chart's SVG and its risk table as rows.

@@ -286,6 +286,9 @@ pub enum Request {
     },
     /// The per-patient CSV.
     Patients,
+    /// The centre summary of the last analysis (issue 14), on time bins of
+    /// `grid_months`: the JSON file's text comes back.
+    CentreSummary { grid_months: f64 },
 }
 
 /// Which long job a progress report is about.
@@ -311,6 +314,8 @@ pub enum Reply {
     Cutoff(CutoffView),
     Optimal(OptimalView),
     Patients(String),
+    /// The centre summary file's text.
+    CentreSummary(String),
     Failed(Failure),
     /// Never sent by the worker: the page's runner reports that the worker
     /// itself failed (a trap, out of memory, its script not loading), with

@@ -9,12 +9,16 @@
 //! it runs on the page, not in the cohort tool's worker; a file that cannot
 //! be used is listed with its reason and leaves the others as they were.
 
-use std::rc::Rc;
-
 use calculator_core::published::{CoxEndpoint, Endpoint, Marker, RiskFactor};
+use calculator_core::Group;
 use cohort::centre_summary::{CentreSummary, SummaryFileError, VERSION};
-use cohort::pooling::{pool, MetaAnalysis, MetaAnalysisError, Method, PoolError, PooledComparison};
-use km_chart::{render_forest_svg, ForestPlot, ForestRow};
+use cohort::pooling::{
+    binned_data, pool, MetaAnalysis, MetaAnalysisError, Method, PoolError, PooledComparison,
+};
+use km_chart::{
+    group_label, render_forest_svg, render_svg, Emphasis, ForestPlot, ForestRow, KmChartGeometry,
+    KmChartInput, Layout, OverlayInput,
+};
 use soramic_il_calculator::i18n::use_text;
 use soramic_il_calculator::study_text as words;
 use text::{fixed, Text};
@@ -83,12 +87,36 @@ fn grid_text(t: &Text, months: f64) -> String {
     t.shown(short)
 }
 
+/// A figure for automation (`data-value`): f64's shortest form that reads
+/// back to the same number (the cohort tool's wasm carries it anyway).
+fn machine(value: f64) -> String {
+    value.to_string()
+}
+
+/// `1 month`, `3 months`: a time bin's width in words.
+fn grid_phrase(t: &Text, months: f64) -> String {
+    if months == 1.0 {
+        t.pool_grid_one().to_owned()
+    } else {
+        t.pool_grid_many(&grid_text(t, months))
+    }
+}
+
 /// A p value: three decimals, `< 0.001` below that.
 fn p_text(t: &Text, p: f64) -> String {
     if p < 0.001 {
         format!("< {}", t.shown("0.001"))
     } else {
         number(t, p, 3)
+    }
+}
+
+/// `p = 0.373` or `p < 0.001`.
+fn p_clause(t: &Text, p: f64) -> String {
+    if p < 0.001 {
+        format!("p {}", p_text(t, p))
+    } else {
+        format!("p = {}", p_text(t, p))
     }
 }
 
@@ -204,7 +232,6 @@ pub fn PoolView() -> Html {
         let summaries: Vec<CentreSummary> = centres.iter().map(|c| c.summary.clone()).collect();
         (summaries.len() >= 2).then(|| pool(&summaries))
     });
-    let centre_names: Rc<Vec<String>> = Rc::new(centres.iter().map(|c| c.name.clone()).collect());
 
     html! {
         <section class="pool" data-testid="pool" aria-labelledby="pool-title">
@@ -227,7 +254,7 @@ pub fn PoolView() -> Html {
                     { for centres.iter().enumerate().map(|(i, c)| html! {
                         <li data-testid={format!("pool-centre-{}", i + 1)}>
                             { t.pool_centre(&(i + 1).to_string(), &c.name) }{ " — " }
-                            { t.pool_centre_detail(&c.summary.comparisons.len().to_string(), &grid_text(&t, c.summary.grid_months)) }{ " " }
+                            { t.pool_centre_detail(&c.summary.comparisons.len().to_string(), &grid_phrase(&t, c.summary.grid_months)) }{ " " }
                             <button type="button" data-testid={format!("pool-remove-{}", i + 1)} onclick={remove(i)}>{ t.pool_remove() }</button>
                         </li>
                     }) }
@@ -240,11 +267,10 @@ pub fn PoolView() -> Html {
                     Some(Ok(pooled)) => html! {
                         <>
                             <p data-testid="pool-grid" data-value={fixed(pooled.grid_months, 3).unwrap_or_default()}>
-                                { t.pool_grid(&grid_text(&t, pooled.grid_months)) }
+                                { t.pool_grid(&grid_phrase(&t, pooled.grid_months)) }
                                 if pooled.rebinned { { " " }{ t.pool_rebinned() } }
                             </p>
-                            { for pooled.comparisons.iter().map(|c| comparison_view(&t, c, &centres, &centre_names)) }
-                            <p class="cohort-hint">{ t.pool_approximation() }</p>
+                            { for pooled.comparisons.iter().map(|c| comparison_view(&t, c, &centres, pooled.grid_months)) }
                         </>
                     },
                 }
@@ -266,7 +292,48 @@ fn pool_error(t: &Text, error: &PoolError) -> String {
     }
 }
 
-fn comparison_view(t: &Text, c: &PooledComparison, centres: &[Centre], _names: &[String]) -> Html {
+/// The pooled groups' Kaplan–Meier curves from the summed binned tables,
+/// over the paper's reconstructed curves (the cohort view's overlay).
+fn pooled_chart(
+    t: &Text,
+    c: &PooledComparison,
+    endpoint: Endpoint,
+    marker: Marker,
+    grid: f64,
+) -> Option<String> {
+    let reference = crate::engine::reference_curves().ok()?;
+    let (ref_low, ref_high) = (
+        reference.group(endpoint, marker, Group::Low)?,
+        reference.group(endpoint, marker, Group::High)?,
+    );
+    let (low, high) = (binned_data(&c.low, grid)?, binned_data(&c.high, grid)?);
+    let mut geometry = KmChartGeometry::compute_overlay(&OverlayInput {
+        reference: KmChartInput {
+            endpoint,
+            marker,
+            low: ref_low,
+            high: ref_high,
+            patient_group: None,
+            text: t,
+        },
+        cohort_low: &low,
+        cohort_high: &high,
+    });
+    for curve in geometry
+        .curves
+        .iter_mut()
+        .filter(|c| c.emphasis != Emphasis::Reference)
+    {
+        curve.label = t.pool_pooled_label(&group_label(t, marker, curve.group));
+    }
+    for table in &mut geometry.risk_table {
+        table.label = t.pool_pooled_label(&group_label(t, marker, table.group));
+    }
+    geometry.text.title = t.pool_chart_title(words::km_endpoint(t, endpoint), marker.label());
+    render_svg(&geometry, &Layout::wide().with_legend_rows(4)).ok()
+}
+
+fn comparison_view(t: &Text, c: &PooledComparison, centres: &[Centre], grid: f64) -> Html {
     let key = format!("{}-{}", c.endpoint, c.marker);
     let (Some(endpoint), Some(marker)) = (endpoint_of(&c.endpoint), Marker::from_code(&c.marker))
     else {
@@ -345,9 +412,9 @@ fn comparison_view(t: &Text, c: &PooledComparison, centres: &[Centre], _names: &
             {
                 match &c.log_rank {
                     Some(lr) => html! {
-                        <p data-testid={format!("pool-logrank-{key}")} data-value={fixed(lr.p, 9).unwrap_or_default()}
-                            data-chi-square={fixed(lr.chi_square, 9).unwrap_or_default()}>
-                            { t.pool_logrank(&number(t, lr.chi_square, 2), &p_text(t, lr.p)) }
+                        <p data-testid={format!("pool-logrank-{key}")} data-value={machine(lr.p)}
+                            data-chi-square={machine(lr.chi_square)}>
+                            { t.pool_logrank(&number(t, lr.chi_square, 2), &p_clause(t, lr.p)) }
                         </p>
                     },
                     None => html! { <p>{ t.pool_logrank_none() }</p> },
@@ -369,13 +436,13 @@ fn comparison_view(t: &Text, c: &PooledComparison, centres: &[Centre], _names: &
                         match result {
                             Ok(m) => html! {
                                 <tr data-testid={format!("pool-{code}-{key}")}
-                                    data-value={fixed(m.estimate.exp(), 9).unwrap_or_default()}
-                                    data-lower={fixed(m.lower.exp(), 9).unwrap_or_default()}
-                                    data-upper={fixed(m.upper.exp(), 9).unwrap_or_default()}
-                                    data-tau2={fixed(m.tau2, 12).unwrap_or_default()}
-                                    data-i2={fixed(m.i2, 9).unwrap_or_default()}
-                                    data-q={fixed(m.q, 9).unwrap_or_default()}
-                                    data-q-p={fixed(m.q_p, 9).unwrap_or_default()}>
+                                    data-value={machine(m.estimate.exp())}
+                                    data-lower={machine(m.lower.exp())}
+                                    data-upper={machine(m.upper.exp())}
+                                    data-tau2={machine(m.tau2)}
+                                    data-i2={machine(m.i2)}
+                                    data-q={machine(m.q)}
+                                    data-q-p={machine(m.q_p)}>
                                     <th scope="row">{ method_name(t, *method) }</th>
                                     <td>{ hr_text(t, m.estimate, m.lower, m.upper) }</td>
                                     <td>{ p_text(t, m.p) }</td>
@@ -395,6 +462,13 @@ fn comparison_view(t: &Text, c: &PooledComparison, centres: &[Centre], _names: &
                 </tbody>
             </table>
             </div>
+            if let Some(svg) = pooled_chart(t, c, endpoint, marker, grid) {
+                <div class="pool-km" data-testid={format!("pool-km-{key}")} role="img"
+                    aria-label={t.pool_chart_title(endpoint_words, marker.label())}>
+                    { Html::from_html_unchecked(AttrValue::from(svg)) }
+                </div>
+                <p class="cohort-hint">{ t.pool_approximation() }</p>
+            }
             {
                 match forest {
                     Ok(svg) => html! {
@@ -407,6 +481,107 @@ fn comparison_view(t: &Text, c: &PooledComparison, centres: &[Centre], _names: &
                 }
             }
         </article>
+    }
+}
+
+/// The time bins a centre may choose for its summary, months: coarser
+/// bins share less about any one patient's time.
+const GRIDS: [(&str, f64); 3] = [("1", 1.0), ("3", 3.0), ("6", 6.0)];
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryExportProps {
+    /// The summary file's text, once asked for.
+    pub summary: Option<AttrValue>,
+    /// Asks the worker for the summary on time bins of this many months.
+    pub on_request: Callback<f64>,
+}
+
+/// "Share this cohort's centre summary": asks for the file, then says in
+/// words what it holds (and what it does not) before offering to save it.
+#[component]
+pub fn SummaryExport(props: &SummaryExportProps) -> Html {
+    let t = use_text();
+    let grid = use_state(|| 0usize);
+    let status = use_state(String::new);
+    let on_grid = {
+        let grid = grid.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            grid.set(
+                GRIDS
+                    .iter()
+                    .position(|(code, _)| *code == select.value())
+                    .unwrap_or(0),
+            );
+        })
+    };
+    let on_prepare = {
+        let (on_request, grid, status) = (props.on_request.clone(), grid.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            status.set(String::new());
+            on_request.emit(GRIDS.get(*grid).map_or(1.0, |(_, months)| *months));
+        })
+    };
+    let parsed = props
+        .summary
+        .as_ref()
+        .and_then(|text| CentreSummary::from_json(text).ok());
+    let on_save = {
+        let (summary, status, t) = (props.summary.clone(), status.clone(), t.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(text) = &summary else { return };
+            let name = "centre-summary.json";
+            status.set(
+                match crate::cohort_view::save_file(text, name, "application/json") {
+                    Ok(()) => t.pool_export_saved(name),
+                    Err(e) => e,
+                },
+            );
+        })
+    };
+    html! {
+        <section class="pool-export" data-testid="pool-export">
+            <h3>{ t.pool_export_heading() }</h3>
+            <p>{ t.pool_export_intro() }</p>
+            <p>
+                <label for="pool-export-grid">{ t.pool_export_grid() }</label>{ " " }
+                <select id="pool-export-grid" data-testid="pool-export-grid" onchange={on_grid}>
+                    { for GRIDS.iter().enumerate().map(|(i, (code, _))| html! {
+                        <option value={*code} selected={i == *grid}>{ *code }</option>
+                    }) }
+                </select>{ " " }
+                <button type="button" data-testid="pool-export-prepare" onclick={on_prepare}>{ t.pool_export_prepare() }</button>
+            </p>
+            if let Some(summary) = parsed {
+                <div data-testid="pool-export-contents">
+                    <p>{ t.pool_export_contains() }</p>
+                    <ul>
+                        <li>{ t.pool_export_item_counts(&grid_phrase(&t, summary.grid_months)) }</li>
+                        <li>{ t.pool_export_item_logrank() }</li>
+                        <li>{ t.pool_export_item_cox() }</li>
+                    </ul>
+                    <p>{ t.pool_export_comparisons(&summary.comparisons.iter().filter(|c| c.withheld.is_none()).map(|c| comparison_name(&t, &c.endpoint, &c.marker)).collect::<Vec<_>>().join("; ")) }</p>
+                    if summary.comparisons.iter().any(|c| c.withheld.is_some()) {
+                        <p data-testid="pool-export-withheld">{ t.pool_export_withheld(
+                            &summary.minimum_group.to_string(),
+                            &summary.comparisons.iter().filter(|c| c.withheld.is_some()).map(|c| comparison_name(&t, &c.endpoint, &c.marker)).collect::<Vec<_>>().join("; ")) }</p>
+                    }
+                    <p><strong>{ t.pool_export_not() }</strong></p>
+                    <p>
+                        <button type="button" data-testid="pool-export-save" onclick={on_save}>{ t.pool_export_save() }</button>{ " " }
+                        <span role="status" data-testid="pool-export-status">{ (*status).clone() }</span>
+                    </p>
+                </div>
+            }
+        </section>
+    }
+}
+
+/// `Overall survival by IL6` from a summary's codes.
+fn comparison_name(t: &Text, endpoint: &str, marker: &str) -> String {
+    match (endpoint_of(endpoint), Marker::from_code(marker)) {
+        (Some(e), Some(m)) => t.pool_comparison(words::km_endpoint(t, e), m.label()),
+        _ => format!("{endpoint} {marker}"),
     }
 }
 

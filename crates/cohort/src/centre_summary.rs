@@ -270,6 +270,41 @@ pub fn comparison(
 }
 
 impl CentreSummary {
+    /// The summary of an analysed cohort: every endpoint by every marker the
+    /// analysis compared, split as the analysis split them (one split, no
+    /// second code path), on a grid of `grid_months`. Endpoints by their
+    /// vocabulary codes (`os`, `pfs`, `ttld`).
+    pub fn from_analysis(
+        analysis: &crate::analysis::CohortAnalysis,
+        grid_months: f64,
+    ) -> CentreSummary {
+        let pairs = |data: &Option<SurvivalData>| -> Vec<(f64, bool)> {
+            data.as_ref().map_or_else(Vec::new, |d| {
+                d.times()
+                    .iter()
+                    .copied()
+                    .zip(d.events().iter().copied())
+                    .collect()
+            })
+        };
+        let comparisons = analysis
+            .endpoints
+            .iter()
+            .flat_map(|endpoint| {
+                endpoint.markers.iter().map(move |m| {
+                    comparison(
+                        endpoint.kind.code(),
+                        m.marker.code(),
+                        &pairs(&m.comparison.low.data),
+                        &pairs(&m.comparison.high.data),
+                        grid_months,
+                    )
+                })
+            })
+            .collect();
+        CentreSummary::new(grid_months, comparisons)
+    }
+
     /// A summary on `grid` months from its comparisons.
     pub fn new(grid_months: f64, comparisons: Vec<Comparison>) -> CentreSummary {
         CentreSummary {

@@ -151,6 +151,24 @@ pub fn survival_curve(table: &GroupTable) -> Vec<f64> {
         .collect()
 }
 
+/// A binned table as follow-up data: each bin's events and censorings at
+/// the end of the bin (`(k + 1) · grid` months), the times R's `survfit` is
+/// given in `tests/r_pooling.rs`. `None` for an empty table.
+pub fn binned_data(table: &GroupTable, grid_months: f64) -> Option<survival::SurvivalData> {
+    let mut times = Vec::new();
+    let mut events = Vec::new();
+    for (k, (&d, &c)) in table.events.iter().zip(&table.censored).enumerate() {
+        let end = (k as f64 + 1.0) * grid_months;
+        for (count, event) in [(d, true), (c, false)] {
+            for _ in 0..count {
+                times.push(end);
+                events.push(event);
+            }
+        }
+    }
+    survival::SurvivalData::new_without_timefix(times, events).ok()
+}
+
 /// Pools the summaries (see the module docs).
 pub fn pool(summaries: &[CentreSummary]) -> Result<Pooled, PoolError> {
     if summaries.len() < 2 {
@@ -270,6 +288,27 @@ pub fn pool(summaries: &[CentreSummary]) -> Result<Pooled, PoolError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_binned_table_becomes_events_and_censorings_at_the_end_of_their_bin() {
+        // Bin 0: 1 event, 1 censored; bin 1: none; bin 2: 2 events.
+        let table = GroupTable {
+            patients: 4,
+            at_risk: vec![4, 2, 2],
+            events: vec![1, 0, 2],
+            censored: vec![1, 0, 0],
+        };
+        let data = binned_data(&table, 3.0).expect("data");
+        assert_eq!(data.times(), &[3.0, 3.0, 9.0, 9.0]);
+        assert_eq!(data.events(), &[true, false, true, true]);
+        let empty = GroupTable {
+            patients: 0,
+            at_risk: vec![],
+            events: vec![],
+            censored: vec![],
+        };
+        assert!(binned_data(&empty, 1.0).is_none());
+    }
+
     use super::*;
     use crate::centre_summary::{comparison, group_table};
 

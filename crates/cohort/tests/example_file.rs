@@ -23,3 +23,55 @@ fn the_example_file_maps_every_role_by_its_canonical_header() {
     assert_eq!((cohort.rows_read(), cohort.rows_excluded()), (40, 0));
     assert_eq!(CohortAnalysis::compute(&cohort).endpoints.len(), 2);
 }
+
+#[test]
+fn the_centre_summary_of_the_example_file_is_its_analysis_binned() {
+    use cohort::centre_summary::{comparison, CentreSummary};
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../static/cohort-example.csv"
+    );
+    let text = std::fs::read_to_string(path).expect("example file");
+    let p = preview(&text, None, 3).expect("header");
+    let cohort = Cohort::import(&text, None, &p.mapping).expect("imports");
+    let analysis = CohortAnalysis::compute(&cohort);
+    let summary = CentreSummary::from_analysis(&analysis, 1.0);
+    // Two endpoints by two markers.
+    assert_eq!(summary.comparisons.len(), 4);
+    // Each comparison is `comparison()` of the analysis's own groups: the
+    // same numbers, and the group sizes add up to the patients compared.
+    for (c, (endpoint, m)) in summary.comparisons.iter().zip(
+        analysis
+            .endpoints
+            .iter()
+            .flat_map(|e| e.markers.iter().map(move |m| (e, m))),
+    ) {
+        assert_eq!(c.endpoint, endpoint.kind.code());
+        assert_eq!(c.marker, m.marker.code());
+        let pairs = |d: &Option<survival::SurvivalData>| -> Vec<(f64, bool)> {
+            d.as_ref().map_or_else(Vec::new, |d| {
+                d.times()
+                    .iter()
+                    .copied()
+                    .zip(d.events().iter().copied())
+                    .collect()
+            })
+        };
+        let (low, high) = (
+            pairs(&m.comparison.low.data),
+            pairs(&m.comparison.high.data),
+        );
+        assert_eq!(
+            *c,
+            comparison(c.endpoint.as_str(), c.marker.as_str(), &low, &high, 1.0)
+        );
+        if let (Some(l), Some(h)) = (&c.low, &c.high) {
+            assert_eq!(l.patients + h.patients, m.comparison.n);
+        }
+    }
+    // Round trip through the file.
+    assert_eq!(
+        CentreSummary::from_json(&summary.to_json()).expect("reads"),
+        summary
+    );
+}

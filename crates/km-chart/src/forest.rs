@@ -70,7 +70,7 @@ const FIGURES_LEFT: i32 = 716;
 /// clipped at the edge (its text says the numbers).
 const AXIS_MIN: f64 = 0.05;
 const AXIS_MAX: f64 = 20.0;
-const TICKS: [f64; 11] = [0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 0.25, 4.0];
+const TICKS: [f64; 9] = [0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0];
 
 /// The drawing's height for `rows` rows.
 pub fn forest_height(rows: usize) -> u32 {
