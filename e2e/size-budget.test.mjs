@@ -24,9 +24,13 @@ import { startServer } from "./static-server.mjs";
 // text layer with the English catalog compiled into the wasm, the fitted
 // chart layouts and the full-screen calls of issue 16 (wasm 205 902 bytes at
 // gzip -9; the other four languages are fetched only when chosen). Measured
-// then: 237 002 bytes of bodies. A regression to win back, not a new norm:
-// BENCHMARKS.md, "Size budget", lists what grew and the cuts to make.
-const BUDGET_BYTES = 240_000;
+// then: 237 002 bytes of bodies. Raised again to 262 000 later on 2026-11-30:
+// issue 13's Child–Pugh and follow-up panels (+17.8 KB gzip of wasm) and the
+// chart's words from the catalog; measured then: 260 107 bytes of bodies
+// (wasm 230 511). A regression to win back, not a new norm: BENCHMARKS.md,
+// "Size budget", lists what grew and the cuts to make (the panels and About
+// in a wasm loaded when first opened, as the cohort tool is).
+const BUDGET_BYTES = 262_000;
 
 let browser;
 let server;
