@@ -286,13 +286,18 @@ pub fn CohortView() -> Html {
     let file = use_mut_ref(|| None::<File>);
     let runner: Rc<RefCell<Option<CohortRunner>>> = use_mut_ref(|| None);
     let in_worker = use_state(|| true);
+    // The page's language, for the reply handler (which outlives renders):
+    // the worker draws the overlay charts in it (`Request::Words`).
+    let page_words = use_mut_ref(TextHandle::default);
+    *page_words.borrow_mut() = page_text.clone();
 
     {
-        let (runner, screen, latest, in_worker) = (
+        let (runner, screen, latest, in_worker, page_words) = (
             runner.clone(),
             screen.clone(),
             latest.clone(),
             in_worker.clone(),
+            page_words.clone(),
         );
         use_effect_with((), move |_| {
             let runner_for_replies = runner.clone();
@@ -321,6 +326,7 @@ pub fn CohortView() -> Html {
                         next.busy = None;
                         if clean {
                             if let Some(r) = runner_for_replies.borrow().as_ref() {
+                                r.send(words_request(&page_words.borrow()), None);
                                 r.send(Request::Analyse, None);
                             }
                         }
@@ -331,6 +337,7 @@ pub fn CohortView() -> Html {
                         next.centre_summary = None;
                     }
                     Reply::CentreSummary(text) => next.centre_summary = Some(AttrValue::from(text)),
+                    Reply::Worded => {}
                     Reply::Cutoff(view) => next.cutoff = Some(view),
                     Reply::Optimal(view) => next.optimal = Some(view),
                     Reply::Patients(text) => {
@@ -366,16 +373,32 @@ pub fn CohortView() -> Html {
     }
 
     let send = {
-        let runner = runner.clone();
+        let (runner, page_words) = (runner.clone(), page_words.clone());
         move |request: Request, file: Option<File>| {
             if let Some(r) = runner.borrow_mut().as_mut() {
                 r.revive();
             }
             if let Some(r) = runner.borrow().as_ref() {
+                // A worker started afresh (after Cancel or a failure) knows
+                // no language yet: it is told before every analysis.
+                if request == Request::Analyse {
+                    r.send(words_request(&page_words.borrow()), None);
+                }
                 r.send(request, file);
             }
         }
     };
+    // A change of language redraws the shown analysis's charts in it.
+    {
+        let (runner, latest) = (runner.clone(), latest.clone());
+        use_effect_with(page_text.clone(), move |text| {
+            if latest.borrow().analysis.is_some() {
+                if let Some(r) = runner.borrow().as_ref() {
+                    r.send(words_request(text), None);
+                }
+            }
+        });
+    }
 
     let on_file = {
         let (screen, file_ref) = (screen.clone(), file.clone());
@@ -667,6 +690,14 @@ pub fn CohortView() -> Html {
         </section>
         <crate::pool_view::PoolView />
         </ContextProvider<TextHandle>>
+    }
+}
+
+/// The page's language for the worker's drawings.
+fn words_request(t: &Text) -> Request {
+    Request::Words {
+        lang: t.lang().code().to_owned(),
+        strings: t.strings().map(<[String]>::to_vec),
     }
 }
 

@@ -42,6 +42,8 @@ pub struct Session {
     cohort: Option<Rc<Cohort>>,
     /// The last analysis of `cohort`, for its centre summary.
     analysis: Option<Rc<CohortAnalysis>>,
+    /// The page's language, for the words drawn into the charts.
+    text: text::Text,
     started_ms: f64,
     now: fn() -> f64,
     /// Whether the running import's text had undecodable bytes.
@@ -55,6 +57,7 @@ impl Session {
             job: Job::Idle,
             cohort: None,
             analysis: None,
+            text: text::Text::english(),
             started_ms: 0.0,
             now,
             undecodable: false,
@@ -97,6 +100,17 @@ impl Session {
     /// Answers a request that needs no file. `Import` is started by the
     /// driver with the file's bytes ([`Session::start_import`]).
     pub fn handle(&mut self, request: Request) -> Reply {
+        if let Request::Words { lang, strings } = request {
+            let lang = text::Lang::from_code(&lang).unwrap_or_default();
+            // A catalog of another version keeps the language drawn so far.
+            if let Ok(text) = text::Text::from_strings(lang, strings) {
+                self.text = text;
+            }
+            return match &self.analysis {
+                Some(analysis) => Reply::Analysed(analysis_view(analysis, &self.text)),
+                None => Reply::Worded,
+            };
+        }
         let Some(cohort) = self.cohort.clone() else {
             return Reply::Failed(Failure::NothingImported);
         };
@@ -140,6 +154,7 @@ impl Session {
                 }
             }
             Request::Patients => Reply::Patients(cohort::export::patients_csv(&cohort)),
+            Request::Words { .. } => Reply::Worded,
             Request::CentreSummary { grid_months } => match &self.analysis {
                 Some(analysis) if grid_months.is_finite() && grid_months > 0.0 => {
                     Reply::CentreSummary(
@@ -186,7 +201,7 @@ impl Session {
                     });
                 }
                 let analysis = job.finish();
-                let mut view = analysis_view(&analysis);
+                let mut view = analysis_view(&analysis, &self.text);
                 view.elapsed_ms = (self.now)() - self.started_ms;
                 self.analysis = Some(Rc::new(analysis));
                 Some(Reply::Analysed(view))
@@ -274,7 +289,7 @@ fn import_view(cohort: &Cohort, elapsed_ms: f64) -> ImportView {
     }
 }
 
-fn analysis_view(analysis: &CohortAnalysis) -> AnalysisView {
+fn analysis_view(analysis: &CohortAnalysis, t: &text::Text) -> AnalysisView {
     AnalysisView {
         endpoints: analysis
             .endpoints
@@ -287,7 +302,7 @@ fn analysis_view(analysis: &CohortAnalysis) -> AnalysisView {
                 markers: endpoint
                     .markers
                     .iter()
-                    .map(|m| marker_view(endpoint, m))
+                    .map(|m| marker_view(endpoint, m, t))
                     .collect(),
                 models: endpoint.models.iter().map(model_view).collect(),
             })
@@ -303,7 +318,7 @@ fn median_figure(group: &GroupSurvival) -> Figure {
     }
 }
 
-fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis) -> MarkerView {
+fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis, t: &text::Text) -> MarkerView {
     let c = &m.comparison;
     let (hr, hr_ci) = match &c.hazard_ratio {
         Ok(hr) => (
@@ -346,7 +361,7 @@ fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis) -> MarkerView {
         },
     };
     let published = &m.published_km;
-    let chart = overlay_chart(endpoint, m);
+    let chart = overlay_chart(endpoint, m, t);
     MarkerView {
         marker: m.marker,
         label: m.marker.label().into(),
@@ -388,6 +403,7 @@ pub(crate) fn reference_curves() -> Result<Rc<ReferenceCurves>, String> {
 fn overlay_chart(
     endpoint: &EndpointAnalysis,
     m: &MarkerAnalysis,
+    t: &text::Text,
 ) -> Result<(String, Vec<RiskRow>), String> {
     let marker = m.marker;
     let reference = REFERENCE.with(Clone::clone)?;
@@ -410,17 +426,15 @@ fn overlay_chart(
             low: ref_low,
             high: ref_high,
             patient_group: None,
-            // The worker has no catalog: the overlay's drawn words stay
-            // English until the page draws the chart (issue 12 continues).
-            text: &text::Text::english(),
+            // The page's language, sent to the worker (`Request::Words`).
+            text: t,
         },
         cohort_low: low,
         cohort_high: high,
     });
     let published = km_comparison(km_endpoint, marker);
-    geometry.text.statistics = format!(
-        "Reference: log-rank p {} (published); curves reconstructed",
-        published.p_logrank
+    geometry.text.statistics = t.chart_overlay_statistics(
+        &soramic_il_calculator::study_text::p_value(t, published.p_logrank),
     );
     let svg =
         render_svg(&geometry, &Layout::wide().with_legend_rows(4)).map_err(|e| e.to_string())?;
@@ -612,6 +626,67 @@ id,time_months,event,il6,il8,albumin_g_l,bilirubin_umol_l,cirrhosis,child_pugh,t
             panic!("{replies:?}")
         };
         analysis.clone()
+    }
+
+    #[test]
+    fn the_overlay_charts_are_drawn_in_the_pages_language_and_redrawn_when_it_changes() {
+        let example = include_bytes!("../../../static/cohort-example.csv").to_vec();
+        let mut session = Session::new(|| 0.0);
+        session.start_import(example.clone(), TextEncoding::Utf8, None, &form(&example));
+        run(&mut session);
+        // No analysis yet: the language is kept for the next one.
+        let german =
+            text::Text::from_catalog(text::Lang::De, include_str!("../../text/lang/de.txt"))
+                .expect("the German catalog loads");
+        let words = Request::Words {
+            lang: "de".into(),
+            strings: german.strings().map(<[String]>::to_vec),
+        };
+        assert_eq!(session.handle(words), Reply::Worded);
+        session.handle(Request::Analyse);
+        let replies = run(&mut session);
+        let Some(Reply::Analysed(analysis)) = replies.last() else {
+            panic!("{replies:?}")
+        };
+        let svg = analysis.endpoints[0].markers[0]
+            .chart_svg
+            .clone()
+            .expect("drawn");
+        // de.txt: chart.overlay_statistics, chart.overlay_cohort, chart.x_axis.
+        assert!(svg.contains("Referenz: Log-Rank p"), "{svg}");
+        assert!(svg.contains("Ihre Kohorte, IL6 niedrig"));
+        // The paper's curves under it too (chart.overlay_reference, group_low).
+        assert!(
+            svg.contains("Referenz, IL6 niedrig (≤ 6,53 pg/mL): n = 35, Median 19,0 Monate"),
+            "{svg}"
+        );
+        assert!(svg.contains("Monate"));
+        // Back to English: the same analysis comes back redrawn.
+        let english = Request::Words {
+            lang: "en".into(),
+            strings: None,
+        };
+        let Reply::Analysed(redrawn) = session.handle(english) else {
+            panic!("a redraw")
+        };
+        let svg = redrawn.endpoints[0].markers[0]
+            .chart_svg
+            .clone()
+            .expect("drawn");
+        assert!(svg.contains("Reference: log-rank p") && svg.contains("Your cohort, IL6 low"));
+        assert_eq!(
+            redrawn.endpoints[0].markers[0].hr,
+            analysis.endpoints[0].markers[0].hr
+        );
+        // A catalog of another version (wrong length) keeps the language drawn.
+        let stale = Request::Words {
+            lang: "fr".into(),
+            strings: Some(vec!["x".into()]),
+        };
+        let Reply::Analysed(kept) = session.handle(stale) else {
+            panic!("a redraw")
+        };
+        assert_eq!(kept, redrawn);
     }
 
     #[test]

@@ -289,6 +289,13 @@ pub enum Request {
     /// The centre summary of the last analysis (issue 14), on time bins of
     /// `grid_months`: the JSON file's text comes back.
     CentreSummary { grid_months: f64 },
+    /// The page's language for what the worker draws (the overlay charts):
+    /// its code and its strings (`text::Text::strings`, none for English).
+    /// The last analysis's charts come back redrawn in it.
+    Words {
+        lang: String,
+        strings: Option<Vec<String>>,
+    },
 }
 
 /// Which long job a progress report is about.
@@ -316,6 +323,8 @@ pub enum Reply {
     Patients(String),
     /// The centre summary file's text.
     CentreSummary(String),
+    /// The language was set; there was no analysis to redraw.
+    Worded,
     Failed(Failure),
     /// Never sent by the worker: the page's runner reports that the worker
     /// itself failed (a trap, out of memory, its script not loading), with

@@ -32,7 +32,6 @@ impl KmChartGeometry {
     pub fn compute_overlay(input: &OverlayInput<'_>) -> Self {
         let reference = KmChartGeometry::compute(&KmChartInput {
             patient_group: None,
-            text: &text::Text::english(),
             ..input.reference
         });
         let mut cohort = KmChartGeometry::compute(&KmChartInput {

@@ -145,6 +145,24 @@ impl Text {
         self.lang
     }
 
+    /// A loaded language's strings in catalog order (`None` for English,
+    /// which is compiled in): what a worker is sent to word its drawings.
+    pub fn strings(&self) -> Option<&[String]> {
+        self.loaded.as_deref()
+    }
+
+    /// The language from [`Text::strings`] of the same version of the app.
+    pub fn from_strings(lang: Lang, strings: Option<Vec<String>>) -> Result<Text, LoadError> {
+        match (lang, strings) {
+            (Lang::En, _) => Ok(Text::english()),
+            (_, Some(strings)) if strings.len() == KEY_COUNT => Ok(Text {
+                lang,
+                loaded: Some(strings),
+            }),
+            _ => Err(LoadError::OtherVersion),
+        }
+    }
+
     fn get(&self, index: usize) -> &str {
         match &self.loaded {
             Some(strings) => strings.get(index).map_or(ENGLISH[index], String::as_str),
