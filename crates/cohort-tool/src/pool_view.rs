@@ -9,15 +9,15 @@
 //! it runs on the page, not in the cohort tool's worker; a file that cannot
 //! be used is listed with its reason and leaves the others as they were.
 
-use calculator_core::published::{CoxEndpoint, Endpoint, Marker, RiskFactor};
+use calculator_core::published::{CoxEndpoint, Endpoint, Marker};
 use calculator_core::Group;
 use cohort::centre_summary::{CentreSummary, SummaryFileError, VERSION};
 use cohort::pooling::{
     binned_data, pool, MetaAnalysis, MetaAnalysisError, Method, PoolError, PooledComparison,
 };
 use km_chart::{
-    group_label, render_forest_svg, render_svg, Emphasis, ForestPlot, ForestRow, KmChartGeometry,
-    KmChartInput, Layout, OverlayInput,
+    group_label, published_hazard_ratio, render_forest_svg, render_svg, Emphasis, ForestPlot,
+    ForestRow, KmChartGeometry, KmChartInput, Layout, OverlayInput,
 };
 use soramic_il_calculator::i18n::use_text;
 use soramic_il_calculator::study_text as words;
@@ -53,20 +53,10 @@ fn endpoint_of(code: &str) -> Option<Endpoint> {
 }
 
 /// The paper's univariate hazard ratio for this comparison, with its table
-/// (Table 2 for overall survival, Table 3 for liver dysfunction; none for PFS).
+/// (Table 2 for overall survival, Table 3 for liver dysfunction; none for
+/// PFS): the chart's own reading of the published figures.
 fn papers_hazard_ratio(endpoint: Endpoint, marker: Marker) -> Option<(f64, CoxEndpoint)> {
-    let table = match endpoint {
-        Endpoint::OverallSurvival => CoxEndpoint::OverallSurvival,
-        Endpoint::TimeToLiverDysfunction => CoxEndpoint::LiverDysfunction,
-        Endpoint::ProgressionFreeSurvival => return None,
-    };
-    let factor = match marker {
-        Marker::Il6 => RiskFactor::Il6High,
-        Marker::Il8 => RiskFactor::Il8High,
-    };
-    table
-        .row(factor)
-        .map(|row| (row.univariate.estimate, table))
+    published_hazard_ratio(endpoint, marker).map(|(table, hr)| (hr.estimate, table))
 }
 
 /// `value` to `decimals` places in the reader's form; a dash when not finite.

@@ -128,7 +128,7 @@ pub fn render_svg_file(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn text<DB: DrawingBackend>(
+pub(crate) fn text<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     content: &str,
     at: (i32, i32),

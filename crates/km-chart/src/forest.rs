@@ -11,7 +11,7 @@
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::error::KmChartError;
 use crate::palette::{Rgb, GRID, GROUP_HIGH_COLOUR, INK};
@@ -154,13 +154,7 @@ fn label<DB: DrawingBackend>(
     } else {
         FontStyle::Normal
     };
-    // plotters' SVG backend writes `font-size` as the given size / 1.24.
-    let font = (FontFamily::SansSerif, size * 1.24, style).into_font();
-    let ink = colour(INK);
-    let text_style = TextStyle::from(font)
-        .color(&ink)
-        .pos(Pos::new(anchor, VPos::Center));
-    area.draw(&Text::new(content, at, text_style))
+    crate::draw::text(area, content, at, size, INK, style, (anchor, VPos::Center))
 }
 
 fn draw_forest<DB: DrawingBackend>(

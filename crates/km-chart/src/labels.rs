@@ -62,7 +62,7 @@ pub fn percent(t: &Text, value: f64) -> String {
 /// The published univariate hazard ratio of high against low, where the
 /// paper gives one: Table 2 for overall survival, Table 3 for liver
 /// dysfunction; none for progression-free survival.
-pub(crate) fn published_hazard_ratio(
+pub fn published_hazard_ratio(
     endpoint: Endpoint,
     marker: Marker,
 ) -> Option<(CoxEndpoint, HazardRatio)> {
