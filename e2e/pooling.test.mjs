@@ -81,6 +81,16 @@ for (i in seq_along(files)) {
   yi <- c(yi, coef(f)[1]); vi <- c(vi, vcov(f)[1, 1])
   binned <- rbind(binned, data.frame(centre = i, high = d$high, time = floor(d$time_months) + 1, event = d$event))
 }
+# Table 2's Model 1 as the app fits it on these files (cirrhosis and
+# Child–Pugh are not in them: left out), pooled per coefficient.
+m1 <- lapply(files, function(f) {
+  d <- read.csv(f)
+  coxph(Surv(time_months, event) ~ I(il6 > 6.53) + I(il8 > 60.8) + I(albumin_g_l < 36) + I(bilirubin_umol_l >= 17), data = d, ties = "efron")
+})
+for (j in 1:4) {
+  r <- rma(yi = sapply(m1, function(f) coef(f)[j]), vi = sapply(m1, function(f) vcov(f)[j, j]), method = "FE")
+  cat(paste0("model1_", j), sprintf("%.17g", exp(r$b[1])), "\n")
+}
 s <- survdiff(Surv(time, event) ~ high + strata(centre), data = binned)
 cat("logrank_p", sprintf("%.17g", 1 - pchisq(s$chisq, 1)), "\\n")
 for (m in c("FE", "DL", "REML")) {
@@ -130,6 +140,7 @@ test("three centres export summaries from their own files; pooled on the page, t
     const contents = await page.locator(byTestId("pool-export-contents")).textContent();
     assert.match(contents, /no patient row/);
     assert.match(contents, /per time bin of 1 month,/);
+    assert.equal(await page.locator(byTestId("pool-export-models")).count(), 1, "the models are said to be in the file");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.locator(byTestId("pool-export-save")).click(),
@@ -140,7 +151,7 @@ test("three centres export summaries from their own files; pooled on the page, t
     const json = JSON.parse(readFileSync(saved, "utf8"));
     assert.equal(json.schema, "soramic-centre-summary");
     // No patient-level field: only the documented keys.
-    assert.deepEqual(Object.keys(json).sort(), ["comparisons", "grid_months", "minimum_group", "schema", "version"]);
+    assert.deepEqual(Object.keys(json).sort(), ["comparisons", "grid_months", "minimum_group", "models", "schema", "version"]);
     assert.ok(!readFileSync(saved, "utf8").includes("time_months"), "no column of the patients' file");
     summaries.push(saved);
     await assertCohortClean(page, record);
@@ -181,6 +192,12 @@ test("three centres export summaries from their own files; pooled on the page, t
     // τ² is 0 for the fixed effect and may be 0 for DL: compared absolutely.
     assert.ok(Math.abs(Number(await row.getAttribute("data-tau2")) - tau2) <= 1e-6 * Math.max(tau2, 1), `${method} tau2`);
     assert.ok(Math.abs(Number(await row.getAttribute("data-i2")) - i2) <= 1e-6 * Math.max(i2, 1), `${method} I2`);
+  }
+  // Model 1 pooled per coefficient (fixed effect), against R.
+  const factors = ["il6_high", "il8_high", "albumin_below_36", "bilirubin_17_or_more"];
+  for (const [j, factor] of factors.entries()) {
+    const row = page.locator(byTestId(`pool-coef-os-model1-${factor}`));
+    assertClose(await row.getAttribute("data-fe"), r.get(`model1_${j + 1}`)[0], `Model 1 ${factor}, fixed effect`);
   }
   // The forest plot: three centres, three pooled diamonds, the paper's HR.
   const forest = page.locator(`${byTestId(`pool-forest-${key}`)} svg`);

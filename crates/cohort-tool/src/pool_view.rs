@@ -9,11 +9,12 @@
 //! it runs on the page, not in the cohort tool's worker; a file that cannot
 //! be used is listed with its reason and leaves the others as they were.
 
-use calculator_core::published::{CoxEndpoint, Endpoint, Marker};
+use calculator_core::published::{CoxEndpoint, CoxModel, Endpoint, Marker, RiskFactor};
 use calculator_core::Group;
 use cohort::centre_summary::{CentreSummary, SummaryFileError, VERSION};
 use cohort::pooling::{
-    binned_data, pool, MetaAnalysis, MetaAnalysisError, Method, PoolError, PooledComparison,
+    binned_data, pool, MetaAnalysis, MetaAnalysisError, Method, PoolError, PooledCoefficient,
+    PooledComparison,
 };
 use km_chart::{
     group_label, published_hazard_ratio, render_forest_svg, render_svg, Emphasis, ForestPlot,
@@ -261,6 +262,7 @@ pub fn PoolView() -> Html {
                                 if pooled.rebinned { { " " }{ t.pool_rebinned() } }
                             </p>
                             { for pooled.comparisons.iter().map(|c| comparison_view(&t, c, &centres, pooled.grid_months)) }
+                            { models_view(&t, &pooled.coefficients) }
                         </>
                     },
                 }
@@ -474,6 +476,81 @@ fn comparison_view(t: &Text, c: &PooledComparison, centres: &[Centre], grid: f64
     }
 }
 
+/// The paper's models pooled per coefficient: one table per endpoint and
+/// model, a row per factor with the pooled adjusted HR by each method and
+/// the paper's.
+fn models_view(t: &Text, coefficients: &[PooledCoefficient]) -> Html {
+    let mut tables: Vec<(&str, &str)> = Vec::new();
+    for c in coefficients {
+        if !tables.contains(&(c.endpoint.as_str(), c.model.as_str())) {
+            tables.push((c.endpoint.as_str(), c.model.as_str()));
+        }
+    }
+    if tables.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="pool-models" data-testid="pool-models">
+            <h3>{ t.pool_models_heading() }</h3>
+            <p class="cohort-hint">{ t.pool_models_note() }</p>
+            { for tables.into_iter().map(|(endpoint, model)| {
+                let cox_endpoint = match endpoint_of(endpoint) {
+                    Some(Endpoint::OverallSurvival) => Some(CoxEndpoint::OverallSurvival),
+                    Some(Endpoint::TimeToLiverDysfunction) => Some(CoxEndpoint::LiverDysfunction),
+                    _ => None,
+                };
+                let cox_model = CoxModel::ALL.into_iter().find(|m| m.code() == model);
+                let caption = match (endpoint_of(endpoint), cox_model) {
+                    (Some(e), Some(m)) => t.pool_model_caption(words::km_endpoint(t, e), words::model(t, m)),
+                    _ => format!("{endpoint} {model}"),
+                };
+                html! {
+                    <div class="cohort-scroll">
+                    <table data-testid={format!("pool-model-{endpoint}-{model}")}>
+                        <caption>{ caption }</caption>
+                        <thead><tr>
+                            <th scope="col">{ t.pool_factor() }</th>
+                            <th scope="col">{ t.pool_centres() }</th>
+                            { for METHOD_ORDER.iter().map(|m| html! { <th scope="col">{ method_name(t, *m) }</th> }) }
+                            <th scope="col">{ t.pool_paper_adjusted() }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for coefficients.iter().filter(|c| c.endpoint == endpoint && c.model == model).map(|c| {
+                                let factor = RiskFactor::from_code(&c.factor);
+                                let paper = match (cox_endpoint, cox_model, factor) {
+                                    (Some(e), Some(m), Some(f)) => e.row(f).and_then(|r| r.in_model(m)),
+                                    _ => None,
+                                };
+                                let pooled = |method: Method| c.meta.iter().find(|(m, _)| *m == method).and_then(|(_, r)| r.as_ref().ok());
+                                html! {
+                                    <tr data-testid={format!("pool-coef-{endpoint}-{model}-{}", c.factor)}
+                                        data-fe={pooled(Method::FixedEffect).map(|m| machine(m.estimate.exp())).unwrap_or_default()}
+                                        data-dl={pooled(Method::DerSimonianLaird).map(|m| machine(m.estimate.exp())).unwrap_or_default()}
+                                        data-reml={pooled(Method::Reml).map(|m| machine(m.estimate.exp())).unwrap_or_default()}>
+                                        <th scope="row">{ factor.map_or_else(|| c.factor.clone(), |f| words::paper_row(t, f)) }</th>
+                                        <td>{ c.centres }</td>
+                                        { for METHOD_ORDER.iter().map(|method| html! {
+                                            <td>{ match c.meta.iter().find(|(m, _)| m == method).map(|(_, r)| r) {
+                                                Some(Ok(m)) => hr_text(t, m.estimate, m.lower, m.upper),
+                                                Some(Err(error)) => meta_error(t, error),
+                                                None => String::new(),
+                                            } }</td>
+                                        }) }
+                                        <td>{ paper.map(|hr| words::hazard_ratio(t, hr)).unwrap_or_else(|| "–".to_owned()) }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}
+
+const METHOD_ORDER: [Method; 3] = [Method::FixedEffect, Method::DerSimonianLaird, Method::Reml];
+
 /// The time bins a centre may choose for its summary, months: coarser
 /// bins share less about any one patient's time.
 const GRIDS: [(&str, f64); 3] = [("1", 1.0), ("3", 3.0), ("6", 6.0)];
@@ -549,6 +626,9 @@ pub fn SummaryExport(props: &SummaryExportProps) -> Html {
                         <li>{ t.pool_export_item_counts(&grid_phrase(&t, summary.grid_months)) }</li>
                         <li>{ t.pool_export_item_logrank() }</li>
                         <li>{ t.pool_export_item_cox() }</li>
+                        if !summary.models.is_empty() {
+                            <li data-testid="pool-export-models">{ t.pool_export_item_models(&summary.models.len().to_string()) }</li>
+                        }
                     </ul>
                     <p>{ t.pool_export_comparisons(&summary.comparisons.iter().filter(|c| c.withheld.is_none()).map(|c| comparison_name(&t, &c.endpoint, &c.marker)).collect::<Vec<_>>().join("; ")) }</p>
                     if summary.comparisons.iter().any(|c| c.withheld.is_some()) {

@@ -439,6 +439,11 @@ pub struct ModelFit {
     pub likelihood_ratio_p: f64,
     /// Whether Newton–Raphson converged (R warns when not).
     pub converged: bool,
+    /// The coefficients (log hazard ratios), in the order of `terms`.
+    pub coefficients: Vec<f64>,
+    /// Their variance–covariance matrix (R's `vcov(fit)`), for a centre
+    /// summary (issue 14).
+    pub covariance: Vec<Vec<f64>>,
 }
 
 /// The paper's Model 1 or 2 fitted on the cohort.
@@ -666,6 +671,8 @@ fn analyse_model(
                 .collect(),
             likelihood_ratio_p: fit.likelihood_ratio_p(),
             converged: fit.converged(),
+            coefficients: fit.terms().iter().map(|t| t.coefficient).collect(),
+            covariance: fit.variance().to_vec(),
         })
     };
     ModelAnalysis {

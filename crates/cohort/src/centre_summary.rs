@@ -42,6 +42,31 @@ pub struct CentreSummary {
     pub minimum_group: usize,
     /// One entry per endpoint and marker.
     pub comparisons: Vec<Comparison>,
+    /// The paper's multivariable models fitted on the cohort, where the
+    /// file had their factors (absent from files written before they were
+    /// added: read as none).
+    #[serde(default)]
+    pub models: Vec<ModelSummary>,
+}
+
+/// One of the paper's Cox models (Tables 2 and 3) fitted on a centre's
+/// cohort: coefficients and their covariance, no patient row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelSummary {
+    /// The endpoint's code (`os`, `ttld`).
+    pub endpoint: String,
+    /// `model1` or `model2`.
+    pub model: String,
+    /// The factors' codes, in the order of the coefficients.
+    pub factors: Vec<String>,
+    /// Log hazard ratios.
+    pub coefficients: Vec<f64>,
+    /// Their variance–covariance matrix.
+    pub covariance: Vec<Vec<f64>>,
+    /// Complete cases used.
+    pub patients: usize,
+    /// Events among them.
+    pub events: usize,
 }
 
 /// One endpoint by one marker.
@@ -302,7 +327,38 @@ impl CentreSummary {
                 })
             })
             .collect();
-        CentreSummary::new(grid_months, comparisons)
+        // A model is shared when it was fitted and every coefficient is an
+        // estimate (not a separated factor), on at least the minimum number
+        // of patients.
+        let models = analysis
+            .endpoints
+            .iter()
+            .flat_map(|endpoint| {
+                endpoint.models.iter().filter_map(move |m| {
+                    let fit = m.fit.as_ref().ok()?;
+                    let estimable = fit.converged
+                        && fit.terms.iter().all(|t| t.estimate.is_ok())
+                        && fit.coefficients.len() == fit.terms.len();
+                    (estimable && m.n >= MIN_GROUP_PATIENTS).then(|| ModelSummary {
+                        endpoint: endpoint.kind.code().to_owned(),
+                        model: m.model.code().to_owned(),
+                        factors: fit
+                            .terms
+                            .iter()
+                            .map(|t| t.factor.code().to_owned())
+                            .collect(),
+                        coefficients: fit.coefficients.clone(),
+                        covariance: fit.covariance.clone(),
+                        patients: m.n,
+                        events: m.events,
+                    })
+                })
+            })
+            .collect();
+        CentreSummary {
+            models,
+            ..CentreSummary::new(grid_months, comparisons)
+        }
     }
 
     /// A summary on `grid` months from its comparisons.
@@ -313,6 +369,7 @@ impl CentreSummary {
             grid_months,
             minimum_group: MIN_GROUP_PATIENTS,
             comparisons,
+            models: Vec::new(),
         }
     }
 
@@ -354,6 +411,18 @@ impl CentreSummary {
                         c.endpoint, c.marker
                     )));
                 }
+            }
+        }
+        for m in &summary.models {
+            let k = m.factors.len();
+            if m.coefficients.len() != k
+                || m.covariance.len() != k
+                || m.covariance.iter().any(|row| row.len() != k)
+            {
+                return Err(SummaryFileError::Inconsistent(format!(
+                    "{} {}: coefficients and covariance of different sizes",
+                    m.endpoint, m.model
+                )));
             }
         }
         Ok(summary)

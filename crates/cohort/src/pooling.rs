@@ -91,6 +91,24 @@ pub struct PooledComparison {
     pub meta: Vec<(Method, Result<MetaAnalysis, MetaAnalysisError>)>,
 }
 
+/// One coefficient of one of the paper's models, pooled across the centres
+/// whose model had the factor: each centre's log hazard ratio with its
+/// variance (the covariance matrix's diagonal), meta-analysed like the
+/// univariate hazard ratios.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PooledCoefficient {
+    /// The endpoint's code.
+    pub endpoint: String,
+    /// `model1` or `model2`.
+    pub model: String,
+    /// The factor's code.
+    pub factor: String,
+    /// Centres whose model had the factor.
+    pub centres: usize,
+    /// By each method.
+    pub meta: Vec<(Method, Result<MetaAnalysis, MetaAnalysisError>)>,
+}
+
 /// The pooled analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pooled {
@@ -100,6 +118,54 @@ pub struct Pooled {
     pub rebinned: bool,
     /// One per endpoint and marker found in any summary, in first-seen order.
     pub comparisons: Vec<PooledComparison>,
+    /// One per endpoint, model and factor found in any summary's models, in
+    /// first-seen order.
+    pub coefficients: Vec<PooledCoefficient>,
+}
+
+const METHODS: [Method; 3] = [Method::FixedEffect, Method::DerSimonianLaird, Method::Reml];
+
+/// The models' coefficients pooled per factor (see [`PooledCoefficient`]).
+fn pooled_coefficients(summaries: &[CentreSummary]) -> Vec<PooledCoefficient> {
+    let mut keys: Vec<(&str, &str, &str)> = Vec::new();
+    for s in summaries {
+        for m in &s.models {
+            for f in &m.factors {
+                let key = (m.endpoint.as_str(), m.model.as_str(), f.as_str());
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+    }
+    keys.into_iter()
+        .map(|(endpoint, model, factor)| {
+            let studies: Vec<Study> = summaries
+                .iter()
+                .filter_map(|s| {
+                    let m = s
+                        .models
+                        .iter()
+                        .find(|m| m.endpoint == endpoint && m.model == model)?;
+                    let j = m.factors.iter().position(|f| f == factor)?;
+                    Some(Study {
+                        estimate: *m.coefficients.get(j)?,
+                        variance: *m.covariance.get(j)?.get(j)?,
+                    })
+                })
+                .collect();
+            PooledCoefficient {
+                endpoint: endpoint.to_owned(),
+                model: model.to_owned(),
+                factor: factor.to_owned(),
+                centres: studies.len(),
+                meta: METHODS
+                    .into_iter()
+                    .map(|m| (m, meta_analyse(&studies, m)))
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// A table on grid `fine` re-binned to `factor` times as wide bins.
@@ -283,11 +349,71 @@ pub fn pool(summaries: &[CentreSummary]) -> Result<Pooled, PoolError> {
         grid_months: coarsest,
         rebinned,
         comparisons,
+        coefficients: pooled_coefficients(summaries),
     })
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn each_models_coefficient_is_pooled_across_the_centres_that_had_its_factor() {
+        use crate::centre_summary::{CentreSummary, ModelSummary};
+        let model = |coefficients: Vec<f64>, variances: Vec<f64>, factors: &[&str]| ModelSummary {
+            endpoint: "os".into(),
+            model: "model1".into(),
+            factors: factors.iter().map(|f| (*f).to_owned()).collect(),
+            covariance: (0..variances.len())
+                .map(|i| {
+                    (0..variances.len())
+                        .map(|j| if i == j { variances[i] } else { 0.001 })
+                        .collect()
+                })
+                .collect(),
+            coefficients,
+            patients: 50,
+            events: 40,
+        };
+        let centre = |m: ModelSummary, grid: f64| CentreSummary {
+            models: vec![m],
+            ..CentreSummary::new(grid, Vec::new())
+        };
+        let summaries = [
+            centre(
+                model(vec![0.5, 0.2], vec![0.04, 0.01], &["il6_high", "cirrhosis"]),
+                1.0,
+            ),
+            centre(model(vec![1.0], vec![0.09], &["il6_high"]), 3.0),
+        ];
+        let pooled = pool(&summaries).expect("pools");
+        assert_eq!(pooled.coefficients.len(), 2);
+        let il6 = &pooled.coefficients[0];
+        assert_eq!((il6.factor.as_str(), il6.centres), ("il6_high", 2));
+        // Inverse variance by hand: weights 1/0.04 = 25 and 1/0.09 = 11.111…;
+        // (25 · 0.5 + 11.111 · 1.0) / 36.111 = 0.653846; SE = √(1/36.111) = 0.166410.
+        let fe = il6.meta[0].1.as_ref().expect("fixed effect");
+        assert!(
+            (fe.estimate - 0.653_846_153_8).abs() < 1e-9,
+            "{}",
+            fe.estimate
+        );
+        assert!((fe.standard_error - 0.166_410_058_9).abs() < 1e-9);
+        // Cirrhosis is in one centre's model only: its own estimate, and no
+        // random-effects model (which needs two).
+        let cirrhosis = &pooled.coefficients[1];
+        assert_eq!(cirrhosis.centres, 1);
+        assert!((cirrhosis.meta[0].1.as_ref().expect("FE").estimate - 0.2).abs() < 1e-12);
+        assert!(cirrhosis.meta[1].1.is_err());
+        // The models survive the file.
+        let back = CentreSummary::from_json(&summaries[0].to_json()).expect("reads");
+        assert_eq!(back, summaries[0]);
+        // A file written before models were added reads as none.
+        let old = summaries[0].to_json().replace("\"models\"", "\"ignored\"");
+        assert!(CentreSummary::from_json(&old)
+            .expect("reads")
+            .models
+            .is_empty());
+    }
+
     #[test]
     fn a_binned_table_becomes_events_and_censorings_at_the_end_of_their_bin() {
         // Bin 0: 1 event, 1 censored; bin 1: none; bin 2: 2 events.

@@ -69,7 +69,30 @@ fn the_centre_summary_of_the_example_file_is_its_analysis_binned() {
             assert_eq!(l.patients + h.patients, m.comparison.n);
         }
     }
-    // Round trip through the file.
+    // The paper's models, where fitted with every coefficient estimable:
+    // the fit's own coefficients and covariance (checked against R's coxph
+    // in tests/r_cohort.rs).
+    assert!(
+        !summary.models.is_empty(),
+        "the example file has every factor"
+    );
+    for m in &summary.models {
+        let endpoint = analysis
+            .endpoints
+            .iter()
+            .find(|e| e.kind.code() == m.endpoint)
+            .expect("its endpoint");
+        let fitted = endpoint
+            .models
+            .iter()
+            .find(|x| x.model.code() == m.model)
+            .and_then(|x| x.fit.as_ref().ok())
+            .expect("its fit");
+        assert_eq!(m.coefficients, fitted.coefficients);
+        assert_eq!(m.covariance, fitted.covariance);
+        assert_eq!(m.factors.len(), m.coefficients.len());
+    }
+    // Round trip through the file, bit for bit.
     assert_eq!(
         CentreSummary::from_json(&summary.to_json()).expect("reads"),
         summary
