@@ -44,6 +44,26 @@ test("the single file analyses a cohort on the page, offline, with R's figures",
   const hr = Number(await page.locator(byTestId("cohort-hr-il6")).getAttribute("data-value"));
   const expected = Number(r.get("primary/il6/hr"));
   assert.ok(Math.abs(hr - expected) <= 1e-6 * Math.abs(expected), `HR ${hr} vs R ${expected}`);
+  // Issue 14 offline: this cohort's centre summary is made on the page
+  // (no worker), and pooled with a second centre's summary (the 1-month and
+  // 3-month exports of the same analysis are different files: re-binned).
+  const summaries = [];
+  for (const grid of ["1", "3"]) {
+    await page.locator(byTestId("pool-export-grid")).selectOption(grid);
+    await page.locator(byTestId("pool-export-prepare")).click();
+    await page.waitForFunction((g) => document.querySelector('[data-testid="pool-export-contents"]')?.textContent.includes(g === "1" ? "1 month" : `${g} months`), grid);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(byTestId("pool-export-save")).click()]);
+    const saved = join(dir, `summary-${grid}.json`);
+    await download.saveAs(saved);
+    summaries.push(saved);
+  }
+  await page.locator(byTestId("pool-files")).setInputFiles(summaries);
+  await page.waitForSelector(byTestId("pool-os-il6"));
+  assert.equal(await page.locator(byTestId("pool-grid")).getAttribute("data-value"), "3.000");
+  assert.match(await page.locator(byTestId("pool-grid")).textContent(), /re-binned/);
+  // The same patients twice: the pooled fixed-effect HR is the centre's own.
+  const pooled = Number(await page.locator(byTestId("pool-fe-os-il6")).getAttribute("data-value"));
+  assert.ok(Math.abs(pooled - hr) <= 1e-9 * hr, `pooled ${pooled} vs the centre's ${hr}`);
   assert.deepEqual(errors, []);
   await context.close();
   await rm(dir, { recursive: true, force: true });
