@@ -213,6 +213,10 @@ test("three centres export summaries from their own files; pooled on the page, t
   assert.ok(km.includes("Pooled centres, IL6 high (> 6.53 pg/mL)"), "the pooled high group's curve");
   assert.ok(km.includes("Reference, IL6 high (> 6.53 pg/mL)"), "the paper's reconstruction under it");
   assert.match(await page.locator(byTestId(`pool-${key}`)).textContent(), /approximates the exact pooled curve within one bin/);
+  // One centre's own curves instead, chosen in the list.
+  await page.locator(byTestId(`pool-km-centre-${key}`)).selectOption("1");
+  await page.waitForFunction((k) => document.querySelector(`[data-testid="pool-km-${k}"] svg`)?.textContent.includes("Centre 2, IL6 high"), key);
+  assert.match(await page.locator(`${byTestId(`pool-km-${key}`)} svg`).textContent(), /centre 2 over the reference/);
   assert.match(await page.locator(byTestId(`pool-logrank-${key}`)).textContent(), /, p (=|<) /);
   await page.locator(byTestId("pool")).screenshot({ path: `${ARTIFACTS}pooling.png` });
   // Removing a centre keeps the others and pools again.

@@ -11,7 +11,7 @@
 
 use calculator_core::published::{CoxEndpoint, CoxModel, Endpoint, Marker, RiskFactor};
 use calculator_core::Group;
-use cohort::centre_summary::{CentreSummary, SummaryFileError, VERSION};
+use cohort::centre_summary::{CentreSummary, GroupTable, SummaryFileError, VERSION};
 use cohort::pooling::{
     binned_data, pool, MetaAnalysis, MetaAnalysisError, Method, PoolError, PooledCoefficient,
     PooledComparison,
@@ -288,17 +288,18 @@ fn pool_error(t: &Text, error: &PoolError) -> String {
 /// over the paper's reconstructed curves (the cohort view's overlay).
 fn pooled_chart(
     t: &Text,
-    c: &PooledComparison,
+    tables: (&GroupTable, &GroupTable),
     endpoint: Endpoint,
     marker: Marker,
     grid: f64,
+    whose: Option<usize>,
 ) -> Option<String> {
     let reference = crate::engine::reference_curves().ok()?;
     let (ref_low, ref_high) = (
         reference.group(endpoint, marker, Group::Low)?,
         reference.group(endpoint, marker, Group::High)?,
     );
-    let (low, high) = (binned_data(&c.low, grid)?, binned_data(&c.high, grid)?);
+    let (low, high) = (binned_data(tables.0, grid)?, binned_data(tables.1, grid)?);
     let mut geometry = KmChartGeometry::compute_overlay(&OverlayInput {
         reference: KmChartInput {
             endpoint,
@@ -311,18 +312,91 @@ fn pooled_chart(
         cohort_low: &low,
         cohort_high: &high,
     });
+    // "Pooled centres, IL6 low …" or "Centre 2, IL6 low …".
+    let label = |group| {
+        let rule = group_label(t, marker, group);
+        match whose {
+            None => t.pool_pooled_label(&rule),
+            Some(n) => format!("{}, {rule}", t.pool_centre_row(&(n + 1).to_string())),
+        }
+    };
     for curve in geometry
         .curves
         .iter_mut()
         .filter(|c| c.emphasis != Emphasis::Reference)
     {
-        curve.label = t.pool_pooled_label(&group_label(t, marker, curve.group));
+        curve.label = label(curve.group);
     }
     for table in &mut geometry.risk_table {
-        table.label = t.pool_pooled_label(&group_label(t, marker, table.group));
+        table.label = label(table.group);
     }
-    geometry.text.title = t.pool_chart_title(words::km_endpoint(t, endpoint), marker.label());
+    let endpoint_words = words::km_endpoint(t, endpoint);
+    geometry.text.title = match whose {
+        None => t.pool_chart_title(endpoint_words, marker.label()),
+        Some(n) => t.pool_centre_chart_title(endpoint_words, marker.label(), &(n + 1).to_string()),
+    };
     render_svg(&geometry, &Layout::wide().with_legend_rows(4)).ok()
+}
+
+#[derive(Properties, PartialEq)]
+struct CurvesProps {
+    endpoint: Endpoint,
+    marker: Marker,
+    /// The summed tables on the common grid.
+    pooled: (GroupTable, GroupTable, f64),
+    /// Each centre's own tables on its own grid (`None`: withheld or absent).
+    centres: Vec<Option<(GroupTable, GroupTable, f64)>>,
+}
+
+/// The pooled curves, or one centre's (chosen in a list): drawn one at a
+/// time, so a hundred centres cost one chart.
+#[component]
+fn Curves(props: &CurvesProps) -> Html {
+    let t = use_text();
+    let shown = use_state(|| None::<usize>);
+    let key = format!("{}-{}", props.endpoint.code(), props.marker.code());
+    let tables = match *shown {
+        Some(n) => props.centres.get(n).cloned().flatten(),
+        None => Some(props.pooled.clone()),
+    };
+    let svg = tables.and_then(|(low, high, grid)| {
+        pooled_chart(
+            &t,
+            (&low, &high),
+            props.endpoint,
+            props.marker,
+            grid,
+            *shown,
+        )
+    });
+    let on_change = {
+        let shown = shown.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            shown.set(select.value().parse::<usize>().ok());
+        })
+    };
+    let id = format!("pool-km-show-{key}");
+    html! {
+        <>
+            <p>
+                <label for={id.clone()}>{ t.pool_curves_of() }</label>{ " " }
+                <select id={id} data-testid={format!("pool-km-centre-{key}")} onchange={on_change}>
+                    <option value="" selected={shown.is_none()}>{ t.pool_curves_pooled() }</option>
+                    { for props.centres.iter().enumerate().filter(|(_, c)| c.is_some()).map(|(n, _)| html! {
+                        <option value={n.to_string()} selected={*shown == Some(n)}>{ t.pool_centre_row(&(n + 1).to_string()) }</option>
+                    }) }
+                </select>
+            </p>
+            if let Some(svg) = svg {
+                <div class="pool-km" data-testid={format!("pool-km-{key}")} role="img"
+                    aria-label={t.pool_chart_title(words::km_endpoint(&t, props.endpoint), props.marker.label())}>
+                    { Html::from_html_unchecked(AttrValue::from(svg)) }
+                </div>
+                <p class="cohort-hint">{ t.pool_approximation() }</p>
+            }
+        </>
+    }
 }
 
 fn comparison_view(t: &Text, c: &PooledComparison, centres: &[Centre], grid: f64) -> Html {
@@ -454,13 +528,12 @@ fn comparison_view(t: &Text, c: &PooledComparison, centres: &[Centre], grid: f64
                 </tbody>
             </table>
             </div>
-            if let Some(svg) = pooled_chart(t, c, endpoint, marker, grid) {
-                <div class="pool-km" data-testid={format!("pool-km-{key}")} role="img"
-                    aria-label={t.pool_chart_title(endpoint_words, marker.label())}>
-                    { Html::from_html_unchecked(AttrValue::from(svg)) }
-                </div>
-                <p class="cohort-hint">{ t.pool_approximation() }</p>
-            }
+            <Curves endpoint={endpoint} marker={marker}
+                pooled={(c.low.clone(), c.high.clone(), grid)}
+                centres={centres.iter().map(|centre| {
+                    let own = centre.summary.comparisons.iter().find(|x| x.endpoint == c.endpoint && x.marker == c.marker)?;
+                    Some((own.low.clone()?, own.high.clone()?, centre.summary.grid_months))
+                }).collect::<Vec<_>>()} />
             {
                 match forest {
                     Ok(svg) => html! {
