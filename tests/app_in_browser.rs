@@ -49,9 +49,11 @@ fn find(root: &Element, testid: &str) -> Option<Element> {
         .flatten()
 }
 
-/// Waits until `check` holds, polling the scheduler (no fixed sleep).
+/// Waits until `check` holds, polling the scheduler (no fixed sleep). Up
+/// to 10 s: on a loaded two-core CI machine a fragment write once took more
+/// than the 1 s this allowed before (`clear_empties_the_form_and_the_fragment`).
 async fn until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..200 {
+    for _ in 0..2000 {
         if check() {
             return;
         }
