@@ -121,6 +121,9 @@ pub fn follow_up_panel(
                     { number_field(format!("input-fu-value-{n}"), t.fu_value_label(&n), &entry.bilirubin, error.is_some(), edit(false)) }
                     <span class="unit" aria-hidden="true">{ unit }</span>
                     { number_field(format!("input-fu-months-{n}"), t.fu_months_label(&n), &entry.months, error.is_some(), edit(true)) }
+                    // The second number's unit on screen too: months since
+                    // radioembolization, not a second bilirubin.
+                    <span class="unit" aria-hidden="true">{ t.fu_months_unit() }</span>
                     <button type="button" class="secondary" data-testid={format!("followup-remove-{n}")}
                         aria-label={t.fu_remove(&n)} onclick={remove}>{ "×" }</button>
                 </div>
