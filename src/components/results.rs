@@ -122,7 +122,7 @@ fn liver_function_card(t: &Text, a: &Assessment) -> Html {
                         { t.results_boundary_note(
                             &t.shown(&albi.precise()),
                             &t.shown("0.01"),
-                            &t.shown(&text::fixed(boundary, 2).unwrap_or_default()),
+                            &t.rounded(boundary, 2).unwrap_or_default(),
                             &t.shown(&albi.to_string()),
                             albi.grade().code(),
                             albi.malbi_grade().code(),

@@ -62,7 +62,7 @@ fn papers_hazard_ratio(endpoint: Endpoint, marker: Marker) -> Option<(f64, CoxEn
 
 /// `value` to `decimals` places in the reader's form; a dash when not finite.
 fn number(t: &Text, value: f64, decimals: u32) -> String {
-    fixed(value, decimals).map_or_else(|| "–".to_owned(), |v| t.shown(&v))
+    t.rounded(value, decimals).unwrap_or_else(|| "–".to_owned())
 }
 
 /// A time bin's width in months, without trailing zeros: `1`, `0.5`, `10`.

@@ -57,7 +57,7 @@ pub fn numbers(t: &Text, engine: &str) -> String {
 /// calculator's results write one, from its figures; the engine's text
 /// where there are none (not estimable, not computed).
 pub fn hazard_ratio(t: &Text, figures: Option<HrFigures>, engine: &str) -> String {
-    let two = |v: f64| text::fixed(v, 2).map_or_else(|| "-".to_owned(), |s| t.shown(&s));
+    let two = |v: f64| t.rounded(v, 2).unwrap_or_else(|| "-".to_owned());
     match figures {
         Some(f) => t.results_hazard_ratio(&two(f.estimate), &two(f.lower), &two(f.upper)),
         None => numbers(t, engine),
@@ -66,7 +66,7 @@ pub fn hazard_ratio(t: &Text, figures: Option<HrFigures>, engine: &str) -> Strin
 
 /// Milliseconds as seconds with one decimal, in the reader's form.
 pub fn seconds(t: &Text, ms: f64) -> String {
-    t.shown(&text::fixed(ms / 1000.0, 1).unwrap_or_default())
+    t.rounded(ms / 1000.0, 1).unwrap_or_default()
 }
 
 pub fn step_text(t: &Text, step: Step) -> String {

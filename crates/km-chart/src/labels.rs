@@ -51,7 +51,7 @@ pub(crate) fn title(t: &Text, endpoint: Endpoint, marker: Marker) -> String {
 
 /// Months with one decimal, as the paper prints medians: `19.0` (`19,0`).
 pub fn months(t: &Text, value: f64) -> String {
-    t.shown(&fixed(value, 1).unwrap_or_default())
+    t.rounded(value, 1).unwrap_or_default()
 }
 
 /// A proportion as a whole percentage: `0.714` → `71%`.

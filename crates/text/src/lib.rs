@@ -205,6 +205,12 @@ impl Text {
         }
     }
 
+    /// `value` to `decimals` places as the reader sees it ([`fixed`], then
+    /// [`Text::shown`]); `None` for a value [`fixed`] cannot print.
+    pub fn rounded(&self, value: f64, decimals: u32) -> Option<String> {
+        fixed(value, decimals).map(|machine| self.shown(&machine))
+    }
+
     /// A number in machine form (`-1.72`, `6.53`, `0.001`) written the
     /// language's way: its decimal separator, and a true minus sign (U+2212)
     /// in every language, as printed clinical text has it. Anything that is
@@ -399,6 +405,24 @@ mod tests {
         assert_eq!(Text::english().shown("-1.72"), "-1.72");
         assert_eq!(german.shown("-1.72"), "\u{2212}1,72");
         assert_eq!(german.shown("NR"), "NR");
+    }
+
+    #[test]
+    fn rounded_is_fixed_then_shown() {
+        let german = Text {
+            lang: Lang::De,
+            loaded: None,
+        };
+        // −1.724778 to two places: −1.72; in German with U+2212 and a comma.
+        assert_eq!(
+            Text::english().rounded(-1.724778, 2).as_deref(),
+            Some("-1.72")
+        );
+        assert_eq!(
+            german.rounded(-1.724778, 2).as_deref(),
+            Some("\u{2212}1,72")
+        );
+        assert_eq!(german.rounded(f64::NAN, 1), None);
     }
 
     #[test]

@@ -17,13 +17,7 @@ use calculator_core::inputs::ChoiceError;
 use calculator_core::lab_values::{BILIRUBIN_MAX_UMOL_L, BILIRUBIN_WARN_ABOVE_UMOL_L};
 use calculator_core::number_input::{unambiguous_text, NumberInputError};
 use calculator_core::{AlbuminUnit, Analyte, BilirubinUnit, LabValueError, LabWarning};
-use text::fixed;
 pub use text::Text;
-
-/// `value` to `decimals` places, in the reader's form.
-fn rounded(t: &Text, value: f64, decimals: u32) -> String {
-    t.shown(&fixed(value, decimals).unwrap_or_default())
-}
 
 /// "a, b or c": a list of codes as a sentence names them.
 fn one_of(t: &Text, codes: &[&str]) -> String {
@@ -131,13 +125,14 @@ pub fn lab_warning(t: &Text, warning: &LabWarning) -> String {
             above,
         } => {
             // One decimal in g/dL, as albumin is reported in that unit.
-            let in_g_dl = rounded(
-                t,
-                AlbuminUnit::GramsPerDecilitre
-                    .from_grams_per_litre(*limit)
-                    .to_f64(),
-                1,
-            );
+            let in_g_dl = t
+                .rounded(
+                    AlbuminUnit::GramsPerDecilitre
+                        .from_grams_per_litre(*limit)
+                        .to_f64(),
+                    1,
+                )
+                .unwrap_or_default();
             let limit = t.shown(&limit.to_string());
             if *above {
                 t.warning_albumin_high(&limit, &in_g_dl)
@@ -151,11 +146,11 @@ pub fn lab_warning(t: &Text, warning: &LabWarning) -> String {
             ..
         } => t.warning_bilirubin_high(
             &t.shown(&limit.to_string()),
-            &rounded(
-                t,
+            &t.rounded(
                 BilirubinUnit::MilligramsPerDecilitre.from_micromoles_per_litre(*limit),
                 0,
-            ),
+            )
+            .unwrap_or_default(),
         ),
     }
 }
