@@ -318,31 +318,33 @@ pub fn App() -> Html {
 /// `12.4` beside `−1,72`; the choices are the form's words.
 fn values_strip(t: &Text, inputs: &RawInputs, assessment: &Assessment) -> Html {
     let mut parts: Vec<String> = Vec::new();
-    let mut text = |label: &str, value: &str, unit: Option<&str>| {
+    // A typed value with its label and unit, when one was typed.
+    let typed = |label: &str, value: &str, unit: Option<&str>| -> Option<String> {
         let value = value.trim();
-        if !value.is_empty() {
-            let value = match t.lang() {
-                Lang::En => value.to_owned(),
-                _ => t.number(&value.replace(',', ".")),
-            };
-            parts.push(format!(
-                "{label} {value}{}",
-                unit.map(|u| format!(" {u}")).unwrap_or_default()
-            ));
+        if value.is_empty() {
+            return None;
         }
+        let value = match t.lang() {
+            Lang::En => value.to_owned(),
+            _ => t.number(&value.replace(',', ".")),
+        };
+        Some(format!(
+            "{label} {value}{}",
+            unit.map(|u| format!(" {u}")).unwrap_or_default()
+        ))
     };
-    text("IL6", &inputs.il6, Some("pg/mL"));
-    text("IL8", &inputs.il8, Some("pg/mL"));
-    text(
+    parts.extend(typed("IL6", &inputs.il6, Some("pg/mL")));
+    parts.extend(typed("IL8", &inputs.il8, Some("pg/mL")));
+    parts.extend(typed(
         t.app_values_albumin(),
         &inputs.albumin,
         inputs.albumin_unit.chosen().map(|u| u.label()),
-    );
-    text(
+    ));
+    parts.extend(typed(
         t.app_values_bilirubin(),
         &inputs.bilirubin,
         inputs.bilirubin_unit.chosen().map(|u| u.label()),
-    );
+    ));
     if let Some(c) = inputs.cirrhosis.chosen() {
         parts.push(format!("{} {}", t.app_values_cirrhosis(), c.form_label(t)));
     }
@@ -351,13 +353,7 @@ fn values_strip(t: &Text, inputs: &RawInputs, assessment: &Assessment) -> Html {
     }
     // The parts the score was computed from, and the score (the graded
     // follow-up is on paper in `print-follow-up`, and in the note).
-    if let Some(inr) = Some(inputs.inr.trim()).filter(|v| !v.is_empty()) {
-        let inr = match t.lang() {
-            Lang::En => inr.to_owned(),
-            _ => t.number(&inr.replace(',', ".")),
-        };
-        parts.push(format!("{} {inr}", t.cp_inr()));
-    }
+    parts.extend(typed(t.cp_inr(), &inputs.inr, None));
     if let Some(c) = inputs.ascites.chosen() {
         parts.push(format!("{}: {}", t.cp_ascites(), c.form_label(t)));
     }

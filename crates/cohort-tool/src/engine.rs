@@ -406,7 +406,7 @@ fn overlay_chart(
     t: &text::Text,
 ) -> Result<(String, Vec<RiskRow>), String> {
     let marker = m.marker;
-    let reference = REFERENCE.with(Clone::clone)?;
+    let reference = reference_curves()?;
     let km_endpoint = endpoint.kind;
     let (Some(ref_low), Some(ref_high)) = (
         reference.group(km_endpoint, marker, Group::Low),

@@ -14,7 +14,7 @@ use calculator_core::Group;
 use cohort::centre_summary::{CentreSummary, GroupTable, SummaryFileError, VERSION};
 use cohort::pooling::{
     binned_data, pool, MetaAnalysis, MetaAnalysisError, Method, PoolError, PooledCoefficient,
-    PooledComparison,
+    PooledComparison, METHODS,
 };
 use km_chart::{
     group_label, published_hazard_ratio, render_forest_svg, render_svg, Emphasis, ForestPlot,
@@ -45,12 +45,7 @@ enum Refusal {
 
 /// The endpoint a summary's code names (`os`, `pfs`, `ld`; the schema's codes).
 fn endpoint_of(code: &str) -> Option<Endpoint> {
-    match code {
-        "os" => Some(Endpoint::OverallSurvival),
-        "pfs" => Some(Endpoint::ProgressionFreeSurvival),
-        "ld" | "ttld" => Some(Endpoint::TimeToLiverDysfunction),
-        _ => None,
-    }
+    Endpoint::from_code(code).or((code == "ld").then_some(Endpoint::TimeToLiverDysfunction))
 }
 
 /// The paper's univariate hazard ratio for this comparison, with its table
@@ -584,7 +579,7 @@ fn models_view(t: &Text, coefficients: &[PooledCoefficient]) -> Html {
                         <thead><tr>
                             <th scope="col">{ t.pool_factor() }</th>
                             <th scope="col">{ t.pool_centres() }</th>
-                            { for METHOD_ORDER.iter().map(|m| html! { <th scope="col">{ method_name(t, *m) }</th> }) }
+                            { for METHODS.iter().map(|m| html! { <th scope="col">{ method_name(t, *m) }</th> }) }
                             <th scope="col">{ t.pool_paper_adjusted() }</th>
                         </tr></thead>
                         <tbody>
@@ -602,7 +597,7 @@ fn models_view(t: &Text, coefficients: &[PooledCoefficient]) -> Html {
                                         data-reml={pooled(Method::Reml).map(|m| machine(m.estimate.exp())).unwrap_or_default()}>
                                         <th scope="row">{ factor.map_or_else(|| c.factor.clone(), |f| words::paper_row(t, f)) }</th>
                                         <td>{ c.centres }</td>
-                                        { for METHOD_ORDER.iter().map(|method| html! {
+                                        { for METHODS.iter().map(|method| html! {
                                             <td>{ match c.meta.iter().find(|(m, _)| m == method).map(|(_, r)| r) {
                                                 Some(Ok(m)) => hr_text(t, m.estimate, m.lower, m.upper),
                                                 Some(Err(error)) => meta_error(t, error),
@@ -621,8 +616,6 @@ fn models_view(t: &Text, coefficients: &[PooledCoefficient]) -> Html {
         </section>
     }
 }
-
-const METHOD_ORDER: [Method; 3] = [Method::FixedEffect, Method::DerSimonianLaird, Method::Reml];
 
 /// The time bins a centre may choose for its summary, months: coarser
 /// bins share less about any one patient's time.

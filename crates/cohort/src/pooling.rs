@@ -123,7 +123,8 @@ pub struct Pooled {
     pub coefficients: Vec<PooledCoefficient>,
 }
 
-const METHODS: [Method; 3] = [Method::FixedEffect, Method::DerSimonianLaird, Method::Reml];
+/// The pooling models, in the order every pooled result lists them.
+pub const METHODS: [Method; 3] = [Method::FixedEffect, Method::DerSimonianLaird, Method::Reml];
 
 /// The models' coefficients pooled per factor (see [`PooledCoefficient`]).
 fn pooled_coefficients(summaries: &[CentreSummary]) -> Vec<PooledCoefficient> {
@@ -338,7 +339,7 @@ pub fn pool(summaries: &[CentreSummary]) -> Result<Pooled, PoolError> {
                 low,
                 high,
                 log_rank,
-                meta: [Method::FixedEffect, Method::DerSimonianLaird, Method::Reml]
+                meta: METHODS
                     .into_iter()
                     .map(|m| (m, meta_analyse(&studies, m)))
                     .collect(),
