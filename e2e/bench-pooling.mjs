@@ -9,17 +9,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, serveDist, byTestId, openCohortPage } from "./browser.mjs";
+import { generator } from "./simulate.mjs";
 
 const N = Number(process.argv[2] ?? 100);
 const BINS = 36;
-
-function lcg(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return (state + 0.5) / 4294967296;
-  };
-}
 
 /** One group's binned table from simulated exponential times. */
 function table(random, n, hazard) {
@@ -39,7 +32,7 @@ function table(random, n, hazard) {
 }
 
 function summary(seed) {
-  const random = lcg(seed);
+  const random = generator(seed);
   const comparisons = [];
   for (const endpoint of ["os", "ttld"]) {
     for (const marker of ["il6", "il8"]) {

@@ -108,10 +108,10 @@ export async function assertExamplePatientResults(page) {
 }
 
 /**
- * A fresh context on the cohort view (the live app, the tool loaded), with
- * its console, page errors and CSP violations recorded.
+ * A fresh context and page with its console, page errors and CSP violations
+ * recorded (what `assertCohortClean` checks), not yet navigated.
  */
-export async function openCohortPage(browser, url) {
+export async function recordedContext(browser) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   const record = { console: [], errors: [] };
@@ -123,6 +123,15 @@ export async function openCohortPage(browser, url) {
       window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI}`),
     );
   });
+  return { context, page, record };
+}
+
+/**
+ * A fresh context on the cohort view (the live app, the tool loaded), with
+ * its console, page errors and CSP violations recorded.
+ */
+export async function openCohortPage(browser, url) {
+  const { context, page, record } = await recordedContext(browser);
   await page.goto(url);
   await page.waitForSelector(`${byTestId("nav-cohort")}:not([disabled])`);
   await page.waitForFunction(() => !document.querySelector("[data-prerendered]"));

@@ -22,6 +22,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, serveDist, byTestId, openCohortPage, assertCohortClean } from "./browser.mjs";
+import { generator } from "./simulate.mjs";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const R_SCRIPT = join(ROOT, "e2e/fixtures/cohort-files-check.R");
@@ -42,18 +43,6 @@ after(async () => {
 });
 
 // ---------------------------------------------------------------- files
-
-/** mulberry32: a small deterministic generator. */
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n) => String(n).padStart(2, "0");
 const comma = (x, digits) => x.toFixed(digits).replace(".", ",");

@@ -22,6 +22,7 @@ import { mkdtempSync, readFileSync, writeFileSync, openSync, ftruncateSync, clos
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, serveDist, byTestId, DIST } from "./browser.mjs";
+import { generator } from "./simulate.mjs";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const R_SCRIPT = join(ROOT, "e2e/fixtures/cohort-check.R");
@@ -41,18 +42,6 @@ after(async () => {
 });
 
 // ---------------------------------------------------------------- files
-
-/** mulberry32: a small deterministic generator (exact in doubles, unlike a plain LCG). */
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `n` clean patient rows in the canonical columns (no header): both markers

@@ -12,7 +12,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { launch, serveDist, byTestId, assertCohortClean } from "./browser.mjs";
+import { launch, serveDist, byTestId, assertCohortClean, recordedContext } from "./browser.mjs";
 import { CATALOGS, englishFound, englishSentences, shownTexts as textsUnder } from "./catalog.mjs";
 
 /** The languages checked against English. */
@@ -39,17 +39,7 @@ after(async () => {
 
 /** The cohort view opened by link, in `code`, with the tool's text loaded. */
 async function openCohort(code) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  const record = { console: [], errors: [] };
-  page.on("console", (m) => record.console.push(`${m.type()}: ${m.text()}`));
-  page.on("pageerror", (e) => record.errors.push(e.message));
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener("securitypolicyviolation", (e) =>
-      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI}`),
-    );
-  });
+  const { context, page, record } = await recordedContext(browser);
   await page.goto(`${server.url}#view=cohort&lang=${code}`);
   await page.waitForFunction((c) => document.documentElement.lang === c, code);
   await waitForHeading(page, CATALOGS[code].get("cohort.heading"));

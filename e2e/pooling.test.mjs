@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, serveDist, byTestId, openCohortPage, assertCohortClean } from "./browser.mjs";
+import { generator } from "./simulate.mjs";
 
 const CI = process.env.CI === "true" || process.env.CI === "1";
 const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
@@ -30,15 +31,6 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A deterministic stream of numbers in (0, 1) (a linear congruential generator). */
-function lcg(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return (state + 0.5) / 4294967296;
-  };
-}
-
 /**
  * One centre's cohort: `n` patients, IL6 on both sides of 6.53 pg/mL, an
  * exponential survival time whose hazard is `ratio` times higher when IL6
@@ -46,7 +38,7 @@ function lcg(seed) {
  * two decimals, as a registry would keep them.
  */
 function centreFile(seed, n, ratio) {
-  const random = lcg(seed);
+  const random = generator(seed);
   const rows = ["id,time_months,event,il6,il8,albumin_g_l,bilirubin_umol_l"];
   for (let i = 1; i <= n; i++) {
     const il6 = (2 + random() * 12).toFixed(2);
