@@ -50,12 +50,12 @@ pub(crate) fn title(t: &Text, endpoint: Endpoint, marker: Marker) -> String {
 }
 
 /// Months with one decimal, as the paper prints medians: `19.0` (`19,0`).
-pub fn months(t: &Text, value: f64) -> String {
+pub(crate) fn months(t: &Text, value: f64) -> String {
     t.rounded(value, 1).unwrap_or_default()
 }
 
 /// A proportion as a whole percentage: `0.714` → `71%`.
-pub fn percent(t: &Text, value: f64) -> String {
+pub(crate) fn percent(t: &Text, value: f64) -> String {
     t.chart_percent(&fixed(value * 100.0, 0).unwrap_or_default())
 }
 

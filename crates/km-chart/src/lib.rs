@@ -65,7 +65,7 @@ pub use geometry::{
     RiskTableColumn, RiskTableGeometry, SurvivalTableRow, Tick, RISK_TABLE_MONTHS,
     SURVIVAL_TABLE_MONTHS, X_AXIS_MAX_MONTHS,
 };
-pub use labels::{figure_name, group_label, months, percent, published_hazard_ratio};
+pub use labels::{figure_name, group_label, published_hazard_ratio};
 pub use layout::{FontSizes, Layout, Strokes};
 pub use marker::{with_marker, ChartMarker};
 pub use overlay::OverlayInput;
