@@ -49,6 +49,28 @@ fn find(root: &Element, testid: &str) -> Option<Element> {
         .flatten()
 }
 
+thread_local! {
+    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// One test at a time: every test mounts an app that writes the page's one
+/// address, so two tests in flight at once read each other's fragment
+/// (`clear_empties_the_form_and_the_fragment` failed that way in CI).
+struct Turn;
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        BUSY.with(|busy| busy.set(false));
+    }
+}
+
+async fn turn() -> Turn {
+    while BUSY.with(|busy| busy.replace(true)) {
+        yew::platform::time::sleep(Duration::from_millis(5)).await;
+    }
+    Turn
+}
+
 /// Waits until `check` holds, polling the scheduler (no fixed sleep). Up
 /// to 10 s: on a loaded two-core CI machine a fragment write once took more
 /// than the 1 s this allowed before (`clear_empties_the_form_and_the_fragment`).
@@ -102,6 +124,7 @@ fn fragment() -> String {
 
 #[wasm_bindgen_test]
 async fn typing_values_shows_albi_and_groups() {
+    let _turn = turn().await;
     let root = mount("");
     type_into(&root, "input-il6", "6,53").await;
     type_into(&root, "input-il8", "60.81").await;
@@ -123,6 +146,7 @@ async fn typing_values_shows_albi_and_groups() {
 
 #[wasm_bindgen_test]
 async fn a_bad_field_shows_its_error_and_keeps_the_others() {
+    let _turn = turn().await;
     let root = mount("il6=12&albumin=40&bilirubin=10");
     assert_eq!(text_of(&root, "il6-group").await, "high");
     type_into(&root, "input-bilirubin", "1.2.3").await;
@@ -140,6 +164,7 @@ async fn a_bad_field_shows_its_error_and_keeps_the_others() {
 
 #[wasm_bindgen_test]
 async fn the_albumin_unit_warning_offers_the_likely_unit() {
+    let _turn = turn().await;
     let root = mount("albumin=3.4&bilirubin=10");
     let warning = text_of(&root, "warning-albumin").await;
     assert!(warning.contains("g/dL"), "{warning}");
@@ -167,6 +192,7 @@ async fn the_albumin_unit_warning_offers_the_likely_unit() {
 
 #[wasm_bindgen_test]
 async fn switching_the_bilirubin_unit_reinterprets_the_number() {
+    let _turn = turn().await;
     // 1 µmol/L looks like mg/dL: confirmed as typed in the link.
     let root = mount("albumin=35&bilirubin=1&unit_confirmed=bilirubin");
     // 1 µmol/L: 0.66 × 0 − 0.085 × 35 = −2.975 → "-2.98" (displayed), grade 1.
@@ -196,6 +222,7 @@ async fn switching_the_bilirubin_unit_reinterprets_the_number() {
 
 #[wasm_bindgen_test]
 async fn unknown_covariates_name_what_the_model_needs() {
+    let _turn = turn().await;
     let root = mount("il6=12&il8=30&albumin=40&bilirubin=10");
     let cell = text_of(&root, "relative-hazard-os-model1").await;
     assert_eq!(cell, "cannot compute");
@@ -214,6 +241,7 @@ async fn unknown_covariates_name_what_the_model_needs() {
 
 #[wasm_bindgen_test]
 async fn clear_empties_the_form_and_the_fragment() {
+    let _turn = turn().await;
     let root = mount("il6=12&cirrhosis=yes");
     assert_eq!(text_of(&root, "il6-group").await, "high");
     let clear: HtmlElement = find(&root, "clear").expect("clear").unchecked_into();
