@@ -18,8 +18,36 @@ fn document() -> web_sys::Document {
         .expect("a document")
 }
 
+/// A mounted app, unmounted (and its element removed) when the test ends.
+///
+/// Every app writes the page's one address. A finished test's app left
+/// mounted kept its effects and listeners: on a loaded machine one of them
+/// wrote its own inputs into the address after the next test had cleared it
+/// (`clear_empties_the_form_and_the_fragment` read
+/// `#albumin=3.4&albumin_unit=g/dL…` from the unit-warning test's app).
+struct Mounted {
+    root: Element,
+    app: Option<yew::AppHandle<App>>,
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = Element;
+    fn deref(&self) -> &Element {
+        &self.root
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
 /// Mounts a fresh app in its own element, after setting the page's fragment.
-fn mount(fragment: &str) -> Element {
+fn mount(fragment: &str) -> Mounted {
     let window = web_sys::window().expect("window");
     let href = window.location().href().expect("href");
     let base = href.split('#').next().unwrap_or_default().to_owned();
@@ -39,36 +67,17 @@ fn mount(fragment: &str) -> Element {
         .expect("body")
         .append_child(&root)
         .expect("append");
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    root
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    Mounted {
+        root,
+        app: Some(app),
+    }
 }
 
 fn find(root: &Element, testid: &str) -> Option<Element> {
     root.query_selector(&format!("[data-testid=\"{testid}\"]"))
         .ok()
         .flatten()
-}
-
-thread_local! {
-    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// One test at a time: every test mounts an app that writes the page's one
-/// address, so two tests in flight at once read each other's fragment
-/// (`clear_empties_the_form_and_the_fragment` failed that way in CI).
-struct Turn;
-
-impl Drop for Turn {
-    fn drop(&mut self) {
-        BUSY.with(|busy| busy.set(false));
-    }
-}
-
-async fn turn() -> Turn {
-    while BUSY.with(|busy| busy.replace(true)) {
-        yew::platform::time::sleep(Duration::from_millis(5)).await;
-    }
-    Turn
 }
 
 /// Waits until `check` holds, polling the scheduler (no fixed sleep). Up
@@ -81,7 +90,10 @@ async fn until(what: &str, check: impl Fn() -> bool) {
         }
         yew::platform::time::sleep(Duration::from_millis(5)).await;
     }
-    panic!("timed out waiting for {what}");
+    panic!(
+        "timed out waiting for {what} (the address says {:?})",
+        fragment()
+    );
 }
 
 async fn text_of(root: &Element, testid: &str) -> String {
@@ -124,7 +136,6 @@ fn fragment() -> String {
 
 #[wasm_bindgen_test]
 async fn typing_values_shows_albi_and_groups() {
-    let _turn = turn().await;
     let root = mount("");
     type_into(&root, "input-il6", "6,53").await;
     type_into(&root, "input-il8", "60.81").await;
@@ -146,7 +157,6 @@ async fn typing_values_shows_albi_and_groups() {
 
 #[wasm_bindgen_test]
 async fn a_bad_field_shows_its_error_and_keeps_the_others() {
-    let _turn = turn().await;
     let root = mount("il6=12&albumin=40&bilirubin=10");
     assert_eq!(text_of(&root, "il6-group").await, "high");
     type_into(&root, "input-bilirubin", "1.2.3").await;
@@ -164,7 +174,6 @@ async fn a_bad_field_shows_its_error_and_keeps_the_others() {
 
 #[wasm_bindgen_test]
 async fn the_albumin_unit_warning_offers_the_likely_unit() {
-    let _turn = turn().await;
     let root = mount("albumin=3.4&bilirubin=10");
     let warning = text_of(&root, "warning-albumin").await;
     assert!(warning.contains("g/dL"), "{warning}");
@@ -192,7 +201,6 @@ async fn the_albumin_unit_warning_offers_the_likely_unit() {
 
 #[wasm_bindgen_test]
 async fn switching_the_bilirubin_unit_reinterprets_the_number() {
-    let _turn = turn().await;
     // 1 µmol/L looks like mg/dL: confirmed as typed in the link.
     let root = mount("albumin=35&bilirubin=1&unit_confirmed=bilirubin");
     // 1 µmol/L: 0.66 × 0 − 0.085 × 35 = −2.975 → "-2.98" (displayed), grade 1.
@@ -222,7 +230,6 @@ async fn switching_the_bilirubin_unit_reinterprets_the_number() {
 
 #[wasm_bindgen_test]
 async fn unknown_covariates_name_what_the_model_needs() {
-    let _turn = turn().await;
     let root = mount("il6=12&il8=30&albumin=40&bilirubin=10");
     let cell = text_of(&root, "relative-hazard-os-model1").await;
     assert_eq!(cell, "cannot compute");
@@ -241,7 +248,6 @@ async fn unknown_covariates_name_what_the_model_needs() {
 
 #[wasm_bindgen_test]
 async fn clear_empties_the_form_and_the_fragment() {
-    let _turn = turn().await;
     let root = mount("il6=12&cirrhosis=yes");
     assert_eq!(text_of(&root, "il6-group").await, "high");
     let clear: HtmlElement = find(&root, "clear").expect("clear").unchecked_into();
