@@ -13,7 +13,11 @@
 // * the same data as Excel's "Unicode text": UTF-16 LE with BOM, tabs;
 // * dd/mm/yyyy dates with no day above 12: the format is asked, the preview
 //   waits for it, the import is refused until it is chosen, and the choice
-//   changes the months read.
+//   changes the months read;
+// * an Excel workbook (crates/workbook/fixtures/cohort-centre.xlsx): read by
+//   the workbook reader's worker, the table's sheet and header row found,
+//   date cells as dates, rows numbered as in the sheet; R reads the same
+//   workbook with readxl. A damaged workbook is refused with its reason.
 // Without Rscript the R comparisons are skipped (a failure under CI=true).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -293,13 +297,73 @@ test("in German the encoding, the preview's numbers and the listed date problems
   await context.close();
 });
 
-test("an Excel workbook is not read as text: the view says to save the sheet as CSV", async () => {
+const WORKBOOK = join(ROOT, "crates/workbook/fixtures/cohort-centre.xlsx");
+
+test("an Excel workbook (a notes sheet first, the header on row 3, date cells) is read as R's readxl reads it", async (t) => {
   const { context, page, record } = await openCohortPage(browser, server.url);
-  // crates/workbook/fixtures/cohort-de.xlsx, written by R's openxlsx: a ZIP
-  // package, garbage if decoded as Windows-1252.
-  await page.locator(byTestId("cohort-file")).setInputFiles(join(ROOT, "crates/workbook/fixtures/cohort-de.xlsx"));
-  await page.waitForSelector(byTestId("cohort-error"));
-  assert.match(await text(page, "cohort-error"), /cohort-de\.xlsx is a spreadsheet workbook .* Save the sheet as a CSV file/);
+  // crates/workbook/fixtures/cohort-centre.xlsx (generate.R, R's openxlsx):
+  // sheet 1 "Hinweise" a note, sheet 2 "Kohorte" a title on row 1, the
+  // header on row 3, 120 patients with date cells and ja/nein. The reader
+  // is a worker of its own, started now (its wasm was not loaded before).
+  await page.locator(byTestId("cohort-file")).setInputFiles(WORKBOOK);
+  await page.waitForSelector(byTestId("cohort-import"), { timeout: 60_000 });
+  assert.equal(await value(page, "cohort-workbook"), "Kohorte");
+  assert.match(await text(page, "cohort-workbook"), /^Workbook: cohort-centre\.xlsx\./);
+  const mapped = async (key) => page.locator(byTestId(`cohort-map-${key}`)).inputValue();
+  // The first sheet with a table, and its header row found below the title
+  // (option values count from 0: row 3 is "2").
+  assert.equal(await mapped("sheet"), "1");
+  assert.equal(await mapped("header_row"), "2");
+  // A workbook has no separator or encoding to choose.
+  assert.equal(await page.locator(byTestId("cohort-map-separator")).count(), 0);
+  assert.equal(await page.locator(byTestId("cohort-map-encoding")).count(), 0);
+  assert.equal(await mapped("id"), "Pat.-Nr.");
+  assert.equal(await mapped("start_date"), "Therapiebeginn");
+  assert.equal(await mapped("end_date"), "Letzter Kontakt");
+  assert.equal(await mapped("event"), "verstorben");
+  assert.equal(await mapped("event_coding"), "ja/nein");
+  assert.equal(await mapped("il6"), "IL-6 (pg/ml)");
+  assert.equal(await mapped("il8"), "IL-8 (pg/ml)");
+  assert.equal(await mapped("albumin_unit"), "g/L");
+  assert.equal(await mapped("bilirubin"), "Bilirubin (µmol/l)");
+  assert.equal(await mapped("bilirubin_unit"), "umol/L");
+  // Date cells arrive as ISO dates: the format is settled, not asked.
+  assert.equal(await value(page, "cohort-date-detected"), "settled:iso");
+  // The first patient is row 4 of the sheet, and the preview says so.
+  const first = await previewCell(page, 4, "time").getAttribute("data-value");
+  assert.equal(await previewCell(page, 4, "id").textContent(), "Z7-001");
+  await page.locator(".cohort-mapping").screenshot({ path: join(ARTIFACTS, "cohort-workbook-mapping.png") });
+
+  // Another sheet is read afresh; back on the table, its header again.
+  await page.locator(byTestId("cohort-map-sheet")).selectOption("0");
+  await page.waitForFunction(() => document.querySelector('[data-testid="cohort-workbook"]')?.dataset.value === "Hinweise");
+  // Its one cell, a note, is no IL6 column.
+  assert.equal(await mapped("il6"), "");
+  await page.locator(byTestId("cohort-map-sheet")).selectOption("1");
+  await page.waitForFunction(() => document.querySelector('[data-testid="cohort-workbook"]')?.dataset.value === "Kohorte");
+  assert.equal(await mapped("header_row"), "2");
+  assert.equal(await mapped("il6"), "IL-6 (pg/ml)");
+
+  await importAndAnalyse(page);
+  await page.screenshot({ path: join(ARTIFACTS, "cohort-workbook.png"), fullPage: true });
+  if (hasR(t)) {
+    // R reads the workbook itself (readxl), not a CSV the page wrote.
+    const r = rFigures(WORKBOOK, "xlsx", "Kohorte", 2, "-");
+    assertClose(first, r.get("first_months"), "R's months for the first row");
+    await compareWithR(page, r);
+  }
+  await assertCohortClean(page, record);
+  await context.close();
+});
+
+test("a damaged workbook is refused with its reason, and nothing else is read", async () => {
+  const { context, page, record } = await openCohortPage(browser, server.url);
+  // A ZIP signature (what marks a workbook) followed by no ZIP at all.
+  const damaged = join(TMP, "damaged.xlsx");
+  writeFileSync(damaged, Buffer.concat([Buffer.from("PK\u0003\u0004", "latin1"), Buffer.alloc(200, 7)]));
+  await page.locator(byTestId("cohort-file")).setInputFiles(damaged);
+  await page.waitForSelector(byTestId("cohort-error"), { timeout: 60_000 });
+  assert.match(await text(page, "cohort-error"), /damaged\.xlsx could not be read as an Excel or OpenDocument workbook/);
   assert.equal(await page.locator(byTestId("cohort-import")).count(), 0);
   await assertCohortClean(page, record);
   await context.close();

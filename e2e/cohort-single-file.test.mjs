@@ -64,6 +64,11 @@ test("the single file analyses a cohort on the page, offline, with R's figures",
   // The same patients twice: the pooled fixed-effect HR is the centre's own.
   const pooled = Number(await page.locator(byTestId("pool-fe-os-il6")).getAttribute("data-value"));
   assert.ok(Math.abs(pooled - hr) <= 1e-9 * hr, `pooled ${pooled} vs the centre's ${hr}`);
+  // A workbook: the single file has no workbook reader (no worker from
+  // file://): said, with what to do instead.
+  await page.locator(byTestId("cohort-file")).setInputFiles(join(ROOT, "crates/workbook/fixtures/cohort-de.xlsx"));
+  await page.waitForSelector(byTestId("cohort-error"));
+  assert.match(await page.locator(byTestId("cohort-error")).textContent(), /cohort-de\.xlsx is a workbook .*single file cannot start the workbook reader/);
   assert.deepEqual(errors, []);
   await context.close();
   await rm(dir, { recursive: true, force: true });

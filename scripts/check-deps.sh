@@ -12,12 +12,13 @@ declare -A allowed=(
   [calculator-core]="study"
   [wording]="calculator-core text"
   [text]=""
-  [workbook]="calamine cohort"
+  [workbook]="calamine cohort serde"
+  [workbook-reader]="js-sys serde_json wasm-bindgen web-sys workbook"
   [reference-cohort]="study survival"
   [km-chart]="plotters reference-cohort study survival text wording"
   [cohort]="calculator-core encoding_rs serde serde_json survival wording"
   [soramic-il-calculator]="calculator-core js-sys km-chart text wasm-bindgen wasm-bindgen-futures web-sys wording yew"
-  [cohort-tool]="calculator-core cohort js-sys km-chart serde serde_json soramic-il-calculator text wasm-bindgen wasm-bindgen-futures web-sys wording yew"
+  [cohort-tool]="calculator-core cohort js-sys km-chart serde serde_json soramic-il-calculator text wasm-bindgen wasm-bindgen-futures web-sys wording workbook yew"
 )
 
 status=0

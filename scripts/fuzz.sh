@@ -35,10 +35,19 @@ cd fuzz
 for target in $(cargo +nightly fuzz list); do
   echo "[fuzz] $target for ${seconds}s"
   log="target/fuzz-$target.log"
-  mkdir -p target
+  mkdir -p target "corpus/$target"
   # A crash (or a build failure) exits non-zero: show its report and stop.
-  if ! cargo +nightly fuzz run "$target" "corpus/$target" -- \
-      -max_total_time="$seconds" -max_len=4096 -print_final_stats=1 >"$log" 2>&1; then
+  # Seeds beside the growing corpus, and inputs long enough for them: the
+  # workbook reader starts from the committed workbooks (a ZIP cut short is
+  # only ever "not a workbook").
+  seeds=()
+  max_len=4096
+  if [ "$target" = workbook_opening ]; then
+    seeds=(../crates/workbook/fixtures)
+    max_len=65536
+  fi
+  if ! cargo +nightly fuzz run "$target" "corpus/$target" "${seeds[@]}" -- \
+      -max_total_time="$seconds" -max_len="$max_len" -print_final_stats=1 >"$log" 2>&1; then
     tail -n 60 "$log" >&2
     echo "[fuzz] $target failed: see fuzz/$log and fuzz/artifacts/$target/" >&2
     exit 1

@@ -88,10 +88,21 @@ export const COHORT_BINDINGS = "cohort-tool.js";
 export const COHORT_WASM = "cohort-tool_bg.wasm";
 /** Trunk's loader shim for the cohort tool's worker. */
 export const COHORT_LOADER = "cohort-tool_loader.js";
+/** The workbook reader (crates/workbook-reader, issue 15): a worker started when a workbook is opened. */
+export const WORKBOOK_BINDINGS = "workbook-reader.js";
+export const WORKBOOK_WASM = "workbook-reader_bg.wasm";
+export const WORKBOOK_LOADER = "workbook-reader_loader.js";
+/** The workers Trunk builds with a loader shim (index.html's `data-type="worker"` links). */
+export const WORKERS = [
+  { loader: COHORT_LOADER, bindings: COHORT_BINDINGS, wasm: COHORT_WASM },
+  { loader: WORKBOOK_LOADER, bindings: WORKBOOK_BINDINGS, wasm: WORKBOOK_WASM },
+];
 /** Files the service worker caches when first used rather than at install. */
-// The cohort tool and the catalogs of languages other than English (issue 12)
-// are fetched when first used, not at install: a first visit carries neither.
-const ON_FIRST_USE = (name) => name.startsWith("cohort-tool") || name === "cohort-example.csv" || name.startsWith("lang/");
+// The cohort tool, the workbook reader (issue 15) and the catalogs of
+// languages other than English (issue 12) are fetched when first used, not
+// at install: a first visit carries none of them.
+const ON_FIRST_USE = (name) =>
+  name.startsWith("cohort-tool") || name.startsWith("workbook-reader") || name === "cohort-example.csv" || name.startsWith("lang/");
 /** The templates and scripts the build is made of, besides Trunk's files (all in the build id). */
 export const TEMPLATES = ["offline/start.js", "offline/cohort-tool.js", "offline/sw.js", "scripts/postbuild.mjs", "scripts/prerender.mjs"];
 
@@ -121,15 +132,15 @@ export function findStarter(html) {
  * A failure that would end as a rejected promise in the worker (the wasm not
  * loading, a trap in an async step) is thrown again as an uncaught error: an
  * unhandled rejection stays inside the worker, an uncaught error reaches the
- * page's `Worker` error handler (src/components/cohort/runner.rs).
+ * page's `Worker` error handler (crates/cohort-tool/src/runner.rs, crates/cohort-tool/src/workbook_reader.rs).
  */
-export function cohortLoader(trunkLoader) {
-  if (!trunkLoader.includes(COHORT_BINDINGS) || !trunkLoader.includes(COHORT_WASM)) {
-    unexpected(`${COHORT_LOADER} does not load ${COHORT_BINDINGS} and ${COHORT_WASM}`);
+export function workerLoader(trunkLoader, { loader, bindings, wasm }) {
+  if (!trunkLoader.includes(bindings) || !trunkLoader.includes(wasm)) {
+    unexpected(`${loader} does not load ${bindings} and ${wasm}`);
   }
   return (
     `self.addEventListener("unhandledrejection", (event) => { throw event.reason; });\n` +
-    `importScripts("./${COHORT_BINDINGS}");\nwasm_bindgen({ module_or_path: "./${COHORT_WASM}" });\n`
+    `importScripts("./${bindings}");\nwasm_bindgen({ module_or_path: "./${wasm}" });\n`
   );
 }
 
@@ -368,7 +379,9 @@ export function postbuild({ staged, indexHtml = staged.get("index.html").toStrin
     ),
   };
   const writes = new Map();
-  writes.set(COHORT_LOADER, cohortLoader(get(COHORT_LOADER).toString("utf8")));
+  for (const worker of WORKERS) {
+    writes.set(worker.loader, workerLoader(get(worker.loader, "index.html's worker link").toString("utf8"), worker));
+  }
 
   // Trunk's files as they are now (with the loader rewritten; index.html as
   // Trunk wrote it), then the templates.

@@ -35,7 +35,7 @@ scripts/check-deps.sh
 
 step "cargo clippy (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p soramic-il-calculator -p cohort-tool --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p soramic-il-calculator -p cohort-tool -p workbook-reader --all-targets -- -D warnings
 
 step "native tests (includes the comparisons with R)"
 cargo test --workspace

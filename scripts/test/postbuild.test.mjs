@@ -17,6 +17,7 @@ import {
   COHORT_LOADER,
   COHORT_WASM,
   PostbuildError,
+  WORKERS,
   SINGLE_FILE,
   TEMPLATES,
   WRITTEN_FOR,
@@ -193,21 +194,27 @@ test("the start script fills every placeholder with this build's names and hashe
   await checkSyntax(start);
 });
 
-test("the cohort tool's loader calls wasm-bindgen's no-modules bindings with the current signature", async () => {
+test("each worker's loader (the cohort tool's, the workbook reader's) calls wasm-bindgen's no-modules bindings with the current signature", async () => {
   const staged = await sample();
-  const trunkLoader = text(staged, COHORT_LOADER);
-  assert.ok(trunkLoader.includes(COHORT_BINDINGS) && trunkLoader.includes(COHORT_WASM), trunkLoader);
   const { writes } = postbuild({ staged, templates: await templates() });
-  assert.equal(
-    writes.get(COHORT_LOADER),
-    `self.addEventListener("unhandledrejection", (event) => { throw event.reason; });\n` +
-      `importScripts("./${COHORT_BINDINGS}");\nwasm_bindgen({ module_or_path: "./${COHORT_WASM}" });\n`,
+  assert.deepEqual(
+    WORKERS.map((w) => w.loader),
+    [COHORT_LOADER, "workbook-reader_loader.js"],
   );
-  // The bindings it loads declare the global it calls, and take that signature.
-  const cohortBindings = text(staged, COHORT_BINDINGS);
-  assert.match(cohortBindings, /\bwasm_bindgen\b/);
-  assert.match(cohortBindings, /module_or_path/);
-  await checkSyntax(cohortBindings, ".cjs");
+  for (const { loader, bindings, wasm } of WORKERS) {
+    const trunkLoader = text(staged, loader);
+    assert.ok(trunkLoader.includes(bindings) && trunkLoader.includes(wasm), trunkLoader);
+    assert.equal(
+      writes.get(loader),
+      `self.addEventListener("unhandledrejection", (event) => { throw event.reason; });\n` +
+        `importScripts("./${bindings}");\nwasm_bindgen({ module_or_path: "./${wasm}" });\n`,
+    );
+    // The bindings it loads declare the global it calls, and take that signature.
+    const workerBindings = text(staged, bindings);
+    assert.match(workerBindings, /\bwasm_bindgen\b/);
+    assert.match(workerBindings, /module_or_path/);
+    await checkSyntax(workerBindings, ".cjs");
+  }
 });
 
 test("the single file has one script (the bindings with the wasm inside, no export) and the site's style, allowed by hash", async () => {
@@ -232,7 +239,7 @@ test("the single file has one script (the bindings with the wasm inside, no expo
   await checkSyntax(scripts[0]);
 });
 
-test("sw.js precaches every file of the site with its integrity, the cohort tool on first use, and parses", async () => {
+test("sw.js precaches every file of the site with its integrity, the cohort tool and the workbook reader on first use, and parses", async () => {
   const staged = await sample();
   const { writes, removes, buildId } = postbuild({ staged, templates: await templates() });
   const site = new Map([...staged, ...[...writes].map(([n, t]) => [n, Buffer.from(t)])]);
@@ -248,10 +255,11 @@ test("sw.js precaches every file of the site with its integrity, the cohort tool
     .filter((n) => n !== "sw.js" && n !== SINGLE_FILE && !/^icons\/.*\.png$/.test(n))
     .sort()
     .map((n) => [n === "index.html" ? "./" : n, sri(site.get(n))]);
-  const firstUse = (n) => n.startsWith("cohort-tool") || n === "cohort-example.csv";
+  const firstUse = (n) => n.startsWith("cohort-tool") || n.startsWith("workbook-reader") || n === "cohort-example.csv";
   assert.deepEqual(build.files, expected.filter(([n]) => !firstUse(n)));
   assert.deepEqual(build.onFirstUse, expected.filter(([n]) => firstUse(n)));
   assert.ok(build.onFirstUse.some(([n]) => n === COHORT_WASM));
+  assert.ok(build.onFirstUse.some(([n]) => n === "workbook-reader_bg.wasm"));
   await checkSyntax(sw, ".cjs");
 });
 

@@ -19,6 +19,7 @@ use cohort::mapping::{ColumnMapping, EndpointRole, MappingError, Role, TimeUnit}
 use js_sys::Array;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement, HtmlSelectElement, Url};
+use workbook::{SheetText, WorkbookError};
 use yew::prelude::*;
 
 use crate::decoding::decode;
@@ -33,6 +34,7 @@ use crate::words::{
     hazard_ratio, mapping_error_text, model_description, model_name, numbers, role_label, seconds,
     separator_label, step_text, term_factor, time_unit_label,
 };
+use crate::workbook_reader::ReadFailure;
 use soramic_il_calculator::chart_export::download;
 use soramic_il_calculator::i18n::{use_text, TextHandle};
 use soramic_il_calculator::study_text;
@@ -72,8 +74,13 @@ enum Message {
     Preview(String),
     /// The mapping cannot be used with the file (checked before the import).
     Mapping(MappingError),
-    /// The file is a workbook (`cohort::encoding::is_workbook`), not text.
-    Workbook(String),
+    /// A workbook is being read (issue 15).
+    ReadingWorkbook(String),
+    /// A workbook's sheets did not arrive.
+    WorkbookUnread {
+        name: String,
+        failure: ReadFailure,
+    },
     Saved,
     SaveFailed(String),
     Cancelled,
@@ -92,7 +99,8 @@ impl Message {
             ),
             Message::Preview(reason) => reason.clone(),
             Message::Mapping(error) => mapping_error_text(t, error),
-            Message::Workbook(name) => t.cohort_workbook_not_yet(name),
+            Message::ReadingWorkbook(name) => t.cohort_workbook_reading(name),
+            Message::WorkbookUnread { name, failure } => workbook_failure_text(t, name, failure),
             Message::Saved => t.cohort_saved().to_owned(),
             Message::SaveFailed(reason) => t.cohort_save_failed(reason),
             Message::Cancelled => t.cohort_cancelled().to_owned(),
@@ -145,6 +153,94 @@ struct Screen {
     /// What the date columns' values say about their format.
     date_detection: Option<Detection>,
     two_digit_years: bool,
+    /// The workbook the file was read from, with the sheet and header row
+    /// chosen (issue 15); `None` for a text file.
+    workbook: Option<Rc<WorkbookChoice>>,
+}
+
+/// A workbook's sheets (as the reader wrote their cells) and the sheet and
+/// header row read from them.
+#[derive(Clone, PartialEq)]
+struct WorkbookChoice {
+    name: String,
+    sheets: Rc<Vec<SheetText>>,
+    sheet: usize,
+    header: usize,
+}
+
+impl WorkbookChoice {
+    /// The first sheet that has a header row with values under it (a
+    /// workbook often opens on a sheet of notes), else the first; its
+    /// proposed header row, else row 1.
+    fn new(name: String, sheets: Vec<SheetText>) -> Self {
+        let sheet = sheets.iter().position(|s| s.header.is_some()).unwrap_or(0);
+        let header = sheets.get(sheet).and_then(|s| s.header).unwrap_or(0);
+        WorkbookChoice {
+            name,
+            sheets: Rc::new(sheets),
+            sheet,
+            header,
+        }
+    }
+
+    /// Another sheet, with its own proposed header row.
+    fn with_sheet(&self, sheet: usize) -> Self {
+        let sheet = sheet.min(self.sheets.len().saturating_sub(1));
+        WorkbookChoice {
+            sheet,
+            header: self.sheets.get(sheet).and_then(|s| s.header).unwrap_or(0),
+            ..self.clone()
+        }
+    }
+
+    fn with_header(&self, header: usize) -> Self {
+        WorkbookChoice {
+            header,
+            ..self.clone()
+        }
+    }
+
+    fn chosen(&self) -> Option<&SheetText> {
+        self.sheets.get(self.sheet)
+    }
+
+    /// The chosen sheet from the header row on, as the CSV the importer
+    /// reads, and as the file the import is sent.
+    fn csv(&self) -> String {
+        self.chosen()
+            .map(|sheet| sheet.csv_from(self.header))
+            .unwrap_or_default()
+    }
+}
+
+/// The screen for a workbook's chosen sheet: its CSV read as a UTF-8,
+/// comma-separated file (what the reader wrote), and that file for the
+/// import. `None` when the browser cannot make the file.
+fn open_sheet(choice: WorkbookChoice) -> Option<(Screen, File)> {
+    let csv = choice.csv();
+    let parts = Array::of1(&wasm_bindgen::JsValue::from_str(&csv));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("text/csv");
+    let name = choice.chosen().map_or_else(
+        || choice.name.clone(),
+        |s| format!("{} – {}", choice.name, s.name),
+    );
+    let file = File::new_with_str_sequence_and_options(&parts, &name, &options).ok()?;
+    let bytes = csv.into_bytes();
+    let mut next = Screen {
+        file_name: Some(choice.name.clone()),
+        head_truncated: bytes.len() > PREVIEW_BYTES as usize,
+        head: Rc::new(bytes.into_iter().take(PREVIEW_BYTES as usize).collect()),
+        workbook: Some(Rc::new(choice)),
+        ..Screen::default()
+    };
+    read_head(
+        &mut next,
+        Some(TextEncoding::Utf8),
+        Some(Separator::Comma),
+        None,
+    );
+    Some((next, file))
 }
 
 /// Decodes the head of the file (the encoding detected unless `chosen`),
@@ -419,7 +515,7 @@ pub fn CohortView() -> Html {
                 return;
             }
             *file_ref.borrow_mut() = Some(chosen.clone());
-            let screen = screen.clone();
+            let (screen, file_ref) = (screen.clone(), file_ref.clone());
             spawn_local(async move {
                 // Bytes, not text: the encoding is decided here (issue 15),
                 // before any text is shown.
@@ -434,13 +530,43 @@ pub fn CohortView() -> Html {
                     Err(_) => None,
                 };
                 let mut next = Screen {
-                    file_name: Some(name),
+                    file_name: Some(name.clone()),
                     ..Screen::default()
                 };
                 match bytes {
-                    // A workbook read as text would be garbage: said instead.
+                    // A workbook is read by the workbook reader (issue 15),
+                    // in a worker of its own, into sheets of text.
                     Some(bytes) if cohort::encoding::is_workbook(&bytes) => {
-                        next.error = next.file_name.clone().map(Message::Workbook);
+                        screen.set(Screen {
+                            notice: Some(Message::ReadingWorkbook(name.clone())),
+                            ..next.clone()
+                        });
+                        let whole = JsFuture::from(chosen.array_buffer())
+                            .await
+                            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+                        let read = match whole {
+                            Ok(bytes) => crate::workbook_reader::read(bytes).await,
+                            Err(_) => {
+                                next.error = Some(Message::Failure(Failure::FileUnreadable));
+                                screen.set(next);
+                                return;
+                            }
+                        };
+                        match read
+                            .map(|sheets| open_sheet(WorkbookChoice::new(name.clone(), sheets)))
+                        {
+                            Ok(Some((opened, file))) => {
+                                *file_ref.borrow_mut() = Some(file);
+                                next = opened;
+                            }
+                            Ok(None) => {
+                                next.error = Some(Message::Failure(Failure::FileUnreadable))
+                            }
+                            Err(failure) => {
+                                *file_ref.borrow_mut() = None;
+                                next.error = Some(Message::WorkbookUnread { name, failure });
+                            }
+                        }
                     }
                     Some(bytes) => {
                         next.head_truncated = chosen.size() > bytes.len() as f64;
@@ -563,12 +689,29 @@ pub fn CohortView() -> Html {
         Callback::from(move |_: MouseEvent| send(Request::Patients, None))
     };
     let set_mapping = {
-        let screen = screen.clone();
+        let (screen, file_ref) = (screen.clone(), file.clone());
         Callback::from(move |(key, value): (&'static str, String)| {
             let mut next = (*screen).clone();
             let column = (!value.is_empty()).then_some(value.clone());
             let m = &mut next.mapping;
             match key {
+                // Another sheet or header row of the workbook: read afresh.
+                "sheet" | "header_row" => {
+                    let (Some(choice), Ok(index)) =
+                        (next.workbook.as_deref(), value.parse::<usize>())
+                    else {
+                        return;
+                    };
+                    let choice = if key == "sheet" {
+                        choice.with_sheet(index)
+                    } else {
+                        choice.with_header(index)
+                    };
+                    if let Some((opened, file)) = open_sheet(choice) {
+                        *file_ref.borrow_mut() = Some(file);
+                        next = opened;
+                    }
+                }
                 "separator" | "encoding" => {
                     let keep = next.mapping.clone();
                     let encoding = if key == "encoding" {
@@ -677,7 +820,7 @@ pub fn CohortView() -> Html {
                 </div>
             }
             if let Some(import) = &s.import {
-                { import_section(t, import, s.encoding.unwrap_or(TextEncoding::Utf8), s.analysis.is_none() && s.busy.is_none(), on_analyse, on_fix) }
+                { import_section(t, import, line_offset(s), s.encoding.unwrap_or(TextEncoding::Utf8), s.analysis.is_none() && s.busy.is_none(), on_analyse, on_fix) }
             }
             if let Some(analysis) = &s.analysis {
                 { analysis_section(t, analysis) }
@@ -795,19 +938,26 @@ fn mapping_form(
     html! {
         <form class="cohort-mapping" aria-labelledby="cohort-mapping-title" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <h3 id="cohort-mapping-title">{ t.cohort_columns_heading() }</h3>
-            <p data-testid="cohort-separator">{ t.cohort_file_line(
-                &s.file_name.clone().unwrap_or_default(),
-                cohort::csv::Separator::from_code(&s.separator).map_or("?", |x| separator_label(t, x))) }</p>
-            { encoding_line(t, s, on_change) }
+            if let Some(choice) = &s.workbook {
+                { workbook_line(t, choice, on_change) }
+            } else {
+                <p data-testid="cohort-separator">{ t.cohort_file_line(
+                    &s.file_name.clone().unwrap_or_default(),
+                    cohort::csv::Separator::from_code(&s.separator).map_or("?", |x| separator_label(t, x))) }</p>
+                { encoding_line(t, s, on_change) }
+            }
             // Grouped as the analysis uses them; every select keeps its
             // `cohort-map-<key>` hook.
             <fieldset class="cohort-group" data-testid="cohort-fieldset-endpoint">
                 <legend>{ t.cohort_group_endpoint() }</legend>
                 <div class="cohort-grid">
-                    // Option values are the codes the import reads (`Separator::from_code`).
-                    { select("separator", t.cohort_separator(), &s.separator,
-                        cohort::csv::Separator::ALL.iter().map(|x| (x.code().to_owned(), separator_label(t, *x).to_owned())).collect(),
-                        on_change) }
+                    // Option values are the codes the import reads
+                    // (`Separator::from_code`); a workbook's cells need none.
+                    if s.workbook.is_none() {
+                        { select("separator", t.cohort_separator(), &s.separator,
+                            cohort::csv::Separator::ALL.iter().map(|x| (x.code().to_owned(), separator_label(t, *x).to_owned())).collect(),
+                            on_change) }
+                    }
                     { columns(Role::Id) }
                     { columns(Role::Time) }
                     { select("time_unit", t.cohort_time_unit(), &s.mapping.time_unit, time_units.clone(), on_change) }
@@ -853,6 +1003,73 @@ fn mapping_form(
             { preview_table(t, s) }
             <button type="button" data-testid="cohort-import" disabled={busy} onclick={on_import}>{ t.cohort_import() }</button>
         </form>
+    }
+}
+
+/// The workbook's line: its name, how its cells are read, and the sheet
+/// and header row to read (option values: indices from 0).
+fn workbook_line(
+    t: &Text,
+    choice: &WorkbookChoice,
+    on_change: &Callback<(&'static str, String)>,
+) -> Html {
+    let sheets = choice
+        .sheets
+        .iter()
+        .enumerate()
+        .map(|(i, sheet)| (i.to_string(), sheet.name.clone()))
+        .collect();
+    // The first rows of the sheet, each with its first cells, so that the
+    // header is recognised by what it says (at most 30 rows offered).
+    let rows = choice.chosen().map_or_else(Vec::new, |sheet| {
+        sheet
+            .rows
+            .iter()
+            .take(30)
+            .enumerate()
+            .map(|(i, row)| {
+                let cells: Vec<&str> = row
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| !c.is_empty())
+                    .take(4)
+                    .collect();
+                let mut shown = cells.join(" · ");
+                if shown.chars().count() > 60 {
+                    shown = shown.chars().take(59).collect::<String>() + "…";
+                }
+                (
+                    i.to_string(),
+                    t.cohort_workbook_row(&(i + 1).to_string(), &shown),
+                )
+            })
+            .collect()
+    });
+    html! {
+        <>
+            <p data-testid="cohort-workbook" data-value={choice.chosen().map(|s| s.name.clone())}>
+                { t.cohort_workbook_line(&choice.name) }</p>
+            <div class="cohort-grid">
+                { select("sheet", t.cohort_workbook_sheet(), &choice.sheet.to_string(), sheets, on_change) }
+                { select("header_row", t.cohort_workbook_header_row(), &choice.header.to_string(), rows, on_change) }
+            </div>
+        </>
+    }
+}
+
+/// Why a workbook could not be opened, in the page's language; the
+/// reader's and the browser's own details as they are.
+fn workbook_failure_text(t: &Text, name: &str, failure: &ReadFailure) -> String {
+    match failure {
+        ReadFailure::NoWorker => t.cohort_workbook_no_worker(name),
+        ReadFailure::WorkerFailed(detail) => t.cohort_workbook_reader_failed(name, detail),
+        ReadFailure::Workbook(WorkbookError::NotAWorkbook) => {
+            t.cohort_workbook_not_a_workbook(name)
+        }
+        ReadFailure::Workbook(WorkbookError::NoSheets) => t.cohort_workbook_no_sheets(name),
+        ReadFailure::Workbook(WorkbookError::SheetUnreadable { sheet, reason }) => {
+            t.cohort_workbook_sheet_unreadable(sheet, name, reason)
+        }
     }
 }
 
@@ -922,6 +1139,13 @@ fn date_line(t: &Text, s: &Screen) -> Html {
 /// follow-up in months, lab values in the units used, in the reader's
 /// number form; `data-value` keeps the machine form. A row the import
 /// would exclude shows why.
+/// What to add to a line of the file the importer reads to give the row
+/// the user knows: for a workbook, the sheet's row (its CSV begins at the
+/// header row, and keeps empty rows: `SheetText::csv_from`); else 0.
+fn line_offset(s: &Screen) -> usize {
+    s.workbook.as_ref().map_or(0, |w| w.header)
+}
+
 fn preview_table(t: &Text, s: &Screen) -> Html {
     let cohort = match rows_as_read(s) {
         Ok(cohort) => cohort,
@@ -959,15 +1183,17 @@ fn preview_table(t: &Text, s: &Screen) -> Html {
         html! { <td data-col={col} data-value={value}>{ shown }</td> }
     };
     let columns = if second { 10 } else { 8 };
+    // A workbook's rows by the sheet's own numbers (issue 15).
+    let offset = line_offset(s);
     let mut rows: Vec<(usize, Html)> = cohort
         .patients()
         .iter()
         .map(|p| {
             (
-                p.line,
+                p.line + offset,
                 html! {
-                    <tr data-line={p.line.to_string()}>
-                        <td>{ p.line }</td>
+                    <tr data-line={(p.line + offset).to_string()}>
+                        <td>{ p.line + offset }</td>
                         <td data-col="id">{ p.id.clone().unwrap_or_default() }</td>
                         { number(p.primary.map(|o| o.time_months), Some(2), "time") }
                         { event(p.primary, "event") }
@@ -995,10 +1221,10 @@ fn preview_table(t: &Text, s: &Screen) -> Html {
             .map(|p| crate::words::problem_text(t, p))
             .collect();
         (
-            row.line,
+            row.line + offset,
             html! {
-                <tr data-line={row.line.to_string()} data-excluded="true">
-                    <td>{ row.line }</td>
+                <tr data-line={(row.line + offset).to_string()} data-excluded="true">
+                    <td>{ row.line + offset }</td>
                     <td colspan={(columns - 1).to_string()}>{ t.cohort_preview_excluded(&problems.join("; ")) }</td>
                 </tr>
             },
@@ -1055,6 +1281,7 @@ fn detected_line(
 fn import_section(
     t: &Text,
     import: &ImportView,
+    line_offset: usize,
     encoding: TextEncoding,
     awaiting_choice: bool,
     on_analyse: Callback<MouseEvent>,
@@ -1084,7 +1311,10 @@ fn import_section(
             if import.rows_excluded > 0 {
                 <h4>{ t.cohort_malformed_heading() }</h4>
                 <ul class="cohort-problems" data-testid="cohort-excluded-rows">
-                    { for import.excluded.iter().map(|row| html! { <li>{ excluded_text(t, row) }</li> }) }
+                    { for import.excluded.iter().map(|row| html! { <li>{ excluded_text(t, &crate::model::ExcludedView {
+                        line: row.line + line_offset,
+                        ..row.clone()
+                    }) }</li> }) }
                 </ul>
                 if import.rows_excluded > import.excluded.len() {
                     <p>{ t.cohort_more_rows(&(import.rows_excluded - import.excluded.len()).to_string()) }</p>

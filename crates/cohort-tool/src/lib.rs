@@ -29,6 +29,7 @@ pub mod model;
 pub mod pool_view;
 pub mod runner;
 pub mod words;
+pub mod workbook_reader;
 pub mod worker;
 
 use std::cell::RefCell;

@@ -58,7 +58,7 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
-fn served_over_http() -> bool {
+pub(crate) fn served_over_http() -> bool {
     web_sys::window()
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "http:" || p == "https:")
@@ -119,7 +119,7 @@ fn start_worker(on_reply: &Callback<Reply>) -> Option<WorkerBackend> {
 /// ("Uncaught RuntimeError: unreachable") for an exception or a trap; a
 /// plain `Event`, with nothing to say, when its script could not be loaded.
 /// Read through `Reflect` so that the plain event needs no special case.
-fn failure_detail(event: &Event) -> String {
+pub(crate) fn failure_detail(event: &Event) -> String {
     Reflect::get(event, &"message".into())
         .ok()
         .and_then(|m| m.as_string())

@@ -10,14 +10,21 @@
 //! decimal point, dates as ISO `yyyy-mm-dd` (read by `cohort::dates`), every
 //! field quoted as the importer's CSV reader expects.
 //!
-//! The reader is large in wasm: the cohort tool loads it in a wasm of its own
-//! when a workbook is opened (BENCHMARKS.md, "Workbook reader").
+//! The reader is large in wasm: it runs in a web worker of its own
+//! (`crates/workbook-reader`, feature `reader`), loaded when a workbook is
+//! opened (BENCHMARKS.md, "Workbook reader"). It answers with
+//! [`WorkerReply`]: every sheet as [`SheetText`], the cells already written
+//! as the importer reads them, so that the cohort tool (built without the
+//! reader) can offer the sheet and the header row and write the CSV itself.
 #![forbid(unsafe_code)]
 
-use std::io::Cursor;
-
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use cohort::dates::Date;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "reader")]
+mod reader;
+#[cfg(feature = "reader")]
+pub use reader::{open, read};
 
 /// One cell, as typed in the workbook.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +50,7 @@ pub struct Sheet {
 }
 
 /// Why a file could not be read as a workbook.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WorkbookError {
     /// Not an xlsx, xlsb, xls or ods file (or a damaged one).
     NotAWorkbook,
@@ -72,70 +79,6 @@ impl std::fmt::Display for WorkbookError {
 
 impl std::error::Error for WorkbookError {}
 
-/// Every worksheet of a workbook, in the workbook's order.
-pub fn open(bytes: Vec<u8>) -> Result<Vec<Sheet>, WorkbookError> {
-    let mut workbook =
-        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| WorkbookError::NotAWorkbook)?;
-    let names = workbook.sheet_names();
-    if names.is_empty() {
-        return Err(WorkbookError::NoSheets);
-    }
-    names
-        .into_iter()
-        .map(|name| {
-            let range =
-                workbook
-                    .worksheet_range(&name)
-                    .map_err(|e| WorkbookError::SheetUnreadable {
-                        sheet: name.clone(),
-                        reason: e.to_string(),
-                    })?;
-            // The range starts at its first used cell: put the rows and
-            // columns before it back, so row numbers are Excel's.
-            let (first_row, first_column) = range.start().unwrap_or((0, 0));
-            let width = first_column as usize + range.width();
-            let mut rows: Vec<Vec<Cell>> =
-                (0..first_row).map(|_| vec![Cell::Empty; width]).collect();
-            for row in range.rows() {
-                let mut cells = vec![Cell::Empty; first_column as usize];
-                cells.extend(row.iter().map(cell));
-                rows.push(cells);
-            }
-            Ok(Sheet { name, rows })
-        })
-        .collect()
-}
-
-fn cell(data: &Data) -> Cell {
-    match data {
-        Data::Empty => Cell::Empty,
-        Data::String(s) if s.trim().is_empty() => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (year, month, day, hour, minute, second, milli) = dt.to_ymd_hms_milli();
-            match Date::new(i32::from(year), month, day) {
-                Ok(date) if (hour, minute, second, milli) == (0, 0, 0, 0) => Cell::Date(date),
-                Ok(date) => Cell::DateTime(date),
-                Err(_) => Cell::Error(format!("{}", dt.as_f64())),
-            }
-        }
-        // A duration: its length in days, as a number.
-        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
-        Data::DateTimeIso(s) => match s
-            .get(..10)
-            .and_then(|d| cohort::dates::parse_date(d, cohort::dates::DateFormat::Iso).ok())
-        {
-            Some(date) => Cell::Date(date),
-            None => Cell::Text(s.clone()),
-        },
-        Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Error(e) => Cell::Error(e.to_string()),
-    }
-}
-
 /// The header row proposed for a sheet: the first row with at least two
 /// text cells and no number or date, followed by a row with a number or a
 /// date (a title or notes above the table are skipped). `None` when no row
@@ -157,23 +100,62 @@ pub fn header_row(sheet: &Sheet) -> Option<usize> {
 }
 
 /// The sheet from `header` on as comma-separated text for the cohort
-/// importer (see the crate docs); empty rows are left out.
+/// importer (see the crate docs and [`SheetText::csv_from`]).
 pub fn sheet_as_csv(sheet: &Sheet, header: usize) -> String {
-    let mut out = String::new();
-    for row in sheet.rows.iter().skip(header) {
-        if row.iter().all(|c| *c == Cell::Empty) {
-            continue;
-        }
-        let fields: Vec<String> = row.iter().map(field).collect();
-        out.push_str(&fields.join(","));
-        out.push('\n');
-    }
-    out
+    SheetText::of(sheet).csv_from(header)
 }
 
-fn field(cell: &Cell) -> String {
-    let text = match cell {
-        Cell::Empty => return String::new(),
+/// A sheet as the page receives it from the worker: every cell written as
+/// the importer reads it (unquoted; an empty cell as ""), and the header
+/// row [`header_row`] proposes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SheetText {
+    pub name: String,
+    pub rows: Vec<Vec<String>>,
+    pub header: Option<usize>,
+}
+
+impl SheetText {
+    pub fn of(sheet: &Sheet) -> Self {
+        SheetText {
+            name: sheet.name.clone(),
+            rows: sheet
+                .rows
+                .iter()
+                .map(|row| row.iter().map(cell_text).collect())
+                .collect(),
+            header: header_row(sheet),
+        }
+    }
+
+    /// The rows from `header` on as comma-separated text, every field that
+    /// needs it quoted. Empty rows stay (as bare separators, which the
+    /// importer skips and counts), so that line `k` of the text is row
+    /// `header + k` of the sheet: the cohort view shows the sheet's row
+    /// numbers.
+    pub fn csv_from(&self, header: usize) -> String {
+        let mut out = String::new();
+        for row in self.rows.iter().skip(header) {
+            let fields: Vec<String> = row.iter().map(|text| quoted(text)).collect();
+            out.push_str(&fields.join(","));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// What the workbook reader's worker posts (JSON text): `Ready` once its
+/// wasm runs (a message sent before is lost, so the page waits for it),
+/// then one `Read` per workbook it is sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum WorkerReply {
+    Ready,
+    Read(Result<Vec<SheetText>, WorkbookError>),
+}
+
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Empty => String::new(),
         Cell::Text(s) => s.clone(),
         // Rust writes the shortest decimal that reads back to the same
         // value, with a `.` and never an exponent.
@@ -184,11 +166,14 @@ fn field(cell: &Cell) -> String {
         Cell::Bool(true) => "TRUE".to_owned(),
         Cell::Bool(false) => "FALSE".to_owned(),
         Cell::Error(e) => e.clone(),
-    };
+    }
+}
+
+fn quoted(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text
+        text.to_owned()
     }
 }
 
@@ -240,10 +225,55 @@ mod tests {
         ]);
         assert_eq!(
             sheet_as_csv(&s, 0),
-            "id,start,IL-6,note\nP1,2020-03-31,12.4,\"a, \"\"b\"\"\"\nP2,2020-03-31,0.0000001,TRUE\n"
+            "id,start,IL-6,note\nP1,2020-03-31,12.4,\"a, \"\"b\"\"\"\n,,,\nP2,2020-03-31,0.0000001,TRUE\n"
         );
     }
 
+    #[test]
+    fn line_k_of_the_csv_is_row_header_plus_k_of_the_sheet() {
+        // Header on row 2 (index 1), an empty row 4 kept as bare separators:
+        // line 3 of the text ("P2") is row 1 + 3 = 4 + 1 = 5 of the sheet.
+        let s = SheetText::of(&sheet(vec![
+            vec![text("Export"), Cell::Empty],
+            vec![text("id"), text("IL-6")],
+            vec![text("P1"), Cell::Number(3.0)],
+            vec![Cell::Empty, Cell::Empty],
+            vec![text("P2"), Cell::Number(9.5)],
+        ]));
+        assert_eq!(s.header, Some(1));
+        let csv = s.csv_from(1);
+        assert_eq!(csv, "id,IL-6\nP1,3\n,\nP2,9.5\n");
+        assert_eq!(csv.lines().nth(3), Some("P2,9.5"));
+        assert_eq!(s.rows[1 + 3][0], "P2");
+    }
+
+    #[test]
+    fn the_workers_reply_reads_back_as_sent() {
+        let reply = WorkerReply::Read(Ok(vec![SheetText {
+            name: "Kohorte".into(),
+            rows: vec![
+                vec!["id".into(), "µ".into()],
+                vec!["1".into(), String::new()],
+            ],
+            header: Some(0),
+        }]));
+        let json = serde_json::to_string(&reply).expect("json");
+        assert_eq!(
+            serde_json::from_str::<WorkerReply>(&json).expect("read"),
+            reply
+        );
+        let failed = WorkerReply::Read(Err(WorkbookError::SheetUnreadable {
+            sheet: "A".into(),
+            reason: "bad".into(),
+        }));
+        let json = serde_json::to_string(&failed).expect("json");
+        assert_eq!(
+            serde_json::from_str::<WorkerReply>(&json).expect("read"),
+            failed
+        );
+    }
+
+    #[cfg(feature = "reader")]
     #[test]
     fn bytes_that_are_not_a_workbook_are_refused() {
         assert_eq!(

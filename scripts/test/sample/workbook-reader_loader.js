@@ -1,0 +1,1 @@
+importScripts("./workbook-reader.js");wasm_bindgen("./workbook-reader_bg.wasm");
