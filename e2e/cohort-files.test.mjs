@@ -368,3 +368,54 @@ test("a damaged workbook is refused with its reason, and nothing else is read", 
   await assertCohortClean(page, record);
   await context.close();
 });
+
+test("ids that a spreadsheet would run as formulas are written as text in the patients' CSV, and R reads the rest unchanged", async (t) => {
+  // OWASP's CSV-injection payloads as patient ids, and a negative number
+  // as an id (a plain number stays a number). 60 clean patients otherwise.
+  const ids = ['=HYPERLINK("http://example.invalid","x")', "+1+1", "-2+3", "@SUM(A1:A2)", "-cmd|' /C calc'!A0", "-1.5"];
+  const next = generator(33);
+  const rows = [];
+  for (let i = 0; i < 60; i++) {
+    const il6 = 1 + next() * 15;
+    rows.push([ids[i] ?? `P${i}`, (1 + next() * 30).toFixed(2), next() < 0.7 ? 1 : 0, il6.toFixed(2), (10 + next() * 120).toFixed(1), 30 + (i % 12), (5 + next() * 30).toFixed(1)]);
+  }
+  const quote = (field) => (/[",\t]/.test(String(field)) ? `"${String(field).replace(/"/g, '""')}"` : String(field));
+  const path = join(TMP, "formula-ids.csv");
+  writeFileSync(path, `id,time_months,event,il6,il8,albumin_g_l,bilirubin_umol_l\n${rows.map((r) => r.map(quote).join(",")).join("\n")}\n`);
+  const { context, page, record } = await openCohortPage(browser, server.url);
+  await openFile(page, path);
+  await importAndAnalyse(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(byTestId("cohort-download-patients")).click()]);
+  const saved = join(TMP, "patients.csv");
+  await download.saveAs(saved);
+  const lines = readFileSync(saved, "utf8").trim().split(/\r?\n/);
+  // The id field as written (the second: after `line`), quotes included.
+  const idOf = (line) => line.slice(line.indexOf(",") + 1).match(/^("(?:[^"]|"")*"|[^,]*)/)[1];
+  // Each risky id begins with ' inside quotes (spreadsheets show it as
+  // text); the number -1.5 is written as it is.
+  assert.equal(idOf(lines[1]), `"'=HYPERLINK(""http://example.invalid"",""x"")"`);
+  assert.equal(idOf(lines[2]), `"'+1+1"`);
+  assert.equal(idOf(lines[3]), `"'-2+3"`);
+  assert.equal(idOf(lines[4]), `"'@SUM(A1:A2)"`);
+  // (A leading tab or carriage return would be trimmed by the importer
+  // before it is an id; the native test of cohort::export covers them.)
+  assert.equal(idOf(lines[5]), `"'-cmd|' /C calc'!A0"`);
+  assert.equal(idOf(lines[6]), "-1.5");
+  for (const line of lines.slice(1)) {
+    const id = idOf(line);
+    assert.ok(!/^[=+@\t\r]/.test(id) && !/^-(?!\d+(\.\d+)?$)/.test(id), `a cell a spreadsheet would run: ${id}`);
+  }
+  if (hasR(t)) {
+    // R reads the file as any CSV reader would: the ids as the text written
+    // (with the '), the times, IL6 values and events as the numbers typed.
+    const out = join(TMP, "r-patients.txt");
+    execFileSync("Rscript", ["-e", `d <- read.csv("${saved}", colClasses = c(id = "character")); writeLines(c(d$id[1:6], sprintf("%.2f", d$time_months), sprintf("%.2f", d$il6_pg_ml), d$event), "${out}")`]);
+    const r = readFileSync(out, "utf8").split("\n");
+    assert.deepEqual(r.slice(0, 6), ids.map((id, i) => (i < 5 ? `'${id}` : id)));
+    assert.deepEqual(r.slice(6, 66), rows.map((row) => row[1]));
+    assert.deepEqual(r.slice(66, 126), rows.map((row) => row[3]));
+    assert.deepEqual(r.slice(126, 186), rows.map((row) => String(row[2])));
+  }
+  await assertCohortClean(page, record);
+  await context.close();
+});
