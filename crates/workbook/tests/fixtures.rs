@@ -85,3 +85,21 @@ fn the_values_equal_what_r_readxl_reads() {
         }
     }
 }
+
+#[test]
+fn an_opendocument_spreadsheet_reads_as_the_same_excel_workbook_does() {
+    // fixtures/make-ods.py writes the "Kohorte" sheet of cohort-de.xlsx as
+    // LibreOffice's format, with date and float cells of its own kind.
+    let ods = read("cohort-de.ods");
+    let xlsx = read("cohort-de.xlsx");
+    let names = |sheets: &[workbook::Sheet]| -> Vec<String> {
+        sheets.iter().map(|s| s.name.clone()).collect()
+    };
+    assert_eq!(names(&ods), names(&xlsx));
+    assert_eq!(header_row(&ods[1]), Some(2));
+    assert_eq!(
+        ods[1].rows[3][1],
+        Cell::Date(Date::new(2019, 1, 15).expect("date"))
+    );
+    assert_eq!(sheet_as_csv(&ods[1], 2), sheet_as_csv(&xlsx[1], 2));
+}
