@@ -35,7 +35,20 @@ fn main() {
         panic!("the text catalog is incomplete:\n{failures}");
     }
 
+    // Without the `cohort` feature (the calculator's wasm) the cohort tool's
+    // own entries are left out: the calculator never shows them, and they
+    // are a third of the catalog. Every language is still checked whole.
+    let cohort = std::env::var_os("CARGO_FEATURE_COHORT").is_some();
+    let english: Vec<Entry> = english
+        .into_iter()
+        .filter(|e| cohort || !is_cohort_tool_key(&e.key))
+        .collect();
     let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "/// Whether this build carries the cohort tool's entries (feature `cohort`)."
+    );
+    let _ = writeln!(out, "pub(crate) const WITH_COHORT_TOOL: bool = {cohort};");
     let count = english.len();
     let fingerprint = keys_fingerprint(english.iter().map(|e| e.key.as_str()));
     let _ = writeln!(out, "/// Entries in every language's catalog.");
@@ -84,4 +97,5 @@ fn main() {
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");
     std::fs::write(&target, out).expect("write the generated catalog");
     println!("cargo:rerun-if-changed=src/catalog_file.rs");
+    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_COHORT");
 }

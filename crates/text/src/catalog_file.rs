@@ -232,3 +232,10 @@ pub fn keys_fingerprint<'a>(keys: impl IntoIterator<Item = &'a str>) -> u64 {
     }
     hash
 }
+
+/// The cohort tool's own entries (`cohort.*`, `pool.*`): in the cohort
+/// tool's build of the catalog only (feature `cohort`), never in the
+/// calculator's wasm.
+pub fn is_cohort_tool_key(key: &str) -> bool {
+    key.starts_with("cohort.") || key.starts_with("pool.")
+}
