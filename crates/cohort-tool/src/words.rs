@@ -4,20 +4,28 @@
 //! the worker needs no catalog and a switch of language rewords what is
 //! already on screen.
 //!
-//! Words produced inside the `cohort` crate (its errors' and row problems'
-//! `Display`) stay English: they arrive as text.
+//! The `cohort` crate's errors, row problems, warnings and reading notes
+//! arrive as typed values (`crate::remote`) and are worded here too; their
+//! `Display` is the English developer form, which the English catalog
+//! matches (tests below) and the page never shows.
 
+use calculator_core::number_input::unambiguous_text;
 use calculator_core::published::{Endpoint, RiskFactor};
-use cohort::csv::Separator;
+use cohort::analysis::{AnalysisError, CoxError, LogRankError, NotEstimable};
+use cohort::csv::{CsvError, Separator};
 use cohort::dates::DateFormat;
 use cohort::encoding::{Detected, TextEncoding};
+use cohort::import::{ImportError, RowWarning, RowWarningKind};
 use cohort::limits::{MIN_EVENTS, MIN_PATIENTS_PER_GROUP};
 use cohort::mapping::{EndpointRole, MappingError, Role, TimeUnit};
+use cohort::reading::{GroupingReading, ReadingNote};
 use soramic_il_calculator::study_text;
 use text::{Lang, Text};
 
 use crate::engine::{NOT_ESTIMABLE, NOT_IN_PAPERS_MODEL};
-use crate::model::{ExcludedView, Failure, HrFigures, ProblemView, Step};
+use crate::model::{
+    ChartProblem, DroppedView, ExcludedView, Failure, HrFigures, ModelProblem, ProblemView, Step,
+};
 
 /// The numbers in a text the engine formatted (`2.14 (95% CI 1.10–4.16)`,
 /// `-0.5`, `3.13e-7`) in the reader's form: English unchanged, otherwise a
@@ -87,8 +95,8 @@ pub fn failure_text(t: &Text, failure: &Failure) -> String {
         Failure::NothingImported => t.cohort_nothing_imported().into(),
         Failure::FileDidNotArrive => t.cohort_file_did_not_arrive().into(),
         Failure::FileUnreadable => t.cohort_file_unreadable().into(),
-        Failure::Import(reason) => reason.clone(),
-        Failure::Optimal(reason) => t.cohort_optimal_failed(reason),
+        Failure::Import(error) => import_error_text(t, error),
+        Failure::Optimal(error) => t.cohort_optimal_failed(&analysis_error_text(t, error)),
         Failure::Garbled(detail) => t.cohort_garbled(detail),
         Failure::TooFew(comparisons) => {
             let lead =
@@ -180,11 +188,54 @@ fn role_by_code(t: &Text, code: &str) -> String {
         .map_or_else(|| code.to_owned(), |r| role_label(t, r))
 }
 
-/// One problem of an excluded row in the reader's words (the problems the
-/// cohort crate words itself arrive as its English text).
+/// A record the CSV reader could not read.
+pub fn csv_error_text(t: &Text, error: &CsvError) -> String {
+    match *error {
+        CsvError::UnterminatedQuote { line, last_line } => {
+            t.cohort_problem_unterminated_quote(&line.to_string(), &last_line.to_string())
+        }
+        CsvError::QuoteInsideField { line, field } => {
+            t.cohort_problem_quote_inside_field(&line.to_string(), &field.to_string())
+        }
+        CsvError::TextAfterClosingQuote { line, field } => {
+            t.cohort_problem_text_after_quote(&line.to_string(), &field.to_string())
+        }
+    }
+}
+
+/// One problem of an excluded row in the reader's words.
 pub fn problem_text(t: &Text, problem: &ProblemView) -> String {
     match problem {
-        ProblemView::Text(text) => text.clone(),
+        ProblemView::Csv(error) => csv_error_text(t, error),
+        ProblemView::FieldCount { expected, found } => {
+            t.cohort_problem_field_count(&found.to_string(), &expected.to_string())
+        }
+        ProblemView::Time { role, text, error } => t.cohort_problem_value(
+            &role_label(t, *role),
+            text,
+            &wording::number_input_error(t, error),
+        ),
+        ProblemView::Event {
+            role,
+            text,
+            event,
+            censored,
+        } => t.cohort_problem_event(
+            &role_label(t, *role),
+            text,
+            &t.cohort_coding_codes(&event.join("/"), &censored.join("/")),
+        ),
+        ProblemView::Lab { role, text, error } => t.cohort_problem_value(
+            &role_label(t, *role),
+            text,
+            &wording::lab_value_error(t, error),
+        ),
+        ProblemView::Cirrhosis { text } => {
+            t.cohort_problem_cirrhosis(&role_label(t, Role::Cirrhosis), text)
+        }
+        ProblemView::ChildPugh { text } => {
+            t.cohort_problem_child_pugh(&role_label(t, Role::ChildPugh), text)
+        }
         ProblemView::Date { role, text, error } => {
             let column = role_by_code(t, role);
             match error.as_str() {
@@ -206,10 +257,26 @@ pub fn excluded_text(t: &Text, row: &ExcludedView) -> String {
     t.cohort_row_line(&row.line.to_string(), &problems.join("; "))
 }
 
-/// Why a mapping cannot be used yet: the catalog's words for the errors
-/// of issue 15, the cohort crate's own (English) for the others.
+/// Why a mapping cannot be used yet.
 pub fn mapping_error_text(t: &Text, error: &MappingError) -> String {
     match error {
+        MappingError::Required(role) => t.cohort_mapping_required(&role_label(t, *role)),
+        MappingError::UnknownColumn { role, name } => {
+            t.cohort_mapping_unknown_column(&role_label(t, *role), name)
+        }
+        MappingError::AmbiguousColumn { role, name, count } => {
+            t.cohort_mapping_ambiguous_column(&role_label(t, *role), &count.to_string(), name)
+        }
+        MappingError::SameColumn {
+            name,
+            first,
+            second,
+        } => t.cohort_mapping_same_column(name, &role_label(t, *first), &role_label(t, *second)),
+        MappingError::SecondEndpointIncomplete { missing } => {
+            t.cohort_mapping_second_incomplete(&role_label(t, *missing))
+        }
+        MappingError::EmptyEventCoding => t.cohort_mapping_empty_coding().to_owned(),
+        MappingError::OverlappingEventCode { code } => t.cohort_mapping_overlapping_code(code),
         MappingError::DateFormatNeeded => t.cohort_date_format_needed().to_owned(),
         MappingError::TimeAndDates { endpoint } => t.cohort_time_and_dates(&role_label(
             t,
@@ -218,8 +285,168 @@ pub fn mapping_error_text(t: &Text, error: &MappingError) -> String {
                 EndpointRole::Second => Role::SecondTime,
             },
         )),
-        other => other.to_string(),
     }
+}
+
+/// Why a file cannot be imported (or previewed) at all.
+pub fn import_error_text(t: &Text, error: &ImportError) -> String {
+    match error {
+        ImportError::NoHeader => t.cohort_import_no_header().to_owned(),
+        ImportError::Header(error) => t.cohort_import_header(&csv_error_text(t, error)),
+        ImportError::Mapping(error) => mapping_error_text(t, error),
+    }
+}
+
+/// One of the two groups an analysis compares, as the cohort crate names
+/// it (`"low"`/`"high"`, `"without"`/`"with"` a factor).
+fn group_text<'a>(t: &'a Text, group: &str) -> &'a str {
+    match group {
+        "high" => t.cohort_split_high(),
+        "without" => t.cohort_split_without(),
+        "with" => t.cohort_split_with(),
+        _ => t.cohort_split_low(),
+    }
+}
+
+/// Why a fitted hazard ratio is not an estimate.
+pub fn not_estimable_reason(t: &Text, reason: &NotEstimable) -> String {
+    match reason {
+        NotEstimable::NoEventsInGroup { group } => t.cohort_reason_no_events(group_text(t, group)),
+        NotEstimable::DidNotConverge => t.cohort_reason_not_converged().to_owned(),
+        NotEstimable::Infinite => t.cohort_reason_infinite().to_owned(),
+    }
+}
+
+/// `not estimable (reason)`, as the README's `cohort-hr-*` reads.
+pub fn not_estimable(t: &Text, reason: &NotEstimable) -> String {
+    format!(
+        "{} ({})",
+        t.cohort_not_estimable(),
+        not_estimable_reason(t, reason)
+    )
+}
+
+/// Why an analysis gives no figure. The survival engine's refusals that a
+/// file cannot cause (lengths, confidence levels: the cohort crate's own
+/// checks) are named by a code after "an internal check failed".
+pub fn analysis_error_text(t: &Text, error: &AnalysisError) -> String {
+    let internal = |code: &str| t.cohort_analysis_internal(code);
+    match error {
+        AnalysisError::NoPatients => t.cohort_analysis_no_patients().to_owned(),
+        AnalysisError::EmptyGroup { group } => t.cohort_analysis_empty_group(group_text(t, group)),
+        AnalysisError::NotEstimable(reason) => not_estimable(t, reason),
+        AnalysisError::InvalidCutoff(value) => {
+            t.cohort_analysis_invalid_cutoff(&t.shown(&value.to_string()))
+        }
+        AnalysisError::InvalidProportions { min_prop, max_prop } => t
+            .cohort_analysis_invalid_proportions(
+                &t.shown(&min_prop.to_string()),
+                &t.shown(&max_prop.to_string()),
+            ),
+        AnalysisError::NoCandidateCutoffs => t.cohort_analysis_no_candidates().to_owned(),
+        AnalysisError::ConstantScores => t.cohort_analysis_constant_scores().to_owned(),
+        AnalysisError::LogRank(LogRankError::NoEvents) | AnalysisError::Cox(CoxError::NoEvents) => {
+            t.cohort_analysis_no_events().to_owned()
+        }
+        AnalysisError::LogRank(LogRankError::FewerThanTwoComparableGroups) => {
+            t.cohort_analysis_not_comparable().to_owned()
+        }
+        AnalysisError::Cox(CoxError::SingularInformation) => {
+            t.cohort_analysis_singular().to_owned()
+        }
+        AnalysisError::LogRank(LogRankError::TooFewGroups(_)) => internal("log-rank: groups"),
+        AnalysisError::LogRank(LogRankError::SingularVariance) => internal("log-rank: variance"),
+        AnalysisError::Cox(_) => internal("cox"),
+        AnalysisError::Data(_) => internal("survival data"),
+    }
+}
+
+/// `not computed: …`, for a figure an error left out.
+pub fn not_computed(t: &Text, error: &AnalysisError) -> String {
+    t.cohort_not_computed(&analysis_error_text(t, error))
+}
+
+/// A hazard ratio with no estimate: what stands in its place.
+pub fn missing_hr(t: &Text, error: &AnalysisError) -> String {
+    match error {
+        AnalysisError::NotEstimable(reason) => not_estimable(t, reason),
+        other => not_computed(t, other),
+    }
+}
+
+/// Why a model has no fit to show (after "Not fitted:").
+pub fn model_problem_text(t: &Text, problem: &ModelProblem) -> String {
+    match problem {
+        ModelProblem::NotConverged => t.cohort_model_not_converged().to_owned(),
+        ModelProblem::Failed(error) => analysis_error_text(t, error),
+    }
+}
+
+/// A factor of the paper's model left out, and why.
+pub fn dropped_text(t: &Text, dropped: &DroppedView) -> String {
+    let factor = study_text::paper_row(t, dropped.factor);
+    if dropped.not_in_file {
+        t.cohort_dropped_not_in_file(&factor)
+    } else {
+        t.cohort_dropped_constant(&factor)
+    }
+}
+
+/// Why an overlay chart was not drawn (after "The chart could not be drawn:").
+pub fn chart_problem_text(t: &Text, problem: ChartProblem) -> &str {
+    match problem {
+        ChartProblem::ReferenceUnreadable => t.cohort_chart_reference_unreadable(),
+        ChartProblem::NoReferenceCurves => t.cohort_chart_no_reference(),
+        ChartProblem::EmptyGroup => t.cohort_chart_empty_group(),
+        ChartProblem::NotDrawn => t.cohort_chart_not_drawn(),
+    }
+}
+
+/// `line 14: Albumin: …`, a value used but worth a second look.
+pub fn warning_text(t: &Text, warning: &RowWarning) -> String {
+    let what = match &warning.kind {
+        RowWarningKind::Lab(lab) => wording::lab_warning(t, lab),
+        RowWarningKind::ChildPughC => t.cohort_warning_child_pugh_c().to_owned(),
+    };
+    t.cohort_warning_line(
+        &warning.line.to_string(),
+        &role_label(t, warning.role),
+        &what,
+    )
+}
+
+/// Ambiguous `1,234` cells of a column read one way, and the cell that
+/// settles it. The value as read is written so that it cannot be read the
+/// other way again (`unambiguous_text`), in the reader's form.
+pub fn note_text(t: &Text, note: &ReadingNote) -> String {
+    let separator = if note.separator == ',' {
+        t.error_separator_comma()
+    } else {
+        t.error_separator_point()
+    };
+    let others = match note.cells {
+        0 | 1 => String::new(),
+        2 => format!(" {}", t.cohort_note_one_other()),
+        n => format!(" {}", t.cohort_note_other_values(&(n - 1).to_string())),
+    };
+    let column = role_label(t, note.role);
+    let value = t.shown(&unambiguous_text(note.first_value));
+    let (line, because_line) = (note.first.line.to_string(), note.because.line.to_string());
+    let fill = match note.reading {
+        GroupingReading::Decimal => Text::cohort_note_decimal,
+        GroupingReading::Thousands => Text::cohort_note_thousands,
+    };
+    fill(
+        t,
+        &column,
+        &note.first.text,
+        &line,
+        &others,
+        separator,
+        &value,
+        &note.because.text,
+        &because_line,
+    )
 }
 
 /// An event coding's explanation, by its code
