@@ -498,6 +498,8 @@ pub fn term_factor(t: &Text, code: &str, english: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Reply;
+    use calculator_core::{BilirubinUnit, LabValueError};
 
     fn german() -> Text {
         Text::from_catalog(Lang::De, include_str!("../../text/lang/de.txt")).expect("German loads")
@@ -614,6 +616,357 @@ mod tests {
             assert_eq!(
                 separator_label(&Text::english(), separator),
                 separator.label()
+            );
+        }
+    }
+
+    /// Every run of four words of letters in `english` (a sentence of the
+    /// English catalog, or part of one), which a translation must not keep.
+    fn english_runs(english: &str) -> Vec<String> {
+        let words: Vec<&str> = english.split_whitespace().collect();
+        let letters = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.len() > 1 && w.chars().all(|c| c.is_ascii_alphabetic())
+        };
+        words
+            .windows(4)
+            .filter(|run| run.iter().all(|w| letters(w)))
+            .map(|run| run.join(" "))
+            .collect()
+    }
+
+    /// `german` is worded (it differs from `english`) and keeps no English
+    /// run of four words.
+    fn assert_german(german: &str, english: &str) {
+        assert_ne!(german, english, "not translated: {german}");
+        for run in english_runs(english) {
+            assert!(!german.contains(&run), "English {run:?} in {german:?}");
+        }
+    }
+
+    /// One row per problem the cohort crate used to word itself (before,
+    /// the page showed its English `Display`), semicolon-separated so that
+    /// cells may hold a decimal comma:
+    /// line 2: a negative time, an event not in 1/0, IL6 not a number,
+    /// albumin 0, bilirubin 200 mg/dL (above 2000 µmol/L = 117 mg/dL
+    /// rounded, `calculator_core::lab_values`), cirrhosis and Child–Pugh
+    /// unreadable; line 3: IL6 `1,234`, settled as 1.234 by line 4's
+    /// `12,5`; line 4: Child–Pugh C (a warning); line 5: four fields of
+    /// seven; line 6: a quote inside a field; line 7: albumin 12 g/dL
+    /// (above 10 g/dL, i.e. 100 g/L); line 8: a time `2,345` nothing in its
+    /// column settles (the time column has no other comma); line 9: a quote
+    /// never closed.
+    const BAD_ROWS: &str =
+        "time_months;event;il6;albumin_g_dl;bilirubin_mg_dl;cirrhosis;child_pugh\n\
+        -1;x;abc;0;200;maybe;A9\n\
+        3;1;1,234;3,5;1;no;A\n\
+        4;0;12,5;3,5;1;no;C\n\
+        5;1;2;3,5\n\
+        6;1;ab\"c;3,5;1;no;A\n\
+        7;1;2;12;1;no;A\n\
+        2,345;1;2;3,5;1;no;A\n\
+        9;1;\"2;3,5;1;no;A\n";
+
+    fn bad_rows() -> cohort::import::Cohort {
+        let mapping = cohort::import::preview(BAD_ROWS, None, 0)
+            .expect("a header")
+            .mapping;
+        cohort::import::Cohort::import(BAD_ROWS, None, &mapping).expect("imports")
+    }
+
+    /// The file's problems as the page receives them: through JSON.
+    fn problems_as_sent(cohort: &cohort::import::Cohort) -> Vec<(ProblemView, String)> {
+        cohort
+            .excluded_rows()
+            .iter()
+            .flat_map(|row| row.problems.iter())
+            .map(|problem| {
+                let json = serde_json::to_string(&ProblemView::from(problem)).expect("serialises");
+                let view: ProblemView = serde_json::from_str(&json).expect("deserialises");
+                assert_eq!(view, ProblemView::from(problem), "{json}");
+                (view, problem.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_row_problem_crosses_as_text_and_english_reads_as_the_cohort_crate_words_it() {
+        let cohort = bad_rows();
+        let problems = problems_as_sent(&cohort);
+        // 7 on line 2, then one each on lines 5, 6, 7, 8 and 9.
+        assert_eq!(problems.len(), 12, "{problems:?}");
+        let english = Text::english();
+        for (view, display) in &problems {
+            assert_eq!(problem_text(&english, view), *display);
+        }
+        for warning in cohort.warnings() {
+            assert_eq!(warning_text(&english, warning), warning.to_string());
+        }
+        assert_eq!(cohort.reading_notes().len(), 1);
+        for note in cohort.reading_notes() {
+            assert_eq!(note_text(&english, note), note.to_string());
+        }
+    }
+
+    #[test]
+    fn every_row_problem_reads_in_german_with_its_values_in_the_german_form() {
+        let de = german();
+        let english = Text::english();
+        let cohort = bad_rows();
+        let problems = problems_as_sent(&cohort);
+        let german: Vec<String> = problems.iter().map(|(p, _)| problem_text(&de, p)).collect();
+        for ((view, _), german) in problems.iter().zip(&german) {
+            assert_german(german, &problem_text(&english, view));
+        }
+        // de.txt's cohort.problem_* and error.* entries, with the values
+        // of BAD_ROWS (its doc comment).
+        let expected = [
+            "Nachbeobachtungszeit: „-1“: Darf nicht negativ sein.",
+            "Ereignis: „x“ kommt in der Kodierung nicht vor (1 = Ereignis, 0 = zensiert)",
+            "IL6 (pg/mL): „abc“: Keine Zahl:",
+            "Albumin: „0“: Muss größer als 0 sein",
+            "Gesamtbilirubin: „200“: Unmöglicher Wert: über 117 mg/dL (2000 µmol/L). Ist der Befund in µmol/L?",
+            "Zirrhose: „maybe“ muss yes/no, 1/0 oder true/false sein",
+            "Child-Pugh-Stadium: „A9“ muss A, B, C, ein Stadium mit Punktzahl (B7) oder eine Punktzahl von 5–15 sein",
+            "4 Felder, die Kopfzeile hat aber 7",
+            "Zeile 6, Feld 3: ein Anführungszeichen innerhalb eines Feldes ohne Anführungszeichen",
+            "Albumin: „12“: Unmöglicher Wert: über 10 g/dL. Ist der Befund in g/L?",
+            // 2.345 with the decimal comma; the thousands reading 2345.
+            "Nachbeobachtungszeit: „2,345“: Mehrdeutig: „2,345“ kann 2,345 (Komma als Dezimaltrennzeichen) oder 2345 (Komma als Tausendertrennzeichen) bedeuten.",
+            "Zeile 9: Ein Anführungszeichen öffnet ein Feld, das nie geschlossen wird (die Zeilen 9–10 konnten nicht gelesen werden)",
+        ];
+        for (german, expected) in german.iter().zip(expected) {
+            assert!(
+                german.starts_with(expected),
+                "{german:?}\nexpected {expected:?}"
+            );
+        }
+        let warnings: Vec<String> = cohort
+            .warnings()
+            .iter()
+            .map(|w| warning_text(&de, w))
+            .collect();
+        assert_eq!(
+            warnings,
+            ["Zeile 4: Child-Pugh-Stadium: Child-Pugh C: außerhalb der Einschlusskriterien der Studie (A bis B7); gezählt als „B oder schlechter“"]
+        );
+        let note = note_text(&de, &cohort.reading_notes()[0]);
+        assert_german(&note, &note_text(&english, &cohort.reading_notes()[0]));
+        // The value as read, 1.234, with its fourth decimal so it cannot
+        // be read as a thousands grouping again, in the German form.
+        assert!(
+            note.starts_with("IL6 (pg/mL): „1,234“ (Zeile 3) mit dem Komma als Dezimaltrennzeichen gelesen, als 1,2340: „12,5“ (Zeile 4)"),
+            "{note}"
+        );
+    }
+
+    fn mapping_errors() -> Vec<MappingError> {
+        vec![
+            MappingError::Required(Role::Time),
+            MappingError::UnknownColumn {
+                role: Role::Albumin,
+                name: "alb".into(),
+            },
+            MappingError::AmbiguousColumn {
+                role: Role::Il6,
+                name: "IL6".into(),
+                count: 2,
+            },
+            MappingError::SameColumn {
+                name: "x".into(),
+                first: Role::Il6,
+                second: Role::Il8,
+            },
+            MappingError::SecondEndpointIncomplete {
+                missing: Role::SecondEvent,
+            },
+            MappingError::EmptyEventCoding,
+            MappingError::OverlappingEventCode { code: "1".into() },
+        ]
+    }
+
+    #[test]
+    fn import_and_mapping_errors_cross_as_values_and_read_in_german() {
+        let de = german();
+        let english = Text::english();
+        let mut errors: Vec<ImportError> = mapping_errors()
+            .into_iter()
+            .map(ImportError::Mapping)
+            .collect();
+        errors.push(ImportError::NoHeader);
+        errors.push(ImportError::Header(CsvError::TextAfterClosingQuote {
+            line: 1,
+            field: 2,
+        }));
+        for error in errors {
+            let failure = Failure::Import(error.clone());
+            let json = serde_json::to_string(&failure).unwrap();
+            assert_eq!(serde_json::from_str::<Failure>(&json).unwrap(), failure);
+            // The cohort crate's Display is the English reference.
+            assert_eq!(failure_text(&english, &failure), error.to_string());
+            assert_german(&failure_text(&de, &failure), &error.to_string());
+        }
+        assert_eq!(
+            mapping_error_text(&de, &mapping_errors()[3]),
+            "Die Spalte „x“ ist sowohl für „IL6 (pg/mL)“ als auch für „IL8 (pg/mL)“ gewählt"
+        );
+        assert_eq!(
+            import_error_text(&de, &ImportError::NoHeader),
+            "Die Datei ist leer: Sie braucht eine Kopfzeile"
+        );
+    }
+
+    fn analysis_errors() -> Vec<AnalysisError> {
+        vec![
+            AnalysisError::NoPatients,
+            AnalysisError::EmptyGroup { group: "low" },
+            AnalysisError::EmptyGroup { group: "high" },
+            AnalysisError::NotEstimable(NotEstimable::NoEventsInGroup { group: "high" }),
+            AnalysisError::NotEstimable(NotEstimable::DidNotConverge),
+            AnalysisError::NotEstimable(NotEstimable::Infinite),
+            AnalysisError::InvalidCutoff(-1.5),
+            AnalysisError::InvalidProportions {
+                min_prop: 0.5,
+                max_prop: 0.25,
+            },
+            AnalysisError::NoCandidateCutoffs,
+            AnalysisError::ConstantScores,
+        ]
+    }
+
+    #[test]
+    fn analysis_errors_read_in_english_as_the_cohort_crate_words_them_and_in_german() {
+        let de = german();
+        let english = Text::english();
+        for error in analysis_errors() {
+            let failure = Failure::Optimal(error.clone());
+            let json = serde_json::to_string(&failure).unwrap();
+            assert_eq!(serde_json::from_str::<Failure>(&json).unwrap(), failure);
+            // "not estimable: reason" in the cohort crate, "not estimable
+            // (reason)" on the page (README, `cohort-hr-*`).
+            let display = error.to_string().replace("not estimable: ", "");
+            let worded = analysis_error_text(&english, &error);
+            assert!(
+                worded == display || worded == format!("not estimable ({display})"),
+                "{worded:?} vs {display:?}"
+            );
+            assert_german(&analysis_error_text(&de, &error), &worded);
+        }
+        // The numbers in the reader's form (decimal comma, minus sign).
+        assert_eq!(
+            analysis_error_text(&de, &analysis_errors()[7]),
+            "die Gruppenanteile müssen 0 < min < max < 1 erfüllen, sind aber 0,5 und 0,25"
+        );
+        assert_eq!(
+            analysis_error_text(&de, &analysis_errors()[6]),
+            "ein Grenzwert muss eine endliche Zahl ≥ 0 sein, ist aber \u{2212}1,5"
+        );
+        assert_eq!(
+            analysis_error_text(&de, &analysis_errors()[3]),
+            "nicht schätzbar (die Gruppe „hoch“ hat keine Ereignisse, die Hazard Ratio ist daher 0 oder unendlich)"
+        );
+        // The survival engine's refusals a file can cause.
+        assert_eq!(
+            not_computed(&de, &AnalysisError::Cox(CoxError::NoEvents)),
+            "nicht berechnet: es gibt kein Ereignis"
+        );
+    }
+
+    #[test]
+    fn a_float_that_json_has_no_number_for_still_crosses() {
+        let view = crate::model::CutoffView {
+            marker: calculator_core::Marker::Il6,
+            cutoff: 5.0,
+            n_low: 0,
+            n_high: 0,
+            missing: 0,
+            hr: "-".into(),
+            hr_figures: None,
+            hr_problem: Some(AnalysisError::Cox(CoxError::NonFiniteCovariate {
+                column: 0,
+                row: 3,
+                value: f64::INFINITY,
+            })),
+            logrank_p: "-".into(),
+            logrank_problem: Some(AnalysisError::LogRank(LogRankError::NoEvents)),
+            error: Some(AnalysisError::InvalidCutoff(f64::NAN)),
+        };
+        let json = serde_json::to_string(&Reply::Cutoff(view)).unwrap();
+        let Reply::Cutoff(back) = serde_json::from_str::<Reply>(&json).unwrap() else {
+            panic!("{json}")
+        };
+        assert!(matches!(back.error, Some(AnalysisError::InvalidCutoff(v)) if v.is_nan()));
+        assert!(matches!(
+            back.hr_problem,
+            Some(AnalysisError::Cox(CoxError::NonFiniteCovariate { value, .. })) if value == f64::INFINITY
+        ));
+        assert_eq!(
+            back.logrank_problem,
+            Some(AnalysisError::LogRank(LogRankError::NoEvents))
+        );
+    }
+
+    #[test]
+    fn the_calculators_lab_errors_cross_with_their_units_and_exact_decimals() {
+        use calculator_core::lab_values::LabField;
+        use calculator_core::number_input::{parse_number, NumberInputError};
+        let grouping = parse_number("1 234,5").expect_err("grouped");
+        assert!(matches!(grouping, NumberInputError::DigitGrouping { .. }));
+        let errors = [
+            LabValueError::Number(grouping),
+            LabValueError::Number(parse_number("1,234").expect_err("ambiguous")),
+            calculator_core::lab_values::check_bilirubin(
+                "300",
+                BilirubinUnit::MilligramsPerDecilitre,
+            )
+            .expect_err("impossible"),
+            LabValueError::UnknownUnit {
+                field: LabField::Bilirubin,
+                given: "mmol/L".into(),
+                expected: &["umol/L", "mg/dL"],
+            },
+        ];
+        for error in errors {
+            let view = ProblemView::Lab {
+                role: Role::Bilirubin,
+                text: "t".into(),
+                error,
+            };
+            let json = serde_json::to_string(&view).unwrap();
+            assert_eq!(
+                serde_json::from_str::<ProblemView>(&json).unwrap(),
+                view,
+                "{json}"
+            );
+        }
+        // A unit symbol the calculator does not have is refused, not guessed.
+        let forged = r#"{"Lab":{"role":"albumin","text":"1","error":{"Impossible":{"analyte":"Albumin","maximum":"10","unit":"oz","likely_unit":null}}}}"#;
+        assert!(serde_json::from_str::<ProblemView>(forged).is_err());
+    }
+
+    #[test]
+    fn a_model_and_a_chart_say_why_in_german() {
+        let de = german();
+        assert_eq!(
+            model_problem_text(&de, &ModelProblem::NotConverged),
+            "das Modell ist nicht konvergiert"
+        );
+        let dropped = DroppedView::new(
+            RiskFactor::Cirrhosis,
+            cohort::analysis::DropReason::NotInFile,
+        );
+        let english = dropped_text(&Text::english(), &dropped);
+        assert_german(&dropped_text(&de, &dropped), &english);
+        assert!(dropped_text(&de, &dropped).ends_with("(keine Spalte in der Datei)"));
+        for problem in [
+            ChartProblem::ReferenceUnreadable,
+            ChartProblem::NoReferenceCurves,
+            ChartProblem::EmptyGroup,
+            ChartProblem::NotDrawn,
+        ] {
+            assert_german(
+                chart_problem_text(&de, problem),
+                chart_problem_text(&Text::english(), problem),
             );
         }
     }
