@@ -431,7 +431,9 @@ pub fn note_text(t: &Text, note: &ReadingNote) -> String {
     };
     let column = role_label(t, note.role);
     let value = t.shown(&unambiguous_text(note.first_value));
-    let (line, because_line) = (note.first.line.to_string(), note.because.line.to_string());
+    let cell = |evidence: &cohort::reading::Evidence| {
+        t.cohort_note_cell(&evidence.text, &evidence.line.to_string())
+    };
     let fill = match note.reading {
         GroupingReading::Decimal => Text::cohort_note_decimal,
         GroupingReading::Thousands => Text::cohort_note_thousands,
@@ -439,13 +441,11 @@ pub fn note_text(t: &Text, note: &ReadingNote) -> String {
     fill(
         t,
         &column,
-        &note.first.text,
-        &line,
+        &cell(&note.first),
         &others,
         separator,
         &value,
-        &note.because.text,
-        &because_line,
+        &cell(&note.because),
     )
 }
 
@@ -755,7 +755,7 @@ mod tests {
         // The value as read, 1.234, with its fourth decimal so it cannot
         // be read as a thousands grouping again, in the German form.
         assert!(
-            note.starts_with("IL6 (pg/mL): „1,234“ (Zeile 3) mit dem Komma als Dezimaltrennzeichen gelesen, als 1,2340: „12,5“ (Zeile 4)"),
+            note.starts_with("IL6 (pg/mL): „1,234“ (Zeile 3) mit dem Komma als Dezimaltrennzeichen gelesen, als 1,2340: „12,5“ (Zeile 4) derselben Spalte"),
             "{note}"
         );
     }
