@@ -435,9 +435,8 @@ pub struct ImportView {
     pub rows_used: usize,
     pub rows_excluded: usize,
     pub blank_rows_skipped: usize,
-    /// The excluded rows, at most [`LISTED_ROWS`] of them, typed where
-    /// the page words the problem (dates) and as the cohort crate's text
-    /// otherwise.
+    /// The excluded rows, at most [`LISTED_ROWS`] of them, each problem
+    /// typed for the page to word.
     pub excluded: Vec<ExcludedView>,
     /// Bytes of the file that the chosen encoding could not decode (shown
     /// as U+FFFD): the page says so and offers another encoding.
@@ -748,8 +747,9 @@ pub struct ModelView {
 pub struct TermView {
     pub key: String,
     pub factor: String,
-    /// The HR as the engine writes it (English, machine numbers), and its
-    /// figures for the page to write in the reader's form when estimated.
+    /// The HR as the engine writes it (machine numbers; `-` when not an
+    /// estimate), and its figures for the page to write in the reader's
+    /// form when estimated.
     pub hr: String,
     pub hr_figures: Option<HrFigures>,
     /// Why the HR is not an estimate, when it is not.
