@@ -8,10 +8,15 @@
 // visible text of the view is an English catalog sentence of four words or
 // more that the language words differently. A switch of language with the
 // results on screen rewords them and keeps them (the tool follows
-// `<html lang>`). Zero CSP violations, console errors or page errors.
+// `<html lang>`). The problems of a file's rows (a bad lab value, a
+// negative time, an unreadable cirrhosis) and its reading notes, which the
+// cohort crate types and the page words, read in German with the value the
+// German way, and in English again after a switch. Zero CSP violations,
+// console errors or page errors.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { launch, serveDist, byTestId, assertCohortClean, recordedContext } from "./browser.mjs";
 import { CATALOGS, englishFound, englishSentences, shownTexts as textsUnder } from "./catalog.mjs";
 
@@ -155,6 +160,50 @@ test("switching the language with the results on screen rewords them and keeps t
   await page.locator(byTestId("lang-switch")).selectOption("en");
   await waitForHeading(page, CATALOGS.en.get("cohort.heading"));
   assert.equal((await figures(page))["cohort-hr-il6"].text, english["cohort-hr-il6"].text);
+  await assertCohortClean(page, record);
+  await context.close();
+});
+
+/**
+ * The example with three rows added (lines 42–44 of the file): albumin
+ * 250 g/L, above the calculator's 100 g/L (calculator_core::lab_values);
+ * IL6 `1.234`, which the column's `3.43` (line 2) settles as 1.234; a
+ * negative follow-up time and a cirrhosis of "maybe".
+ */
+const BAD_ROWS =
+  readFileSync(EXAMPLE_FILE, "utf8") +
+  "41,5.0,1,3.2,50.0,250,9,yes,A,5.0,0\n" +
+  "42,6.0,0,1.234,50.0,38,9,yes,A,6.0,0\n" +
+  "43,-2,1,4.0,50.0,38,9,maybe,A,7.0,0\n";
+
+const listed = (page, testid) =>
+  page.evaluate((id) => [...document.querySelectorAll(`[data-testid="${id}"] li`)].map((li) => li.textContent.trim()), testid);
+
+test("de: a file's bad rows and its reading note are worded in German, and in English after a switch", async () => {
+  const { context, page, record } = await openCohort("de");
+  await page.locator(byTestId("cohort-file")).setInputFiles({ name: "bad-rows.csv", mimeType: "text/csv", buffer: Buffer.from(BAD_ROWS) });
+  await page.locator(byTestId("cohort-import")).click();
+  await page.waitForSelector(byTestId("cohort-excluded-rows"), { timeout: 60_000 });
+  // de.txt: cohort.row_line, cohort.problem_value, cohort.problem_cirrhosis, error.impossible, error.negative.
+  assert.deepEqual(await listed(page, "cohort-excluded-rows"), [
+    "Zeile 42: Albumin: „250“: Unmöglicher Wert: über 100 g/L. Prüfen Sie die Zahl.",
+    "Zeile 44: Nachbeobachtungszeit: „-2“: Darf nicht negativ sein.; Zirrhose: „maybe“ muss yes/no, 1/0 oder true/false sein",
+  ]);
+  // The value as read, 1.234, written the German way (its fourth decimal keeps it unambiguous).
+  const [note] = await listed(page, "cohort-reading-note");
+  assert.match(note, /^IL6 \(pg\/mL\): „1\.234“ \(Zeile 43\) mit dem Punkt als Dezimaltrennzeichen gelesen, als 1,2340: „3\.43“ \(Zeile 2\)/);
+  assertNoEnglish(await shownTexts(page), "de");
+  for (const english of [/Impossible value/, /Cannot be negative/, /should be yes\/no/, /read with the/]) {
+    assert.doesNotMatch(`${await listed(page, "cohort-excluded-rows")} ${note}`, english);
+  }
+  // The same rows reworded in English: the cohort crate's own words.
+  await page.locator(byTestId("lang-switch")).selectOption("en");
+  await waitForHeading(page, CATALOGS.en.get("cohort.heading"));
+  assert.deepEqual(await listed(page, "cohort-excluded-rows"), [
+    'line 42: Albumin: "250": Impossible value: above 100 g/L. Check the number.',
+    'line 44: Follow-up time: "-2": Cannot be negative.; Cirrhosis: "maybe" should be yes/no, 1/0 or true/false',
+  ]);
+  assert.match((await listed(page, "cohort-reading-note"))[0], /read with the point as decimal separator, as 1\.2340/);
   await assertCohortClean(page, record);
   await context.close();
 });

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use calculator_core::number_input::parse_number;
 use calculator_core::published::{km_comparison, Endpoint};
 use calculator_core::Marker;
+use cohort::analysis::AnalysisError;
 use cohort::csv::{CsvReader, Separator};
 use cohort::dates::{DateFormat, Detection};
 use cohort::encoding::{detect_head, Detected, TextEncoding};
@@ -30,9 +31,11 @@ use crate::model::{
 };
 use crate::runner::CohortRunner;
 use crate::words::{
-    coding_text, date_format_label, encoding_text, endpoint_label, excluded_text, failure_text,
-    hazard_ratio, mapping_error_text, model_description, model_name, numbers, role_label, seconds,
-    separator_label, step_text, term_factor, time_unit_label,
+    analysis_error_text, chart_problem_text, coding_text, date_format_label, dropped_text,
+    encoding_text, endpoint_label, excluded_text, failure_text, hazard_ratio, import_error_text,
+    mapping_error_text, missing_hr, model_description, model_name, model_problem_text,
+    not_computed, not_estimable, note_text, numbers, role_label, seconds, separator_label,
+    step_text, term_factor, time_unit_label, warning_text,
 };
 use crate::workbook_reader::ReadFailure;
 use soramic_il_calculator::chart_export::download;
@@ -70,8 +73,8 @@ enum Message {
         bytes: u64,
         limit: u64,
     },
-    /// The preview refused the file: the cohort crate's own (English) words.
-    Preview(String),
+    /// The preview refused the file.
+    Preview(ImportError),
     /// The mapping cannot be used with the file (checked before the import).
     Mapping(MappingError),
     /// A workbook is being read (issue 15).
@@ -97,7 +100,7 @@ impl Message {
                 &t.shown(&megabytes_rounded_up(*bytes)),
                 &(limit / 1_000_000).to_string(),
             ),
-            Message::Preview(reason) => reason.clone(),
+            Message::Preview(error) => import_error_text(t, error),
             Message::Mapping(error) => mapping_error_text(t, error),
             Message::ReadingWorkbook(name) => t.cohort_workbook_reading(name),
             Message::WorkbookUnread { name, failure } => workbook_failure_text(t, name, failure),
@@ -283,7 +286,7 @@ fn read_head(
         }
         Err(e) => {
             next.header = Vec::new();
-            next.error = Some(Message::Preview(e.to_string()));
+            next.error = Some(Message::Preview(e));
         }
     }
     next.head_text = Rc::new(text);
@@ -1150,10 +1153,7 @@ fn preview_table(t: &Text, s: &Screen) -> Html {
     let cohort = match rows_as_read(s) {
         Ok(cohort) => cohort,
         Err(error) => {
-            let reason = match error {
-                ImportError::Mapping(error) => mapping_error_text(t, &error),
-                other => other.to_string(),
-            };
+            let reason = import_error_text(t, &error);
             return html! {
                 <p class="cohort-hint" data-testid="cohort-preview-not-ready">{ t.cohort_preview_not_ready(&reason) }</p>
             };
@@ -1299,7 +1299,7 @@ fn import_section(
                 // Cells such as "1,234" read by the column's other values:
                 // said next to the counts, as they change what was counted.
                 <ul class="cohort-reading-notes" data-testid="cohort-reading-note">
-                    { for import.reading_notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }
+                    { for import.reading_notes.iter().map(|note| html! { <li>{ note_text(t, &note.0) }</li> }) }
                 </ul>
             }
             if import.undecodable {
@@ -1340,7 +1340,7 @@ fn import_section(
             if import.warnings_total > 0 {
                 <details>
                     <summary>{ t.cohort_warnings(&import.warnings_total.to_string()) }</summary>
-                    <ul>{ for import.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
+                    <ul>{ for import.warnings.iter().map(|w| html! { <li>{ warning_text(t, &w.0) }</li> }) }</ul>
                 </details>
             }
         </section>
@@ -1394,7 +1394,7 @@ fn summary_line(t: &Text, e: &crate::model::EndpointView) -> String {
                     let ci = m.hr_ci.split(", p ").next().unwrap_or_default();
                     format!("HR {} ({})", numbers(t, &m.hr.text), numbers(t, ci))
                 }
-                None => format!("HR {}", numbers(t, &m.hr.text)),
+                None => format!("HR {}", hr_shown(t, m)),
             };
             let published = published_hr(t, &m.published_hr);
             let published = published.split(", p ").next().unwrap_or_default();
@@ -1402,6 +1402,24 @@ fn summary_line(t: &Text, e: &crate::model::EndpointView) -> String {
         })
         .collect();
     t.cohort_summary_line(endpoint_label(t, e.kind), &parts.join("; "))
+}
+
+/// A marker's HR as shown: the figure, or `not estimable (reason)`, or
+/// `-` when it was not computed ([`hr_detail`] says why).
+fn hr_shown(t: &Text, m: &MarkerView) -> String {
+    match &m.hr_problem {
+        Some(AnalysisError::NotEstimable(reason)) => not_estimable(t, reason),
+        _ => numbers(t, &m.hr.text),
+    }
+}
+
+/// What follows the HR in brackets: its CI and p, or why it was not computed.
+fn hr_detail(t: &Text, m: &MarkerView) -> Option<String> {
+    match &m.hr_problem {
+        None => (!m.hr_ci.is_empty()).then(|| numbers(t, &m.hr_ci)),
+        Some(AnalysisError::NotEstimable(_)) => None,
+        Some(error) => Some(not_computed(t, error)),
+    }
 }
 
 /// The published HR as the engine gives it (`2.4 (1.5–3.88), p 0.01`, or
@@ -1446,7 +1464,7 @@ fn marker_rows(t: &Text, m: &MarkerView, endpoint: Endpoint, primary: bool) -> H
             <tr>
                 <th scope="row" rowspan="4">{ t.cohort_marker_row(&m.label, &m.n.to_string(), &m.missing.to_string()) }</th>
                 <td>{ t.cohort_hazard_ratio() }</td>
-                <td>{ figure(t, id("hr"), &m.hr) }if !m.hr_ci.is_empty() { { format!(" ({})", numbers(t, &m.hr_ci)) } }</td>
+                <td><span data-testid={id("hr")} data-value={m.hr.value.map(|v| v.to_string())}>{ hr_shown(t, m) }</span>if let Some(detail) = hr_detail(t, m) { { format!(" ({detail})") } }</td>
                 <td>{ published_hr(t, &m.published_hr) }</td>
             </tr>
             <tr>
@@ -1477,13 +1495,13 @@ fn model_table(t: &Text, model: &ModelView) -> Html {
             <thead><tr><th scope="col">{ t.cohort_col_factor() }</th><th scope="col">{ t.cohort_col_hr_ci() }</th><th scope="col">{ "p" }</th><th scope="col">{ t.cohort_col_paper() }</th></tr></thead>
             <tbody>
                 { for model.terms.iter().map(|term| html! {
-                    <tr><th scope="row">{ term_factor(t, &term.key, &term.factor) }</th><td>{ hazard_ratio(t, term.hr_figures, &term.hr) }</td><td>{ numbers(t, &term.p) }</td><td>{ published_hr(t, &term.published) }</td></tr>
+                    <tr><th scope="row">{ term_factor(t, &term.key, &term.factor) }</th><td>{ term.hr_problem.map_or_else(|| hazard_ratio(t, term.hr_figures, &term.hr), |reason| not_estimable(t, &reason)) }</td><td>{ numbers(t, &term.p) }</td><td>{ published_hr(t, &term.published) }</td></tr>
                 }) }
                 if let Some(error) = &model.error {
-                    <tr><td colspan="4">{ t.cohort_not_fitted(error) }</td></tr>
+                    <tr><td colspan="4">{ t.cohort_not_fitted(&model_problem_text(t, error)) }</td></tr>
                 }
                 if !model.dropped.is_empty() {
-                    <tr><td colspan="4">{ t.cohort_left_out(&model.dropped.join("; ")) }</td></tr>
+                    <tr><td colspan="4">{ t.cohort_left_out(&model.dropped.iter().map(|d| dropped_text(t, d)).collect::<Vec<_>>().join("; ")) }</td></tr>
                 }
                 if let Some(p) = &model.likelihood_ratio_p {
                     <tr><td colspan="4">{ t.cohort_lr_test(&numbers(t, p)) }</td></tr>
@@ -1504,7 +1522,7 @@ fn chart(t: &Text, m: &MarkerView, role: &str) -> Html {
                 aria-label={t.cohort_chart_label(&m.label)}>
                 { svg.unwrap_or_default() }
             </div>
-            if let Some(error) = &m.chart_error { <p class="error">{ t.cohort_chart_failed(error) }</p> }
+            if let Some(error) = &m.chart_error { <p class="error">{ t.cohort_chart_failed(chart_problem_text(t, *error)) }</p> }
             <table class="cohort-table">
                 <caption>{ t.cohort_risk_caption(&m.label) }</caption>
                 <thead><tr><th scope="col">{ t.cohort_col_group() }</th><th scope="col">{ t.cohort_col_count() }</th>
@@ -1632,7 +1650,7 @@ pub fn CutoffExplorer(props: &CutoffExplorerProps) -> Html {
 fn cutoff_text(t: &Text, c: &CutoffView) -> String {
     let at = t.shown(&c.cutoff.to_string());
     match &c.error {
-        Some(error) => t.cohort_cutoff_error(c.marker.label(), &at, error),
+        Some(error) => t.cohort_cutoff_error(c.marker.label(), &at, &analysis_error_text(t, error)),
         None => t.cohort_cutoff_result(
             c.marker.label(),
             &at,
@@ -1641,8 +1659,13 @@ fn cutoff_text(t: &Text, c: &CutoffView) -> String {
                 &c.n_high.to_string(),
                 &c.missing.to_string(),
             ),
-            &hazard_ratio(t, c.hr_figures, &c.hr),
-            &numbers(t, &c.logrank_p),
+            &c.hr_problem.as_ref().map_or_else(
+                || hazard_ratio(t, c.hr_figures, &c.hr),
+                |error| missing_hr(t, error),
+            ),
+            &c.logrank_problem
+                .as_ref()
+                .map_or_else(|| numbers(t, &c.logrank_p), |error| not_computed(t, error)),
         ),
     }
 }

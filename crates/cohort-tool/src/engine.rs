@@ -10,7 +10,7 @@ use calculator_core::published::{km_comparison, Marker};
 use calculator_core::Group;
 use cohort::analysis::{
     median_label, AnalysisError, AnalysisJob, CohortAnalysis, EndpointAnalysis, GroupComparison,
-    GroupSurvival, HazardRatioEstimate, MarkerAnalysis, ModelAnalysis, NotEstimable,
+    GroupSurvival, HazardRatioEstimate, MarkerAnalysis, ModelAnalysis,
 };
 use cohort::centre_summary::CentreSummary;
 use cohort::csv::Separator;
@@ -22,9 +22,10 @@ use km_chart::cohort::ReferenceCurves;
 use km_chart::{render_svg, KmChartGeometry, KmChartInput, Layout, OverlayInput};
 
 use crate::model::{
-    AnalysisView, CutoffView, EndpointView, ExcludedView, Failure, Figure, HrFigures, ImportView,
-    MappingForm, MarkerView, ModelView, OptimalView, Phase, ProblemView, Reply, Request, RiskRow,
-    Step, TermView, LISTED_ROWS,
+    AnalysisView, ChartProblem, CutoffView, DroppedView, EndpointView, ExcludedView, Failure,
+    Figure, HrFigures, ImportView, MappingForm, MarkerView, ModelProblem, ModelView, NoteView,
+    OptimalView, Phase, ProblemView, Reply, Request, RiskRow, Step, TermView, WarningView,
+    LISTED_ROWS,
 };
 
 /// Rows parsed per import step: a few tens of milliseconds in wasm.
@@ -93,7 +94,7 @@ impl Session {
                     detail: Step::ReadingRows,
                 }
             }
-            Err(error) => Reply::Failed(Failure::Import(error.to_string())),
+            Err(error) => Reply::Failed(Failure::Import(error)),
         }
     }
 
@@ -148,9 +149,8 @@ impl Session {
                         corrected_p: p_text(found.test.p_value),
                         candidates: found.test.candidates.len(),
                         at_cutoff: cutoff_view(marker, found.test.cutoff, Ok(found.at_cutoff)),
-                        warning: found.warning.into(),
                     }),
-                    Err(error) => Reply::Failed(Failure::Optimal(error.to_string())),
+                    Err(error) => Reply::Failed(Failure::Optimal(error)),
                 }
             }
             Request::Patients => Reply::Patients(cohort::export::patients_csv(&cohort)),
@@ -222,7 +222,8 @@ pub fn p_text(p: f64) -> String {
     }
 }
 
-/// What a hazard ratio that is not an estimate shows instead of a number.
+/// What a hazard ratio that is not an estimate shows instead of a number
+/// (the English catalog's `cohort.not_estimable`).
 pub const NOT_ESTIMABLE: &str = "not estimable";
 
 /// What a published figure the paper does not give shows (the page words it).
@@ -230,11 +231,6 @@ pub const NOT_PUBLISHED: &str = "not published";
 
 /// What a factor the paper's model does not have shows (the page words it).
 pub const NOT_IN_PAPERS_MODEL: &str = "not in the paper's model";
-
-/// `not estimable (reason)`.
-fn not_estimable_text(reason: &NotEstimable) -> String {
-    format!("{NOT_ESTIMABLE} ({reason})")
-}
 
 pub(crate) fn hr_figures(hr: &HazardRatioEstimate) -> HrFigures {
     HrFigures {
@@ -268,18 +264,20 @@ fn import_view(cohort: &Cohort, elapsed_ms: f64) -> ImportView {
             .collect(),
         undecodable: false,
         warnings: (cohort.warnings().iter().take(LISTED_ROWS))
-            .map(ToString::to_string)
+            .cloned()
+            .map(WarningView)
             .collect(),
         warnings_total: cohort.warnings().len(),
         reading_notes: (cohort.reading_notes().iter())
-            .map(ToString::to_string)
+            .cloned()
+            .map(NoteView)
             .collect(),
         columns: Role::ALL
             .iter()
             .filter_map(|role| {
                 mapping
                     .column_name(*role)
-                    .map(|name| (role.label().to_owned(), name.to_owned()))
+                    .map(|name| (role.code().to_owned(), name.to_owned()))
             })
             .collect(),
         elapsed_ms,
@@ -320,6 +318,8 @@ fn median_figure(group: &GroupSurvival) -> Figure {
 
 fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis, t: &text::Text) -> MarkerView {
     let c = &m.comparison;
+    // A fit whose HR is not an estimate has no `data-value` (README,
+    // `cohort-hr-*`); the page says why, from `hr_problem`.
     let (hr, hr_ci) = match &c.hazard_ratio {
         Ok(hr) => (
             Figure {
@@ -333,21 +333,12 @@ fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis, t: &text::Text) 
                 p_text(hr.p_value)
             ),
         ),
-        // A fit whose HR is not an estimate says so, with the reason, and
-        // has no `data-value` (README, `cohort-hr-*`).
-        Err(AnalysisError::NotEstimable(reason)) => (
-            Figure {
-                text: not_estimable_text(reason),
-                value: None,
-            },
-            String::new(),
-        ),
-        Err(error) => (
+        Err(_) => (
             Figure {
                 text: "-".into(),
                 value: None,
             },
-            format!("not computed: {error}"),
+            String::new(),
         ),
     };
     let logrank_p = match &c.log_rank {
@@ -373,6 +364,7 @@ fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis, t: &text::Text) 
         events_high: c.high.events,
         hr,
         hr_ci,
+        hr_problem: c.hazard_ratio.as_ref().err().cloned(),
         logrank_p,
         median_low: median_figure(&c.low),
         median_high: median_figure(&c.high),
@@ -383,7 +375,7 @@ fn marker_view(endpoint: &EndpointAnalysis, m: &MarkerAnalysis, t: &text::Text) 
         published_logrank_p: published.p_logrank.to_string(),
         published_source: published.source.into(),
         chart_svg: chart.as_ref().ok().map(|(svg, _)| svg.clone()),
-        chart_error: chart.as_ref().err().cloned(),
+        chart_error: chart.as_ref().err().copied(),
         risk_table: chart.map(|(_, rows)| rows).unwrap_or_default(),
     }
 }
@@ -394,7 +386,7 @@ thread_local! {
 }
 
 /// The paper's reconstructed curves, read once per thread (the worker, or
-/// the page for the pooled charts).
+/// the page for the pooled charts); the error is the developer's detail.
 pub(crate) fn reference_curves() -> Result<Rc<ReferenceCurves>, String> {
     REFERENCE.with(Clone::clone)
 }
@@ -404,20 +396,20 @@ fn overlay_chart(
     endpoint: &EndpointAnalysis,
     m: &MarkerAnalysis,
     t: &text::Text,
-) -> Result<(String, Vec<RiskRow>), String> {
+) -> Result<(String, Vec<RiskRow>), ChartProblem> {
     let marker = m.marker;
-    let reference = reference_curves()?;
+    let reference = reference_curves().map_err(|_| ChartProblem::ReferenceUnreadable)?;
     let km_endpoint = endpoint.kind;
     let (Some(ref_low), Some(ref_high)) = (
         reference.group(km_endpoint, marker, Group::Low),
         reference.group(km_endpoint, marker, Group::High),
     ) else {
-        return Err("no reference curves for this endpoint".into());
+        return Err(ChartProblem::NoReferenceCurves);
     };
     // The analysis's own split (cohort::analysis): the groups the table
     // counts are the groups the chart draws.
     let (Some(low), Some(high)) = (&m.comparison.low.data, &m.comparison.high.data) else {
-        return Err("a group of the cohort is empty".into());
+        return Err(ChartProblem::EmptyGroup);
     };
     let mut geometry = KmChartGeometry::compute_overlay(&OverlayInput {
         reference: KmChartInput {
@@ -436,8 +428,8 @@ fn overlay_chart(
     geometry.text.statistics = t.chart_overlay_statistics(
         &soramic_il_calculator::study_text::p_value(t, published.p_logrank),
     );
-    let svg =
-        render_svg(&geometry, &Layout::wide().with_legend_rows(4)).map_err(|e| e.to_string())?;
+    let svg = render_svg(&geometry, &Layout::wide().with_legend_rows(4))
+        .map_err(|_| ChartProblem::NotDrawn)?;
     let rows = geometry
         .risk_table
         .iter()
@@ -459,11 +451,9 @@ fn model_view(model: &ModelAnalysis) -> ModelView {
                 .map(|term| TermView {
                     key: term.factor.code().into(),
                     factor: term.factor.paper_row().into(),
-                    hr: term
-                        .estimate
-                        .as_ref()
-                        .map_or_else(not_estimable_text, hr_text),
+                    hr: term.estimate.as_ref().map_or_else(|_| "-".into(), hr_text),
                     hr_figures: term.estimate.as_ref().ok().map(hr_figures),
+                    hr_problem: term.estimate.as_ref().err().copied(),
                     p: term
                         .estimate
                         .as_ref()
@@ -472,9 +462,9 @@ fn model_view(model: &ModelAnalysis) -> ModelView {
                 })
                 .collect(),
             Some(p_text(fit.likelihood_ratio_p)),
-            (!fit.converged).then(|| "the fit did not converge".to_owned()),
+            (!fit.converged).then_some(ModelProblem::NotConverged),
         ),
-        Err(error) => (Vec::new(), None, Some(error.to_string())),
+        Err(error) => (Vec::new(), None, Some(ModelProblem::Failed(error.clone()))),
     };
     ModelView {
         key: model.model.code().into(),
@@ -486,7 +476,7 @@ fn model_view(model: &ModelAnalysis) -> ModelView {
         dropped: model
             .dropped
             .iter()
-            .map(|d| format!("{} ({:?})", d.factor.paper_row(), d.reason))
+            .map(|d| DroppedView::new(d.factor, d.reason))
             .collect(),
         terms,
         likelihood_ratio_p: lr_p,
@@ -504,7 +494,7 @@ fn cutoff_view(
     cutoff: f64,
     result: Result<CutoffResult, AnalysisError>,
 ) -> CutoffView {
-    let empty = |error: String| CutoffView {
+    let empty = |error: AnalysisError| CutoffView {
         marker,
         cutoff,
         n_low: 0,
@@ -512,11 +502,13 @@ fn cutoff_view(
         missing: 0,
         hr: "-".into(),
         hr_figures: None,
+        hr_problem: None,
         logrank_p: "-".into(),
+        logrank_problem: None,
         error: Some(error),
     };
     match result {
-        Err(error) => empty(error.to_string()),
+        Err(error) => empty(error),
         Ok(result) => {
             let c: &GroupComparison = &result.comparison;
             CutoffView {
@@ -525,17 +517,14 @@ fn cutoff_view(
                 n_low: c.low.n,
                 n_high: c.high.n,
                 missing: result.missing,
-                hr: match &c.hazard_ratio {
-                    Ok(hr) => hr_text(hr),
-                    Err(AnalysisError::NotEstimable(reason)) => not_estimable_text(reason),
-                    Err(e) => format!("not computed: {e}"),
-                },
+                hr: c.hazard_ratio.as_ref().map_or_else(|_| "-".into(), hr_text),
                 hr_figures: c.hazard_ratio.as_ref().ok().map(hr_figures),
+                hr_problem: c.hazard_ratio.as_ref().err().cloned(),
                 logrank_p: c
                     .log_rank
                     .as_ref()
-                    .map(|t| p_text(t.p_value))
-                    .unwrap_or_else(|e| format!("not computed: {e}")),
+                    .map_or_else(|_| "-".into(), |t| p_text(t.p_value)),
+                logrank_problem: c.log_rank.as_ref().err().cloned(),
                 error: None,
             }
         }
@@ -545,6 +534,7 @@ fn cutoff_view(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cohort::analysis::NotEstimable;
 
     fn example() -> Vec<u8> {
         std::fs::read(concat!(
@@ -698,7 +688,11 @@ id,time_months,event,il6,il8,albumin_g_l,bilirubin_umol_l,cirrhosis,child_pugh,t
                 match m.hr.value {
                     Some(v) => assert!(v.is_finite() && !m.hr_ci.contains("inf"), "{m:?}"),
                     None => {
-                        assert!(m.hr.text.starts_with("not estimable ("), "{:?}", m.hr);
+                        assert_eq!(m.hr.text, "-");
+                        assert!(
+                            matches!(m.hr_problem, Some(AnalysisError::NotEstimable(_))),
+                            "{m:?}"
+                        );
                         not_estimable += 1;
                     }
                 }
@@ -707,11 +701,29 @@ id,time_months,event,il6,il8,albumin_g_l,bilirubin_umol_l,cirrhosis,child_pugh,t
         let il6 = |e: usize| &analysis.endpoints[e].markers[0];
         assert_eq!(il6(0).marker, Marker::Il6);
         assert_eq!(
-            il6(0).hr.text,
+            il6(0).hr_problem,
+            Some(AnalysisError::NotEstimable(NotEstimable::Infinite))
+        );
+        assert_eq!(
+            il6(1).hr_problem,
+            Some(AnalysisError::NotEstimable(NotEstimable::NoEventsInGroup {
+                group: "low"
+            }))
+        );
+        // As the page words them in English (README, `cohort-hr-*`).
+        let english = text::Text::english();
+        let shown = |m: &MarkerView| match &m.hr_problem {
+            Some(AnalysisError::NotEstimable(reason)) => {
+                crate::words::not_estimable(&english, reason)
+            }
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            shown(il6(0)),
             "not estimable (the estimate is infinite: the likelihood keeps rising as it grows)"
         );
         assert_eq!(
-            il6(1).hr.text,
+            shown(il6(1)),
             "not estimable (the low group has no events, so the hazard ratio is 0 or infinite)"
         );
         assert!(not_estimable >= 2);

@@ -4,6 +4,7 @@
 //! crate depends on neither `cohort`, `survival` nor `serde`.
 //!
 //! * [`model`]: what crosses between the page and the worker;
+//! * [`remote`]: the domain's typed errors as JSON, for the page to word;
 //! * [`engine`]: the work, in steps (plain Rust, tested natively);
 //! * [`worker`]: the web worker's entry point (`src/main.rs`);
 //! * [`runner`]: the page's side: a worker, or the same steps on the page
@@ -27,6 +28,7 @@ pub mod engine;
 pub mod language;
 pub mod model;
 pub mod pool_view;
+pub mod remote;
 pub mod runner;
 pub mod words;
 pub mod workbook_reader;

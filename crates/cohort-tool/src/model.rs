@@ -4,13 +4,24 @@
 //! `postMessage`; the same values are handed over directly when the steps
 //! run on the page itself (the single-file build).
 
-use calculator_core::published::{Endpoint, Marker};
+use calculator_core::number_input::NumberInputError;
+use calculator_core::published::{Endpoint, Marker, RiskFactor};
 use calculator_core::units::{AlbuminUnit, BilirubinUnit};
+use calculator_core::LabValueError;
+use cohort::analysis::{AnalysisError, DropReason, NotEstimable};
+use cohort::csv::CsvError;
 use cohort::csv::Separator;
 use cohort::dates::DateFormat;
 use cohort::encoding::TextEncoding;
-use cohort::mapping::{ColumnMapping, EndpointRole, EventCoding, TimeUnit};
+use cohort::import::{ImportError, RowWarning, RowWarningKind};
+use cohort::mapping::{ColumnMapping, EndpointRole, EventCoding, Role, TimeUnit};
+use cohort::reading::{Evidence, GroupingReading, ReadingNote};
 use serde::{Deserialize, Serialize};
+
+use crate::remote::{
+    decimal, AnalysisErrorDef, CsvErrorDef, ImportErrorDef, LabValueErrorDef, LabWarningDef,
+    NumberInputErrorDef,
+};
 
 /// The event codings offered in the mapping form, by code
 /// (`cohort::mapping::EVENT_CODING_CODES`, a public contract), with their
@@ -195,6 +206,15 @@ pub mod by_code {
         }
     }
 
+    impl Coded for calculator_core::published::RiskFactor {
+        fn code(self) -> &'static str {
+            calculator_core::published::RiskFactor::code(self)
+        }
+        fn from_code(code: &str) -> Option<Self> {
+            calculator_core::published::RiskFactor::from_code(code)
+        }
+    }
+
     impl Coded for cohort::encoding::TextEncoding {
         fn code(self) -> &'static str {
             cohort::encoding::TextEncoding::code(self)
@@ -350,8 +370,8 @@ pub enum Step {
     Analysis { completed: usize, total: usize },
 }
 
-/// Why a request was not answered, worded by the page. The `String`s are
-/// the domain crate's own `Display` (English: the cohort crate's errors).
+/// Why a request was not answered, worded by the page: the domain's typed
+/// errors cross as themselves (`crate::remote`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Failure {
     /// A request that needs an imported cohort came before any import.
@@ -360,13 +380,14 @@ pub enum Failure {
     FileDidNotArrive,
     /// The browser could not read the file.
     FileUnreadable,
-    /// The import refused the file (not UTF-8, no header, a column missing…).
-    Import(String),
+    /// The import refused the file (no header, a column missing…).
+    Import(#[serde(with = "ImportErrorDef")] ImportError),
     /// Too few patients to analyse (never analysed).
     TooFew(Vec<Comparable>),
     /// The optimal-cutoff search failed.
-    Optimal(String),
-    /// A message between page and worker did not parse (a version mismatch).
+    Optimal(#[serde(with = "AnalysisErrorDef")] AnalysisError),
+    /// A message between page and worker did not parse (a version mismatch),
+    /// with serde's description (a developer's detail, not a sentence).
     Garbled(String),
 }
 
@@ -414,19 +435,18 @@ pub struct ImportView {
     pub rows_used: usize,
     pub rows_excluded: usize,
     pub blank_rows_skipped: usize,
-    /// The excluded rows, at most [`LISTED_ROWS`] of them, typed where
-    /// the page words the problem (dates) and as the cohort crate's text
-    /// otherwise.
+    /// The excluded rows, at most [`LISTED_ROWS`] of them, each problem
+    /// typed for the page to word.
     pub excluded: Vec<ExcludedView>,
     /// Bytes of the file that the chosen encoding could not decode (shown
     /// as U+FFFD): the page says so and offers another encoding.
     pub undecodable: bool,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<WarningView>,
     pub warnings_total: usize,
     /// Per column, ambiguous `1,234` cells read as the column's other
-    /// values settle them (`cohort::reading::ReadingNote`'s text).
-    pub reading_notes: Vec<String>,
-    /// Columns used, `role label → column name`.
+    /// values settle them.
+    pub reading_notes: Vec<NoteView>,
+    /// Columns used, `role code → column name`.
     pub columns: Vec<(String, String)>,
     pub elapsed_ms: f64,
     /// Why the rows used are too few to analyse
@@ -442,14 +462,109 @@ pub struct ExcludedView {
     pub problems: Vec<ProblemView>,
 }
 
-/// One problem of an excluded row. Roles cross as their codes
+/// A value used but worth a second look (`cohort::import::RowWarning`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningView(#[serde(with = "RowWarningDef")] pub RowWarning);
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "RowWarningKind")]
+enum RowWarningKindDef {
+    Lab(#[serde(with = "LabWarningDef")] calculator_core::LabWarning),
+    ChildPughC,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "RowWarning")]
+struct RowWarningDef {
+    line: usize,
+    #[serde(with = "by_code")]
+    role: Role,
+    #[serde(with = "RowWarningKindDef")]
+    kind: RowWarningKind,
+}
+
+/// Ambiguous cells of a column read as the column's other values settle
+/// them (`cohort::reading::ReadingNote`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteView(#[serde(with = "ReadingNoteDef")] pub ReadingNote);
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "GroupingReading")]
+enum GroupingReadingDef {
+    Decimal,
+    Thousands,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Evidence")]
+struct EvidenceDef {
+    line: usize,
+    text: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "ReadingNote")]
+struct ReadingNoteDef {
+    #[serde(with = "by_code")]
+    role: Role,
+    separator: char,
+    #[serde(with = "GroupingReadingDef")]
+    reading: GroupingReading,
+    cells: usize,
+    #[serde(with = "EvidenceDef")]
+    first: Evidence,
+    #[serde(with = "decimal")]
+    first_value: calculator_core::Decimal,
+    #[serde(with = "EvidenceDef")]
+    because: Evidence,
+}
+
+/// One problem of an excluded row (`cohort::import::RowProblem`), as data
+/// the page words. The date problems' roles cross as their codes
 /// (`cohort::mapping::Role::code`), date errors as theirs
 /// (`cohort::dates::DateError::code`), dates in ISO form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ProblemView {
-    /// The cohort crate's own wording (English), for the problems that
-    /// came before issue 15.
-    Text(String),
+    /// The CSV reader could not read the record.
+    Csv(#[serde(with = "CsvErrorDef")] CsvError),
+    /// `found` fields where the header has `expected`.
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
+    /// A follow-up time that is not a plain non-negative number.
+    Time {
+        #[serde(with = "by_code")]
+        role: Role,
+        text: String,
+        #[serde(with = "NumberInputErrorDef")]
+        error: NumberInputError,
+    },
+    /// An event not in the coding, whose codes for event and censored
+    /// follow (a coding the form offers is worded by its code).
+    Event {
+        #[serde(with = "by_code")]
+        role: Role,
+        text: String,
+        event: Vec<String>,
+        censored: Vec<String>,
+    },
+    /// A lab value the calculator's checks refuse.
+    Lab {
+        #[serde(with = "by_code")]
+        role: Role,
+        text: String,
+        #[serde(with = "LabValueErrorDef")]
+        error: LabValueError,
+    },
+    /// Cirrhosis not yes/no, 1/0 or true/false.
+    Cirrhosis {
+        text: String,
+    },
+    /// Child–Pugh not A/B/C, A5…C15 or a score 5–15.
+    ChildPugh {
+        text: String,
+    },
     Date {
         role: String,
         text: String,
@@ -482,7 +597,29 @@ impl From<&cohort::import::RowProblem> for ProblemView {
                 start: start.to_string(),
                 end: end.to_string(),
             },
-            other => ProblemView::Text(other.to_string()),
+            RowProblem::Csv(error) => ProblemView::Csv(error.clone()),
+            RowProblem::FieldCount { expected, found } => ProblemView::FieldCount {
+                expected: *expected,
+                found: *found,
+            },
+            RowProblem::Time { role, text, error } => ProblemView::Time {
+                role: *role,
+                text: text.clone(),
+                error: error.clone(),
+            },
+            RowProblem::Event { role, text, coding } => ProblemView::Event {
+                role: *role,
+                text: text.clone(),
+                event: coding.event_codes().to_vec(),
+                censored: coding.censored_codes().to_vec(),
+            },
+            RowProblem::Lab { role, text, error } => ProblemView::Lab {
+                role: *role,
+                text: text.clone(),
+                error: error.clone(),
+            },
+            RowProblem::Cirrhosis { text } => ProblemView::Cirrhosis { text: text.clone() },
+            RowProblem::ChildPugh { text } => ProblemView::ChildPugh { text: text.clone() },
         }
     }
 }
@@ -521,11 +658,15 @@ pub struct MarkerView {
     pub n_high: usize,
     pub events_low: usize,
     pub events_high: usize,
-    /// Two decimals and the exact value; or `not estimable (reason)` with
-    /// no value when the fit's HR is not an estimate.
+    /// Two decimals and the exact value; `-` with no value when the fit
+    /// gave no estimate ([`MarkerView::hr_problem`] says why).
     pub hr: Figure,
-    /// `95% CI … , p …`; empty when the HR is not estimable.
+    /// `95% CI … , p …`; empty when there is no estimate.
     pub hr_ci: String,
+    /// Why there is no estimate: not estimable (a reason the page words
+    /// as `not estimable (…)`), or not computed.
+    #[serde(with = "crate::remote::analysis_error_option")]
+    pub hr_problem: Option<AnalysisError>,
     pub logrank_p: Figure,
     pub median_low: Figure,
     pub median_high: Figure,
@@ -534,7 +675,7 @@ pub struct MarkerView {
     pub published_source: String,
     /// The overlay chart, an SVG document (`None` if it could not be drawn).
     pub chart_svg: Option<String>,
-    pub chart_error: Option<String>,
+    pub chart_error: Option<ChartProblem>,
     pub risk_table: Vec<RiskRow>,
 }
 
@@ -547,6 +688,47 @@ pub struct RiskRow {
     pub censored: Vec<usize>,
 }
 
+/// Why an overlay chart was not drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChartProblem {
+    /// The paper's reconstructed curves could not be read.
+    ReferenceUnreadable,
+    /// The paper has no curves for this endpoint and marker.
+    NoReferenceCurves,
+    /// A group of the cohort is empty.
+    EmptyGroup,
+    /// The chart could not be drawn (the drawing backend refused it).
+    NotDrawn,
+}
+
+/// A factor of the paper's model left out of the cohort's, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DroppedView {
+    #[serde(with = "by_code")]
+    pub factor: RiskFactor,
+    /// Whether the file has no column for it (otherwise: the same for
+    /// every complete case).
+    pub not_in_file: bool,
+}
+
+impl DroppedView {
+    pub fn new(factor: RiskFactor, reason: DropReason) -> Self {
+        DroppedView {
+            factor,
+            not_in_file: reason == DropReason::NotInFile,
+        }
+    }
+}
+
+/// Why a model has no fit to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ModelProblem {
+    /// The fit did not converge.
+    NotConverged,
+    /// The model could not be fitted.
+    Failed(#[serde(with = "AnalysisErrorDef")] AnalysisError),
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModelView {
     pub key: String,
@@ -555,20 +737,24 @@ pub struct ModelView {
     pub n: usize,
     pub events: usize,
     pub missing: usize,
-    pub dropped: Vec<String>,
+    pub dropped: Vec<DroppedView>,
     pub terms: Vec<TermView>,
     pub likelihood_ratio_p: Option<String>,
-    pub error: Option<String>,
+    pub error: Option<ModelProblem>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TermView {
     pub key: String,
     pub factor: String,
-    /// The HR as the engine writes it (English, machine numbers), and its
-    /// figures for the page to write in the reader's form when estimated.
+    /// The HR as the engine writes it (machine numbers; `-` when not an
+    /// estimate), and its figures for the page to write in the reader's
+    /// form when estimated.
     pub hr: String,
     pub hr_figures: Option<HrFigures>,
+    /// Why the HR is not an estimate, when it is not.
+    #[serde(with = "crate::remote::not_estimable_option")]
+    pub hr_problem: Option<NotEstimable>,
     pub p: String,
     pub published: String,
 }
@@ -584,8 +770,16 @@ pub struct CutoffView {
     pub missing: usize,
     pub hr: String,
     pub hr_figures: Option<HrFigures>,
+    /// Why there is no HR estimate (`hr` is then `-`).
+    #[serde(with = "crate::remote::analysis_error_option")]
+    pub hr_problem: Option<AnalysisError>,
     pub logrank_p: String,
-    pub error: Option<String>,
+    /// Why there is no log-rank p (`logrank_p` is then `-`).
+    #[serde(with = "crate::remote::analysis_error_option")]
+    pub logrank_problem: Option<AnalysisError>,
+    /// Why the split was not made at all.
+    #[serde(with = "crate::remote::analysis_error_option")]
+    pub error: Option<AnalysisError>,
 }
 
 /// A hazard ratio with its 95% CI, unrounded.
@@ -606,7 +800,6 @@ pub struct OptimalView {
     pub corrected_p: String,
     pub candidates: usize,
     pub at_cutoff: CutoffView,
-    pub warning: String,
 }
 
 #[cfg(test)]

@@ -43,9 +43,11 @@ use calculator_core::published::{
     RiskFactor,
 };
 use survival::{
-    Covariates, CoxError, CoxFit, CoxTerm, KaplanMeierFit, LogRankError, LogRankTest,
-    MedianSurvival, SurvivalData, SurvivalDataError,
+    Covariates, CoxFit, CoxTerm, KaplanMeierFit, LogRankTest, MedianSurvival, SurvivalData,
 };
+/// The survival engine's errors an [`AnalysisError`] carries, for those
+/// who word them (the cohort tool) without depending on `survival`.
+pub use survival::{CoxError, LogRankError, SurvivalDataError};
 
 use crate::import::{Cohort, Patient};
 use crate::mapping::EndpointRole;
