@@ -136,6 +136,36 @@ test("an abnormal baseline is the reference, and without an event the hook says 
   await page.close();
 });
 
+test("a ULN typed in mg/dL into the µmol/L panel is asked about, nothing graded until confirmed, and a value in mg/dL is warned about", async () => {
+  // ULN 1,2 read as µmol/L: 1.2 mg/dL (× 17.1 = 20.5 µmol/L) is the usual
+  // ULN. Against 1.2 µmol/L the normal baseline of 10 would count as
+  // abnormal and 40 µmol/L as grade 3 (4 × baseline): held back.
+  // "2,5" at 4 months: below 3 µmol/L, the bilirubin field's own warning.
+  const { page, record } = await open("il6=12&bilirubin=10&uln=1,2&fu=40@3;2,5@4", "de");
+  await page.waitForSelector(byTestId("warning-uln"));
+  assert.match(await page.locator(byTestId("warning-uln")).textContent(), /1,2 µmol\/L ist keine übliche obere Normgrenze.*in mg\/dL wäre es eine/);
+  assert.deepEqual(await dataValues(page, ["ctcae-grade-1", "ctcae-grade-2", "liver-dysfunction-event"]), {
+    "ctcae-grade-1": null, "ctcae-grade-2": null, "liver-dysfunction-event": null,
+  });
+  assert.equal(await page.locator(byTestId("warning-fu-value-2")).count(), 1);
+  assert.equal(await page.locator(byTestId("warning-fu-value-1")).count(), 0);
+  // Confirmed as typed: graded against it, and the answer is in the link.
+  await page.locator(byTestId("confirm-unit-uln")).click();
+  await page.waitForSelector(byTestId("ctcae-grade-1"));
+  assert.equal(await page.locator(byTestId("warning-uln")).count(), 0);
+  assert.equal(await page.locator(byTestId("ctcae-grade-1")).getAttribute("data-value"), "3");
+  assert.match(await page.evaluate(() => location.hash), /unit_confirmed=uln/);
+  // A new ULN asks again; 21 (µmol/L) is usual and asks nothing.
+  await page.locator(byTestId("input-uln")).fill("2");
+  await page.waitForSelector(byTestId("warning-uln"));
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /unit_confirmed=uln/);
+  await page.locator(byTestId("input-uln")).fill("21");
+  await page.waitForSelector(byTestId("warning-uln"), { state: "detached" });
+  assert.equal(await page.locator(byTestId("ctcae-grade-1")).getAttribute("data-value"), "2");
+  assertClean(record, server.url);
+  await page.close();
+});
+
 test("without the ULN nothing is graded; adding a value by hand writes it into the link", async () => {
   const { page, record } = await open("il6=12&bilirubin=10&fu=40@3");
   assert.deepEqual(await dataValues(page, ["ctcae-grade-1", "liver-dysfunction-event"]), {

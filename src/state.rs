@@ -137,6 +137,8 @@ impl CalculatorState {
             Action::SetBilirubinUnit(unit) => {
                 if next.inputs.bilirubin_unit != Selection::Chosen(unit) {
                     next.inputs.forget_confirmations_of(LabField::Bilirubin);
+                    // The follow-up's ULN is read in this unit too.
+                    next.inputs.forget_confirmation(UnitConfirmation::Uln);
                 }
                 next.inputs.bilirubin_unit = Selection::Chosen(unit);
             }
@@ -148,7 +150,12 @@ impl CalculatorState {
             Action::SetInr(text) => next.inputs.inr = text,
             Action::SetAscites(choice) => next.inputs.ascites = choice,
             Action::SetEncephalopathy(choice) => next.inputs.encephalopathy = choice,
-            Action::SetUln(text) => next.inputs.uln = text,
+            Action::SetUln(text) => {
+                if next.inputs.uln != text {
+                    next.inputs.forget_confirmation(UnitConfirmation::Uln);
+                }
+                next.inputs.uln = text;
+            }
             Action::SetFollowUp(index, text) => {
                 if let Some(entry) = next.inputs.follow_up.get_mut(index) {
                     *entry = text;
@@ -376,5 +383,25 @@ mod tests {
             state = state.apply(Action::AddFollowUp).expect("changed");
         }
         assert_eq!(state.apply(Action::AddFollowUp), None);
+    }
+
+    #[test]
+    fn a_confirmed_uln_is_asked_again_when_the_uln_or_the_bilirubin_unit_changes() {
+        let state = CalculatorState::default()
+            .apply(Action::SetUln("1,2".into()))
+            .expect("changed")
+            .apply(Action::ConfirmUnit(UnitConfirmation::Uln))
+            .expect("changed");
+        assert!(state.inputs.is_confirmed(UnitConfirmation::Uln));
+        // The same text again changes nothing.
+        assert!(state.apply(Action::SetUln("1,2".into())).is_none());
+        let retyped = state.apply(Action::SetUln("1,3".into())).expect("changed");
+        assert!(!retyped.inputs.is_confirmed(UnitConfirmation::Uln));
+        let other_unit = state
+            .apply(Action::SetBilirubinUnit(
+                BilirubinUnit::MilligramsPerDecilitre,
+            ))
+            .expect("changed");
+        assert!(!other_unit.inputs.is_confirmed(UnitConfirmation::Uln));
     }
 }

@@ -5,9 +5,11 @@
 //! REILD criteria as questions. Grading is core's (`calculator_core::ctcae`).
 
 use calculator_core::ctcae::Reference;
-use calculator_core::followup::{FollowUpError, FollowUpText, Outcome, MAX_FOLLOW_UP_VALUES};
+use calculator_core::followup::{
+    FollowUpError, FollowUpText, Outcome, UlnQuestion, MAX_FOLLOW_UP_VALUES,
+};
 use calculator_core::lab_values::LabValueError;
-use calculator_core::{Assessment, RawInputs};
+use calculator_core::{Assessment, RawInputs, UnitConfirmation};
 use text::Text;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -43,6 +45,16 @@ pub fn error_line(testid: String, message: String) -> Html {
     html! {
         <p class="error" data-testid={testid}>
             <span class="icon" aria-hidden="true">{ "✖ " }</span>{ message }
+        </p>
+    }
+}
+
+/// A field's warning, beside it (the value is still used).
+#[inline(never)]
+fn warning_line(testid: String, message: String) -> Html {
+    html! {
+        <p class="warning" role="note" data-testid={testid}>
+            <span class="icon" aria-hidden="true">{ "⚠ " }</span>{ message }
         </p>
     }
 }
@@ -115,6 +127,11 @@ pub fn follow_up_panel(
             .filter(|e| !is_empty_input(e))
             .map(|e| follow_up_error(t, e));
         let grade = f.grade(index);
+        let warnings: Vec<String> = f
+            .warnings
+            .get(index)
+            .map(|w| w.iter().map(|w| wording::lab_warning(t, w)).collect())
+            .unwrap_or_default();
         html! {
             <li class={classes!("follow-up-value", error.as_ref().map(|_| "invalid"))}>
                 <div class="input-row">
@@ -139,10 +156,23 @@ pub fn follow_up_panel(
                 if let Some(error) = error {
                     { error_line(format!("followup-error-{n}"), error) }
                 }
+                if !warnings.is_empty() {
+                    { warning_line(format!("warning-fu-value-{n}"), warnings.join(" ")) }
+                }
             </li>
         }
     };
     let on_add = on_action.reform(|_: MouseEvent| Action::AddFollowUp);
+    // A ULN typed in the other unit would misgrade every value: asked.
+    let uln_question = f.uln_question.map(|question| {
+        let value = t.shown(inputs.uln.trim());
+        match question {
+            UlnQuestion::LikelyInUnit(likely) => t.fu_uln_other_unit(&value, unit, likely.label()),
+            UlnQuestion::Unusual => t.fu_uln_unusual(&value, unit),
+        }
+    });
+    let on_confirm_uln =
+        on_action.reform(|_: MouseEvent| Action::ConfirmUnit(UnitConfirmation::Uln));
     html! {
         <details class="optional-parts follow-up" data-testid="follow-up" open={f.entered}>
             <summary>{ t.fu_summary() }</summary>
@@ -156,6 +186,11 @@ pub fn follow_up_panel(
                 <div class="messages" aria-live="polite">
                     if let Some(error) = uln_error {
                         { error_line("error-uln".to_owned(), error) }
+                    }
+                    if let Some(question) = uln_question {
+                        { warning_line("warning-uln".to_owned(), question) }
+                        <button type="button" class="secondary" data-testid="confirm-unit-uln"
+                            onclick={on_confirm_uln}>{ t.fu_uln_confirm() }</button>
                     }
                 </div>
             </div>

@@ -193,6 +193,7 @@ impl Assessment {
             &inputs.follow_up,
             inputs.bilirubin_unit.chosen(),
             usable(&bilirubin, bilirubin_check),
+            inputs.is_confirmed(UnitConfirmation::Uln),
         );
         Assessment {
             applicability: Applicability::judge(inputs, child_pugh.clone().ok().flatten()),

@@ -11,7 +11,7 @@
 
 use crate::ctcae::{self, FollowUpValue, Grade, Reference};
 use crate::decimal::Decimal;
-use crate::lab_values::{check_bilirubin, LabValueError};
+use crate::lab_values::{check_bilirubin, LabValueError, LabWarning};
 use crate::number_input::{parse_number, NumberInputError};
 use crate::units::BilirubinUnit;
 
@@ -25,6 +25,38 @@ pub const MAX_FOLLOW_UP_MONTHS: Decimal = Decimal::new(120, 0);
 
 /// No laboratory reports an INR above this; a larger number is a typing error.
 pub const INR_MAX: Decimal = Decimal::new(20, 0);
+
+/// The ULNs of total bilirubin that are graded against without a question,
+/// in µmol/L: half to double the usual upper limit of about 21 µmol/L
+/// (1.2 mg/dL; the usual range the bilirubin field's warnings give, about
+/// 3–21 µmol/L). Every grade is a multiple of the ULN (CTCAE v5,
+/// `reference/clinical.md`), so a ULN typed in the other unit would grade
+/// every value wrongly — 1.2 read as µmol/L makes a normal bilirubin grade
+/// 3, 21 read as mg/dL (359 µmol/L) hides every event.
+pub const ULN_USUAL_UMOL_L: (Decimal, Decimal) = (Decimal::new(10, 0), Decimal::new(42, 0));
+
+/// A ULN outside [`ULN_USUAL_UMOL_L`] that was not confirmed: nothing is
+/// graded until it is corrected or confirmed (`unit_confirmed=uln`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UlnQuestion {
+    /// The number is a usual ULN in this unit: likely typed in it.
+    LikelyInUnit(BilirubinUnit),
+    /// Not a usual ULN in either unit.
+    Unusual,
+}
+
+/// The question a ULN typed as `typed` in `unit` raises, if any.
+pub fn uln_question(typed: Decimal, unit: BilirubinUnit) -> Option<UlnQuestion> {
+    let (low, high) = ULN_USUAL_UMOL_L;
+    let usual = |umol: Decimal| umol >= low && umol <= high;
+    if usual(unit.to_micromoles_per_litre(typed)) {
+        None
+    } else if usual(unit.other().to_micromoles_per_litre(typed)) {
+        Some(UlnQuestion::LikelyInUnit(unit.other()))
+    } else {
+        Some(UlnQuestion::Unusual)
+    }
+}
 
 /// One follow-up bilirubin as typed: the value and the months since RE.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -102,6 +134,12 @@ pub struct FollowUp {
     pub entered: bool,
     /// The local ULN in µmol/L; an empty field is `Number(Empty)`: a prompt.
     pub uln: Result<Decimal, LabValueError>,
+    /// The ULN's unanswered question: while there is one, nothing is graded.
+    pub uln_question: Option<UlnQuestion>,
+    /// Each value's warnings (the bilirubin field's: a value that looks
+    /// typed in the other unit), by the values' positions; shown beside the
+    /// value, which is still graded.
+    pub warnings: Vec<Vec<LabWarning>>,
     /// The baseline bilirubin in µmol/L, when the calculator's field is usable.
     pub baseline: Option<Decimal>,
     /// Each value as entered, read.
@@ -111,21 +149,26 @@ pub struct FollowUp {
 impl FollowUp {
     /// Reads the panel. `unit` is the bilirubin field's unit (`None` when a
     /// link gave an unknown one: nothing can be read then), `baseline` the
-    /// calculator's usable bilirubin in µmol/L.
+    /// calculator's usable bilirubin in µmol/L, `uln_confirmed` whether an
+    /// unusual ULN was confirmed as typed.
     pub fn new(
         uln: &str,
         texts: &[FollowUpText],
         unit: Option<BilirubinUnit>,
         baseline: Option<Decimal>,
+        uln_confirmed: bool,
     ) -> Self {
-        let read = |text: &str| -> Result<Decimal, LabValueError> {
+        let read = |text: &str| -> Result<(Decimal, Vec<LabWarning>), LabValueError> {
             let unit = unit.ok_or(LabValueError::Number(NumberInputError::Empty))?;
-            check_bilirubin(text, unit).map(|checked| checked.value)
+            check_bilirubin(text, unit).map(|checked| (checked.value, checked.warnings))
         };
+        let mut warnings = Vec::with_capacity(texts.len());
         let values = texts
             .iter()
             .map(|text| {
-                let bilirubin_umol_l = read(&text.bilirubin).map_err(FollowUpError::Bilirubin)?;
+                let read = read(&text.bilirubin);
+                warnings.push(read.as_ref().map(|(_, w)| w.clone()).unwrap_or_default());
+                let bilirubin_umol_l = read.map_err(FollowUpError::Bilirubin)?.0;
                 let months = parse_number(&text.months).map_err(FollowUpError::Months)?;
                 if months > MAX_FOLLOW_UP_MONTHS {
                     return Err(FollowUpError::MonthsAbove {
@@ -138,16 +181,31 @@ impl FollowUp {
                 })
             })
             .collect();
+        let uln_read = read(uln).map(|(value, _)| value);
+        // The ULN's own question replaces the field's warnings: its usual
+        // range is much narrower than a bilirubin's.
+        let uln_question = match (&uln_read, unit) {
+            (Ok(_), Some(unit)) if !uln_confirmed => parse_number(uln)
+                .ok()
+                .and_then(|typed| uln_question(typed, unit)),
+            _ => None,
+        };
         FollowUp {
             entered: !uln.trim().is_empty() || !texts.is_empty(),
-            uln: read(uln),
+            uln: uln_read,
+            uln_question,
+            warnings,
             baseline,
             values,
         }
     }
 
-    /// ULN and baseline, once both are known: what grading needs.
+    /// ULN and baseline, once both are known and the ULN raises no
+    /// question: what grading needs.
     fn basis(&self) -> Option<(Decimal, Decimal)> {
+        if self.uln_question.is_some() {
+            return None;
+        }
         Some((self.baseline?, *self.uln.as_ref().ok()?))
     }
 
@@ -230,6 +288,7 @@ mod tests {
             ],
             Some(BilirubinUnit::MicromolesPerLitre),
             Some(d(10, 0)),
+            false,
         );
         assert_eq!(follow_up.grade(0).map(Grade::value), Some(1));
         assert!(matches!(
@@ -259,6 +318,7 @@ mod tests {
             &[text("25", "6"), text("20", "1,5")],
             Some(BilirubinUnit::MicromolesPerLitre),
             Some(d(10, 0)),
+            false,
         );
         assert_eq!(
             follow_up.outcome(),
@@ -272,15 +332,15 @@ mod tests {
     fn nothing_is_graded_without_the_uln_or_the_baseline() {
         let values = [text("40", "3")];
         let unit = Some(BilirubinUnit::MicromolesPerLitre);
-        let no_uln = FollowUp::new("", &values, unit, Some(d(10, 0)));
+        let no_uln = FollowUp::new("", &values, unit, Some(d(10, 0)), false);
         assert_eq!(
             no_uln.uln,
             Err(LabValueError::Number(NumberInputError::Empty))
         );
         assert_eq!((no_uln.grade(0), no_uln.outcome()), (None, None));
-        let no_baseline = FollowUp::new("21", &values, unit, None);
+        let no_baseline = FollowUp::new("21", &values, unit, None, false);
         assert_eq!((no_baseline.grade(0), no_baseline.outcome()), (None, None));
-        assert!(!FollowUp::new("", &[], unit, None).entered);
+        assert!(!FollowUp::new("", &[], unit, None, false).entered);
     }
 
     #[test]
@@ -292,6 +352,7 @@ mod tests {
             &[text("2.0", "2"), text("1.8", "1")],
             Some(BilirubinUnit::MilligramsPerDecilitre),
             Some(d(1368, 2)),
+            false,
         );
         assert_eq!(follow_up.uln, Ok(d(2052, 2)));
         assert_eq!(follow_up.reference(), Some(Reference::UpperLimitOfNormal));
@@ -307,6 +368,7 @@ mod tests {
             &[text("20", "121"), text("20", "120")],
             Some(BilirubinUnit::MicromolesPerLitre),
             Some(d(10, 0)),
+            false,
         );
         assert_eq!(
             follow_up.values[0],
@@ -317,6 +379,83 @@ mod tests {
         assert!(follow_up.values[1].is_ok());
     }
 
+    #[test]
+    fn a_uln_typed_in_the_other_unit_is_asked_about_before_anything_is_graded() {
+        let values = [text("40", "3")];
+        let umol = Some(BilirubinUnit::MicromolesPerLitre);
+        let mg = Some(BilirubinUnit::MilligramsPerDecilitre);
+        // 1,2 in the µmol/L field: 1.2 µmol/L is far below any ULN, 1.2 mg/dL
+        // (× 17.1 = 20.52 µmol/L) is the usual one. Against a ULN of 1.2 the
+        // normal baseline of 10 would count as abnormal and 40 µmol/L as
+        // grade 3 (4 × baseline, CTCAE's > 3.0–10.0 × baseline): held back.
+        let asked = FollowUp::new("1,2", &values, umol, Some(d(10, 0)), false);
+        assert_eq!(
+            asked.uln_question,
+            Some(UlnQuestion::LikelyInUnit(
+                BilirubinUnit::MilligramsPerDecilitre
+            ))
+        );
+        assert_eq!(asked.grade(0), None);
+        assert_eq!(asked.outcome(), None);
+        // Confirmed as typed: graded so (40 / 10 = 4 × baseline: grade 3).
+        let confirmed = FollowUp::new("1,2", &values, umol, Some(d(10, 0)), true);
+        assert_eq!(confirmed.uln_question, None);
+        assert_eq!(confirmed.grade(0).map(Grade::value), Some(3));
+        // 21 in the mg/dL field (359.1 µmol/L) hides every event: asked,
+        // 21 µmol/L being the usual ULN. (The values are then in mg/dL too.)
+        let hidden = FollowUp::new("21", &[text("2", "3")], mg, Some(d(10, 0)), false);
+        assert_eq!(
+            hidden.uln_question,
+            Some(UlnQuestion::LikelyInUnit(BilirubinUnit::MicromolesPerLitre))
+        );
+        // Usual ULNs in either unit ask nothing: 17 and 21 µmol/L, 1.2 mg/dL.
+        for (uln, unit) in [("17", umol), ("21", umol), ("1.2", mg)] {
+            assert_eq!(
+                FollowUp::new(uln, &values, unit, Some(d(10, 0)), false).uln_question,
+                None
+            );
+        }
+    }
+
+    #[test]
+    fn the_usual_uln_range_has_its_edges_inside_and_a_number_usual_in_neither_unit_is_unusual() {
+        let umol = BilirubinUnit::MicromolesPerLitre;
+        assert_eq!(uln_question(d(10, 0), umol), None);
+        assert_eq!(uln_question(d(42, 0), umol), None);
+        // 9.9 µmol/L: below; as mg/dL 169.29 µmol/L: above too.
+        assert_eq!(uln_question(d(99, 1), umol), Some(UlnQuestion::Unusual));
+        // 100 µmol/L: neither (as mg/dL 1710 µmol/L).
+        assert_eq!(uln_question(d(100, 0), umol), Some(UlnQuestion::Unusual));
+        // 0.6 mg/dL = 10.26 µmol/L: inside; 2.5 mg/dL = 42.75: outside, and
+        // 2.5 µmol/L is no ULN either.
+        let mg = BilirubinUnit::MilligramsPerDecilitre;
+        assert_eq!(uln_question(d(6, 1), mg), None);
+        assert_eq!(uln_question(d(25, 1), mg), Some(UlnQuestion::Unusual));
+    }
+
+    #[test]
+    fn a_follow_up_value_that_looks_typed_in_mg_dl_is_warned_about_and_still_graded() {
+        // 2,5 in the µmol/L field: below 3 µmol/L, the field's own warning
+        // (2.5 mg/dL would be 42.75 µmol/L, a grade 2 against ULN 21).
+        let f = FollowUp::new(
+            "21",
+            &[text("2,5", "3"), text("25", "4")],
+            Some(BilirubinUnit::MicromolesPerLitre),
+            Some(d(10, 0)),
+            false,
+        );
+        assert_eq!(
+            f.warnings,
+            vec![
+                vec![LabWarning::BilirubinLikelyInUnit(
+                    BilirubinUnit::MilligramsPerDecilitre
+                )],
+                vec![],
+            ]
+        );
+        assert_eq!(f.grade(0).map(Grade::value), Some(0));
+    }
+
     proptest::proptest! {
         /// Any texts: no panic, a grade for every valid value once ULN and
         /// baseline are valid, and an event only at a grade of 2 or more.
@@ -324,6 +463,7 @@ mod tests {
         fn any_follow_up_reads_without_panicking(
             uln in "\\PC{0,8}", baseline in 0u64..100_000,
             values in proptest::collection::vec(("[0-9.,]{0,6}", "[0-9.,]{0,4}"), 0..6),
+            confirmed in proptest::bool::ANY,
         ) {
             let texts: Vec<FollowUpText> = values
                 .into_iter()
@@ -334,11 +474,18 @@ mod tests {
                 &texts,
                 Some(BilirubinUnit::MicromolesPerLitre),
                 Some(d(baseline, 2)),
+                confirmed,
             );
+            // A confirmed ULN raises no question; an unanswered one holds
+            // every grade back.
+            if confirmed {
+                proptest::prop_assert!(follow_up.uln_question.is_none());
+            }
+            proptest::prop_assert_eq!(follow_up.warnings.len(), texts.len());
             for (index, value) in follow_up.values.iter().enumerate() {
                 proptest::prop_assert_eq!(
                     follow_up.grade(index).is_some(),
-                    value.is_ok() && follow_up.uln.is_ok()
+                    value.is_ok() && follow_up.uln.is_ok() && follow_up.uln_question.is_none()
                 );
             }
             if let Some(Outcome::Event { index, grade, .. }) = follow_up.outcome() {

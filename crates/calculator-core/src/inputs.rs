@@ -201,6 +201,9 @@ pub enum UnitConfirmation {
     Bilirubin,
     /// Albumin and bilirubin are right in different unit systems.
     Mixed,
+    /// The follow-up's ULN of bilirubin is right as typed (issue 13's
+    /// panel), though it is not a usual upper limit of normal.
+    Uln,
 }
 
 impl Choice for UnitConfirmation {
@@ -208,6 +211,7 @@ impl Choice for UnitConfirmation {
         UnitConfirmation::Albumin,
         UnitConfirmation::Bilirubin,
         UnitConfirmation::Mixed,
+        UnitConfirmation::Uln,
     ];
 
     fn code(self) -> &'static str {
@@ -215,6 +219,7 @@ impl Choice for UnitConfirmation {
             UnitConfirmation::Albumin => "albumin",
             UnitConfirmation::Bilirubin => "bilirubin",
             UnitConfirmation::Mixed => "mixed",
+            UnitConfirmation::Uln => "uln",
         }
     }
 
@@ -316,6 +321,12 @@ impl RawInputs {
             LabField::Il6 | LabField::Il8 => &[],
         };
         self.unit_confirmed.retain(|c| !stale.contains(c));
+    }
+
+    /// Drops one confirmation (the ULN's, when the ULN or the bilirubin's
+    /// unit changes: the follow-up is read in that unit).
+    pub fn forget_confirmation(&mut self, confirmation: UnitConfirmation) {
+        self.unit_confirmed.retain(|c| *c != confirmation);
     }
 
     pub fn is_empty(&self) -> bool {
