@@ -177,6 +177,20 @@ pub fn child_pugh_and_follow_up(t: &Text, a: &Assessment) -> Vec<String> {
         Reference::Baseline => t.summary_reference_baseline(),
     };
     sentences.push(t.summary_follow_up(&t.shown(&uln.to_string()), reference, &values.join("; ")));
+    // What the screen says beside the fields goes on paper and in the note too.
+    if f.uln_confirmed_unusual {
+        sentences.push(t.summary_uln_unusual_confirmed().to_owned());
+    }
+    let flagged: Vec<String> = f
+        .warnings
+        .iter()
+        .enumerate()
+        .filter(|(index, warnings)| !warnings.is_empty() && f.grade(*index).is_some())
+        .map(|(index, _)| (index + 1).to_string())
+        .collect();
+    if !flagged.is_empty() {
+        sentences.push(t.summary_fu_values_flagged(&flagged.join(", ")));
+    }
     let Some(outcome) = f.outcome() else {
         return sentences;
     };
@@ -322,6 +336,26 @@ mod tests {
             summary(&german, &Assessment::new(&parse_fragment(FOLLOW_UP))).expect("a summary");
         assert!(text.contains("2,5 Monate 61,5 µmol/L Grad 2"), "{text}");
         assert!(text.contains(german.results_ttld_caveat()), "{text}");
+    }
+
+    #[test]
+    fn an_unusual_uln_is_left_out_until_confirmed_and_then_said_with_the_flagged_values() {
+        // ULN 1,2 in the µmol/L panel: asked on screen, nothing graded, so
+        // nothing of the follow-up in the note.
+        let asked = english("il6=12&bilirubin=10&uln=1,2&fu=40@3;2,5@4").expect("a summary");
+        assert!(!asked.contains("Bilirubin after"), "{asked}");
+        // Confirmed: graded (baseline 10 > ULN 1.2: against the baseline;
+        // 40 = 4 × 10, grade 3; 2.5 below it, grade 0), and both the
+        // confirmation and the value that looks typed in mg/dL are said.
+        let text = english("il6=12&bilirubin=10&uln=1,2&fu=40@3;2,5@4&unit_confirmed=uln")
+            .expect("a summary");
+        for expected in [
+            "(ULN 1.2 µmol/L, graded against the baseline): 3 months 40 µmol/L grade 3; 4 months 2.5 µmol/L grade 0.",
+            "The ULN was confirmed as typed, though it is not a usual upper limit of normal.",
+            "Unit to check (looks typed in the other unit): follow-up value 2.",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in {text}");
+        }
     }
 
     #[test]

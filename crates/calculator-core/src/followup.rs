@@ -136,6 +136,9 @@ pub struct FollowUp {
     pub uln: Result<Decimal, LabValueError>,
     /// The ULN's unanswered question: while there is one, nothing is graded.
     pub uln_question: Option<UlnQuestion>,
+    /// The ULN raised a question that was answered "right as typed": said
+    /// again wherever the grades are (the note, the print).
+    pub uln_confirmed_unusual: bool,
     /// Each value's warnings (the bilirubin field's: a value that looks
     /// typed in the other unit), by the values' positions; shown beside the
     /// value, which is still graded.
@@ -184,8 +187,8 @@ impl FollowUp {
         let uln_read = read(uln).map(|(value, _)| value);
         // The ULN's own question replaces the field's warnings: its usual
         // range is much narrower than a bilirubin's.
-        let uln_question = match (&uln_read, unit) {
-            (Ok(_), Some(unit)) if !uln_confirmed => parse_number(uln)
+        let question = match (&uln_read, unit) {
+            (Ok(_), Some(unit)) => parse_number(uln)
                 .ok()
                 .and_then(|typed| uln_question(typed, unit)),
             _ => None,
@@ -193,7 +196,8 @@ impl FollowUp {
         FollowUp {
             entered: !uln.trim().is_empty() || !texts.is_empty(),
             uln: uln_read,
-            uln_question,
+            uln_question: question.filter(|_| !uln_confirmed),
+            uln_confirmed_unusual: question.is_some() && uln_confirmed,
             warnings,
             baseline,
             values,
@@ -400,6 +404,8 @@ mod tests {
         // Confirmed as typed: graded so (40 / 10 = 4 × baseline: grade 3).
         let confirmed = FollowUp::new("1,2", &values, umol, Some(d(10, 0)), true);
         assert_eq!(confirmed.uln_question, None);
+        assert!(confirmed.uln_confirmed_unusual);
+        assert!(!asked.uln_confirmed_unusual);
         assert_eq!(confirmed.grade(0).map(Grade::value), Some(3));
         // 21 in the mg/dL field (359.1 µmol/L) hides every event: asked,
         // 21 µmol/L being the usual ULN. (The values are then in mg/dL too.)
