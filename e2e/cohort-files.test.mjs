@@ -419,3 +419,50 @@ test("ids that a spreadsheet would run as formulas are written as text in the pa
   await assertCohortClean(page, record);
   await context.close();
 });
+
+test("a file chosen while a workbook is still being read wins: the late workbook replaces nothing", async () => {
+  // Service workers blocked, so that the reader's loader request reaches
+  // the route below, which holds it until the CSV has been chosen and shown.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  let requested;
+  const asked = new Promise((resolve) => (requested = resolve));
+  await context.route("**/workbook-reader_loader.js", async (route) => {
+    requested();
+    await gate;
+    await route.continue();
+  });
+  const readerDone = new Promise((resolve) => page.on("worker", (w) => w.url().includes("workbook-reader") && w.on("close", resolve)));
+  const within = async (promise, what) => {
+    let timer;
+    const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${what} within 60 s`)), 60_000)));
+    try {
+      return await Promise.race([promise, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  await page.goto(server.url);
+  await page.waitForSelector(`${byTestId("nav-cohort")}:not([disabled])`);
+  await page.waitForFunction(() => !document.querySelector("[data-prerendered]"));
+  await page.locator(byTestId("nav-cohort")).click();
+  await page.waitForSelector(byTestId("cohort-file"));
+  await page.locator(byTestId("cohort-file")).setInputFiles(WORKBOOK);
+  await within(asked, "request for the workbook reader");
+  await openFile(page, unicodePath);
+  assert.equal(await value(page, "cohort-encoding"), "utf-16le");
+  release();
+  // The reader answers and is stopped; the screen stays the CSV's.
+  await within(readerDone, "end of the workbook reader");
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.equal(await page.locator(byTestId("cohort-workbook")).count(), 0);
+  assert.equal(await value(page, "cohort-encoding"), "utf-16le");
+  assert.equal(await page.locator(byTestId("cohort-map-bilirubin")).inputValue(), "Bilirubin (µmol/l)");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

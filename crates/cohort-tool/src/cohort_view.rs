@@ -499,10 +499,18 @@ pub fn CohortView() -> Html {
         });
     }
 
+    // Bumped by every file chosen: a workbook still being read when another
+    // file is chosen must not replace it when it arrives.
+    let opening = use_mut_ref(|| 0u32);
     let on_file = {
         let (screen, file_ref) = (screen.clone(), file.clone());
         move |chosen: File| {
             let name = chosen.name();
+            let generation = {
+                let mut opening = opening.borrow_mut();
+                *opening = opening.wrapping_add(1);
+                *opening
+            };
             // Refused before a byte is read (cohort::limits).
             if let Err(too_large) = check_file_size(chosen.size() as u64) {
                 *file_ref.borrow_mut() = None;
@@ -518,8 +526,9 @@ pub fn CohortView() -> Html {
                 return;
             }
             *file_ref.borrow_mut() = Some(chosen.clone());
-            let (screen, file_ref) = (screen.clone(), file_ref.clone());
+            let (screen, file_ref, opening) = (screen.clone(), file_ref.clone(), opening.clone());
             spawn_local(async move {
+                let superseded = || *opening.borrow() != generation;
                 // Bytes, not text: the encoding is decided here (issue 15),
                 // before any text is shown.
                 let head = chosen
@@ -532,6 +541,9 @@ pub fn CohortView() -> Html {
                         .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec()),
                     Err(_) => None,
                 };
+                if superseded() {
+                    return;
+                }
                 let mut next = Screen {
                     file_name: Some(name.clone()),
                     ..Screen::default()
@@ -549,12 +561,16 @@ pub fn CohortView() -> Html {
                             .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
                         let read = match whole {
                             Ok(bytes) => crate::workbook_reader::read(bytes).await,
+                            Err(_) if superseded() => return,
                             Err(_) => {
                                 next.error = Some(Message::Failure(Failure::FileUnreadable));
                                 screen.set(next);
                                 return;
                             }
                         };
+                        if superseded() {
+                            return;
+                        }
                         match read
                             .map(|sheets| open_sheet(WorkbookChoice::new(name.clone(), sheets)))
                         {
