@@ -15,6 +15,9 @@ import { pathToFileURL } from "node:url";
 import { launch, DIST, byTestId, textOf, fillExamplePatient, assertExamplePatientResults, waitForLiveApp } from "./browser.mjs";
 import { startServer } from "./static-server.mjs";
 
+// A workbook (issue 15): its reader is a worker of its own, cached when first used.
+const WORKBOOK = new URL("../crates/workbook/fixtures/cohort-de.xlsx", import.meta.url).pathname;
+
 const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 const LINK =
   "#il6=12.4&il8=85.2&albumin=3.1&albumin_unit=g/dL&bilirubin=1.4&bilirubin_unit=mg/dL&cirrhosis=yes&child_pugh=A";
@@ -237,7 +240,7 @@ test("after one visit over http the app works with the network cut and the serve
   await context.close();
 });
 
-test("the cohort tool is kept offline once its view has been opened; before that, offline says why it cannot load", async () => {
+test("the cohort tool (and the workbook reader) is kept offline once used; before that, offline says why it cannot load", async () => {
   const dir = await copyOfDist("cohort-offline");
   const buildId = buildIdOf(await readFile(join(dir, "index.html"), "utf8"));
   let server = await serve(dir);
@@ -270,8 +273,17 @@ test("the cohort tool is kept offline once its view has been opened; before that
   await page.locator(byTestId("cohort-file")).setInputFiles(join(dir, "cohort-example.csv"));
   await page.locator(byTestId("cohort-import")).click();
   await page.waitForSelector(byTestId("cohort-rows-read"));
-  const kept = await cached();
-  for (const file of ["/cohort-tool.js", "/cohort-tool_bg.wasm", "/cohort-tool_loader.js"]) {
+  // A workbook opened once, online: the reader's files are kept too.
+  await page.locator(byTestId("cohort-file")).setInputFiles(WORKBOOK);
+  await page.waitForSelector(byTestId("cohort-workbook"), { timeout: 60_000 });
+  const wanted = ["/cohort-tool.js", "/cohort-tool_bg.wasm", "/cohort-tool_loader.js", "/workbook-reader.js", "/workbook-reader_bg.wasm", "/workbook-reader_loader.js"];
+  // The service worker stores a first-use file as it passes it on: wait for the last put.
+  let kept = await cached();
+  for (let tries = 0; tries < 50 && !wanted.every((file) => kept.includes(file)); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    kept = await cached();
+  }
+  for (const file of wanted) {
     assert.ok(kept.includes(file), `${file} cached: ${kept}`);
   }
 
@@ -290,6 +302,10 @@ test("the cohort tool is kept offline once its view has been opened; before that
   assert.equal(await textOf(page, "cohort-rows-read"), "40");
   assert.equal(await textOf(page, "cohort-rows-used"), "40");
   await page.waitForSelector(byTestId("cohort-hr-il6"));
+  // The workbook reader, offline, from the cache: the workbook's table sheet.
+  await page.locator(byTestId("cohort-file")).setInputFiles(WORKBOOK);
+  await page.waitForSelector(byTestId("cohort-workbook"), { timeout: 60_000 });
+  assert.equal(await page.locator(byTestId("cohort-workbook")).getAttribute("data-value"), "Kohorte");
   // Clicks in the cohort view stay in it (two Yew apps on one page).
   assert.equal(await page.locator(byTestId("nav-cohort")).getAttribute("aria-current"), "page");
   await assertClean(page, record);
