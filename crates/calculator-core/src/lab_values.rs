@@ -47,6 +47,11 @@ impl LabField {
         }
     }
 
+    /// The field named by [`LabField::code`].
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.code() == code)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             LabField::Il6 => "IL6",
@@ -282,6 +287,14 @@ pub fn check_bilirubin_value(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_field_code_reads_back_as_its_field() {
+        for field in LabField::ALL {
+            assert_eq!(LabField::from_code(field.code()), Some(field));
+        }
+        assert_eq!(LabField::from_code("Albumin"), None);
+    }
 
     fn dec(text: &str) -> Decimal {
         parse_number(text).expect("valid number")

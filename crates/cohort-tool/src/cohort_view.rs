@@ -760,7 +760,7 @@ pub fn CohortView() -> Html {
                 "second_time_unit" => m.second_time_unit = value,
                 "second_event_coding" => m.second_event_coding = value,
                 role => {
-                    if let Some(role) = Role::ALL.into_iter().find(|r| r.code() == role) {
+                    if let Some(role) = Role::from_code(role) {
                         let mut mapping = m.to_mapping();
                         *mapping.column_mut(role) = column;
                         *m = MappingForm {

@@ -567,7 +567,7 @@ fn models_view(t: &Text, coefficients: &[PooledCoefficient]) -> Html {
                     Some(Endpoint::TimeToLiverDysfunction) => Some(CoxEndpoint::LiverDysfunction),
                     _ => None,
                 };
-                let cox_model = CoxModel::ALL.into_iter().find(|m| m.code() == model);
+                let cox_model = CoxModel::from_code(model);
                 let caption = match (endpoint_of(endpoint), cox_model) {
                     (Some(e), Some(m)) => t.pool_model_caption(words::km_endpoint(t, e), words::model(t, m)),
                     _ => format!("{endpoint} {model}"),

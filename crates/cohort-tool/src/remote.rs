@@ -189,7 +189,7 @@ impl by_code::Coded for Role {
         Role::code(self)
     }
     fn from_code(code: &str) -> Option<Self> {
-        Role::ALL.into_iter().find(|r| r.code() == code)
+        Role::from_code(code)
     }
 }
 
@@ -198,7 +198,7 @@ impl by_code::Coded for LabField {
         LabField::code(self)
     }
     fn from_code(code: &str) -> Option<Self> {
-        LabField::ALL.into_iter().find(|f| f.code() == code)
+        LabField::from_code(code)
     }
 }
 

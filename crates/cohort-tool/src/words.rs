@@ -182,10 +182,7 @@ pub fn encoding_text(t: &Text, encoding: TextEncoding, detected: Option<Detected
 }
 
 fn role_by_code(t: &Text, code: &str) -> String {
-    Role::ALL
-        .into_iter()
-        .find(|r| r.code() == code)
-        .map_or_else(|| code.to_owned(), |r| role_label(t, r))
+    Role::from_code(code).map_or_else(|| code.to_owned(), |r| role_label(t, r))
 }
 
 /// A record the CSV reader could not read.

@@ -202,6 +202,11 @@ impl Role {
         }
     }
 
+    /// The role named by [`Role::code`].
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
     /// How the role is written for people.
     pub fn label(self) -> &'static str {
         match self {
@@ -1119,6 +1124,14 @@ impl CheckedMapping {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_role_code_reads_back_as_its_role() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        assert_eq!(Role::from_code("IL6"), None);
+    }
 
     fn header(names: &[&str]) -> Vec<String> {
         names.iter().map(|n| n.to_string()).collect()

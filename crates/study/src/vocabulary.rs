@@ -212,6 +212,11 @@ impl CoxModel {
             CoxModel::Model2 => "model2",
         }
     }
+
+    /// The model named by [`CoxModel::code`].
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.code() == code)
+    }
 }
 
 /// The risk factors of Tables 2 and 3 that the calculator can place a
@@ -361,6 +366,9 @@ mod tests {
         for f in RiskFactor::ALL {
             assert_eq!(RiskFactor::from_code(f.code()), Some(f));
         }
+        for m in CoxModel::ALL {
+            assert_eq!(CoxModel::from_code(m.code()), Some(m));
+        }
     }
 
     #[test]
@@ -368,6 +376,7 @@ mod tests {
         assert_eq!(Endpoint::from_code("OS"), None);
         assert_eq!(Marker::from_code("il6 "), None);
         assert_eq!(Group::from_code("High"), None);
+        assert_eq!(CoxModel::from_code("Model1"), None);
     }
 
     #[test]
