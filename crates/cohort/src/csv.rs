@@ -508,6 +508,19 @@ impl<'a> Iterator for CsvReader<'a> {
     }
 }
 
+/// A field written for a comma-separated file as RFC 4180 §2.6–2.7 wants
+/// it, and as [`CsvReader`] reads it back: in quotes, its quotes doubled,
+/// when it holds a comma, a quote or a line break; as it is otherwise. (The
+/// app's own exports add a guard against spreadsheet formulas on top:
+/// `crate::export::quoted`.)
+pub fn comma_field(text: &str) -> Cow<'_, str> {
+    if text.contains([',', '"', '\n', '\r']) {
+        Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -520,6 +533,18 @@ mod tests {
         CsvReader::new(text, separator)
             .map(|r| r.map(|rec| (rec.line, texts(&rec))))
             .collect()
+    }
+
+    #[test]
+    fn a_field_written_with_comma_field_reads_back_as_it_was() {
+        let fields = ["plain", "a, b", "say \"x\"", "two\nlines", "", "µ 6,5"];
+        let line: Vec<String> = fields.iter().map(|f| comma_field(f).into_owned()).collect();
+        assert_eq!(comma_field("plain"), Cow::Borrowed("plain"));
+        assert_eq!(comma_field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(
+            read_all(&format!("{}\n", line.join(",")), Separator::Comma),
+            vec![Ok((1, fields.iter().map(|f| f.to_string()).collect()))]
+        );
     }
 
     #[test]

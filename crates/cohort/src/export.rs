@@ -64,10 +64,8 @@ pub fn quoted(text: &str) -> String {
     let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(text);
     if risky {
         format!("\"'{}\"", text.replace('"', "\"\""))
-    } else if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_owned()
+        crate::csv::comma_field(text).into_owned()
     }
 }
 

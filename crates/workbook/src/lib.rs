@@ -4,11 +4,11 @@
 //! not one written here. Cells keep their types: numbers stay numbers (no
 //! decimal-comma guessing), cells typed as dates stay dates in either of
 //! Excel's date systems (1900 and 1904), text stays text. The user picks the
-//! sheet (the first by default) and the header row ([`header_row`] proposes
-//! one). [`sheet_as_csv`] then writes the rows from the header on as the
+//! sheet (the cohort view proposes the first with a header row) and the
+//! header row ([`header_row`] proposes one). [`sheet_as_csv`] then writes the rows from the header on as the
 //! comma-separated text the cohort importer reads: numbers with a `.`
 //! decimal point, dates as ISO `yyyy-mm-dd` (read by `cohort::dates`), every
-//! field quoted as the importer's CSV reader expects.
+//! field quoted as the importer's CSV reader expects (`cohort::csv::comma_field`).
 //!
 //! The reader is large in wasm: it runs in a web worker of its own
 //! (`crates/workbook-reader`, feature `reader`), loaded when a workbook is
@@ -18,6 +18,9 @@
 //! reader) can offer the sheet and the header row and write the CSV itself.
 #![forbid(unsafe_code)]
 
+use std::borrow::Cow;
+
+use cohort::csv::comma_field;
 use cohort::dates::Date;
 use serde::{Deserialize, Serialize};
 
@@ -136,7 +139,7 @@ impl SheetText {
     pub fn csv_from(&self, header: usize) -> String {
         let mut out = String::new();
         for row in self.rows.iter().skip(header) {
-            let fields: Vec<String> = row.iter().map(|text| quoted(text)).collect();
+            let fields: Vec<Cow<'_, str>> = row.iter().map(|text| comma_field(text)).collect();
             out.push_str(&fields.join(","));
             out.push('\n');
         }
@@ -166,14 +169,6 @@ fn cell_text(cell: &Cell) -> String {
         Cell::Bool(true) => "TRUE".to_owned(),
         Cell::Bool(false) => "FALSE".to_owned(),
         Cell::Error(e) => e.clone(),
-    }
-}
-
-fn quoted(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
     }
 }
 
