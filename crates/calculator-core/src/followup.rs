@@ -11,7 +11,7 @@
 
 use crate::ctcae::{self, FollowUpValue, Grade, Reference};
 use crate::decimal::Decimal;
-use crate::lab_values::{check_bilirubin, LabValueError, LabWarning};
+use crate::lab_values::{check_bilirubin_value, Checked, LabValueError, LabWarning};
 use crate::number_input::{parse_number, NumberInputError};
 use crate::units::BilirubinUnit;
 
@@ -161,17 +161,23 @@ impl FollowUp {
         baseline: Option<Decimal>,
         uln_confirmed: bool,
     ) -> Self {
-        let read = |text: &str| -> Result<(Decimal, Vec<LabWarning>), LabValueError> {
+        // The number as typed (the ULN's question is about it) and as read.
+        let read = |text: &str| -> Result<(Decimal, Checked), LabValueError> {
             let unit = unit.ok_or(LabValueError::Number(NumberInputError::Empty))?;
-            check_bilirubin(text, unit).map(|checked| (checked.value, checked.warnings))
+            let typed = parse_number(text)?;
+            Ok((typed, check_bilirubin_value(typed, unit)?))
         };
         let mut warnings = Vec::with_capacity(texts.len());
         let values = texts
             .iter()
             .map(|text| {
                 let read = read(&text.bilirubin);
-                warnings.push(read.as_ref().map(|(_, w)| w.clone()).unwrap_or_default());
-                let bilirubin_umol_l = read.map_err(FollowUpError::Bilirubin)?.0;
+                warnings.push(
+                    read.as_ref()
+                        .map(|(_, checked)| checked.warnings.clone())
+                        .unwrap_or_default(),
+                );
+                let bilirubin_umol_l = read.map_err(FollowUpError::Bilirubin)?.1.value;
                 let months = parse_number(&text.months).map_err(FollowUpError::Months)?;
                 if months > MAX_FOLLOW_UP_MONTHS {
                     return Err(FollowUpError::MonthsAbove {
@@ -184,15 +190,15 @@ impl FollowUp {
                 })
             })
             .collect();
-        let uln_read = read(uln).map(|(value, _)| value);
+        let uln_read = read(uln);
         // The ULN's own question replaces the field's warnings: its usual
         // range is much narrower than a bilirubin's.
-        let question = match (&uln_read, unit) {
-            (Ok(_), Some(unit)) => parse_number(uln)
-                .ok()
-                .and_then(|typed| uln_question(typed, unit)),
-            _ => None,
-        };
+        let question = uln_read
+            .as_ref()
+            .ok()
+            .zip(unit)
+            .and_then(|((typed, _), unit)| uln_question(*typed, unit));
+        let uln_read = uln_read.map(|(_, checked)| checked.value);
         FollowUp {
             entered: !uln.trim().is_empty() || !texts.is_empty(),
             uln: uln_read,
