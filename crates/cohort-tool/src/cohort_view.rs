@@ -560,28 +560,24 @@ pub fn CohortView() -> Html {
                             .await
                             .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
                         let read = match whole {
-                            Ok(bytes) => crate::workbook_reader::read(bytes).await,
-                            Err(_) if superseded() => return,
-                            Err(_) => {
-                                next.error = Some(Message::Failure(Failure::FileUnreadable));
-                                screen.set(next);
-                                return;
-                            }
+                            Ok(bytes) => Some(crate::workbook_reader::read(bytes).await),
+                            Err(_) => None,
                         };
                         if superseded() {
                             return;
                         }
-                        match read
-                            .map(|sheets| open_sheet(WorkbookChoice::new(name.clone(), sheets)))
-                        {
-                            Ok(Some((opened, file))) => {
+                        match read.map(|read| {
+                            read.map(|sheets| open_sheet(WorkbookChoice::new(name.clone(), sheets)))
+                        }) {
+                            Some(Ok(Some((opened, file)))) => {
                                 *file_ref.borrow_mut() = Some(file);
                                 next = opened;
                             }
-                            Ok(None) => {
+                            // The file could not be read, or made into the sheet's file.
+                            None | Some(Ok(None)) => {
                                 next.error = Some(Message::Failure(Failure::FileUnreadable))
                             }
-                            Err(failure) => {
+                            Some(Err(failure)) => {
                                 *file_ref.borrow_mut() = None;
                                 next.error = Some(Message::WorkbookUnread { name, failure });
                             }
