@@ -1035,12 +1035,14 @@ fn workbook_line(
         .map(|(i, sheet)| (i.to_string(), sheet.name.clone()))
         .collect();
     // The first rows of the sheet, each with its first cells, so that the
-    // header is recognised by what it says (at most 30 rows offered).
+    // header is recognised by what it says: 30 rows, or down to the chosen
+    // header row when it was found further down (else the select would show
+    // another row than the one read).
     let rows = choice.chosen().map_or_else(Vec::new, |sheet| {
         sheet
             .rows
             .iter()
-            .take(30)
+            .take(30.max(choice.header + 1))
             .enumerate()
             .map(|(i, row)| {
                 let cells: Vec<&str> = row
