@@ -61,10 +61,12 @@ fn known<'de, D: Deserializer<'de>>(
     set: &[&'static str],
 ) -> Result<&'static str, D::Error> {
     let text = String::deserialize(deserializer)?;
-    set.iter()
-        .find(|known| **known == text)
-        .copied()
-        .ok_or_else(|| D::Error::custom(format!("unknown {text:?}")))
+    in_set(&text, set).ok_or_else(|| D::Error::custom(format!("unknown {text:?}")))
+}
+
+/// `text` as the member of `set` it equals.
+fn in_set(text: &str, set: &[&'static str]) -> Option<&'static str> {
+    set.iter().find(|known| **known == text).copied()
 }
 
 /// `&'static str` by another name: serde's derive would otherwise borrow a
@@ -114,10 +116,8 @@ pub mod unit {
         ) -> Result<Option<&'static str>, D::Error> {
             match Option::<String>::deserialize(deserializer)? {
                 None => Ok(None),
-                Some(text) => SYMBOLS
-                    .iter()
-                    .find(|known| **known == text)
-                    .map(|known| Some(*known))
+                Some(text) => in_set(&text, &SYMBOLS)
+                    .map(Some)
                     .ok_or_else(|| D::Error::custom(format!("unknown unit {text:?}"))),
             }
         }
