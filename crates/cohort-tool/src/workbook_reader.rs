@@ -43,13 +43,16 @@ pub async fn read(bytes: Vec<u8>) -> Read {
     let worker = Worker::new(WORKER_URL).map_err(|e| {
         ReadFailure::WorkerFailed(e.as_string().unwrap_or_else(|| "no worker".into()))
     })?;
+    // Resolved by the first answer (the sheets, a refusal or a failure),
+    // which waits in `outcome`.
+    let mut resolve = None;
+    let answered = Promise::new(&mut |resolve_with, _| resolve = Some(resolve_with));
     let outcome: Rc<RefCell<Option<Read>>> = Rc::default();
-    let done: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
     let finish = {
-        let (outcome, done) = (outcome.clone(), done.clone());
+        let outcome = outcome.clone();
         move |result| {
             *outcome.borrow_mut() = Some(result);
-            if let Some(resolve) = done.borrow_mut().take() {
+            if let Some(resolve) = &resolve {
                 let _ = resolve.call0(&JsValue::NULL);
             }
         }
@@ -78,12 +81,7 @@ pub async fn read(bytes: Vec<u8>) -> Read {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let answered = Promise::new(&mut |resolve, _| {
-        *done.borrow_mut() = Some(resolve);
-    });
-    if outcome.borrow().is_none() {
-        let _ = JsFuture::from(answered).await;
-    }
+    let _ = JsFuture::from(answered).await;
     worker.terminate();
     // The handlers live until here (they are dropped after the worker stops).
     drop((on_message, on_error));
